@@ -1,0 +1,124 @@
+"""Signing in and out, lock-out after wrong passwords, and the idle timeout."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from tests.accounts.factories import PASSWORD
+from together.accounts.middleware import LAST_SEEN_KEY
+from together.audit.models import Action, AuditEvent
+
+SIGN_IN = reverse("accounts:sign-in")
+
+
+def sign_in(client, email, password):
+    return client.post(SIGN_IN, {"username": email, "password": password})
+
+
+def test_staff_member_signs_in_and_lands_on_their_home_page(client, fca):
+    response = sign_in(client, fca.email, PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:home")
+    home = client.get(reverse("core:home"))
+    assert "My children" in home.content.decode()
+    event = AuditEvent.objects.get(action=Action.SIGN_IN)
+    assert event.actor == fca
+    assert event.ip_address == "127.0.0.1"
+    assert event.request_id
+
+
+def test_email_is_not_case_sensitive(client, fca):
+    assert sign_in(client, fca.email.upper(), PASSWORD).status_code == 302
+
+
+def test_wrong_password_shows_the_error_summary_and_is_logged(client, fca):
+    response = sign_in(client, fca.email, "not-my-password")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "The email address or password is not right" in page
+    assert "<title>Error: Sign in" in page
+    event = AuditEvent.objects.get(action=Action.SIGN_IN_FAILED)
+    assert event.actor is None and event.actor_label == fca.email
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "message"),
+    [
+        ("", "x", "Enter your email address"),
+        ("someone@example.org", "", "Enter your password"),
+        ("not an email", "x", "Enter an email address in the correct format"),
+    ],
+)
+def test_missing_or_malformed_answers_get_a_plain_message(client, db, email, password, message):
+    page = sign_in(client, email, password).content.decode()
+    assert "There is a problem" in page
+    assert message in page
+
+
+def test_account_locks_after_five_wrong_passwords_even_for_the_right_one(client, fca):
+    for _ in range(4):
+        assert sign_in(client, fca.email, "wrong-password").status_code == 200
+    fifth = sign_in(client, fca.email, "wrong-password")
+    assert fifth.status_code == 429
+    assert "Your account is locked" in fifth.content.decode()
+    right = sign_in(client, fca.email, PASSWORD)
+    assert right.status_code == 429
+    assert "try again in 15 minutes" in right.content.decode()
+    assert AuditEvent.objects.filter(action=Action.LOCKED_OUT, actor_label=fca.email).exists()
+    assert not AuditEvent.objects.filter(action=Action.SIGN_IN).exists()
+
+
+def test_locking_one_account_does_not_lock_a_colleague_in_the_same_office(client, fca, make_user):
+    colleague = make_user("fca")
+    for _ in range(5):
+        sign_in(client, fca.email, "wrong-password")
+    assert sign_in(client, colleague.email, PASSWORD).status_code == 302
+
+
+def test_signing_out_needs_a_form_post_and_is_logged(client, fca):
+    client.force_login(fca)
+    assert client.get(reverse("accounts:sign-out")).status_code == 405
+    response = client.post(reverse("accounts:sign-out"))
+    assert response["Location"] == reverse("accounts:signed-out")
+    assert "You have signed out" in client.get(response["Location"]).content.decode()
+    assert AuditEvent.objects.filter(action=Action.SIGN_OUT, actor=fca).exists()
+    # Signed out means signed out: the home page asks for sign-in again.
+    assert client.get(reverse("core:home"))["Location"].startswith(SIGN_IN)
+
+
+def test_session_ends_after_thirty_minutes_idle(client, fca):
+    client.force_login(fca)
+    assert client.get(reverse("core:home")).status_code == 200
+    session = client.session
+    session[LAST_SEEN_KEY] = time.time() - 31 * 60
+    session.save()
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert response["Location"] == f"{SIGN_IN}?timed_out=1"
+    page = client.get(response["Location"]).content.decode()
+    assert "You were signed out because you had not done anything for 30 minutes" in page
+    assert AuditEvent.objects.filter(action=Action.SESSION_TIMED_OUT, actor=fca).exists()
+    assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_session_carries_on_within_thirty_minutes(client, fca):
+    client.force_login(fca)
+    client.get(reverse("core:home"))
+    session = client.session
+    session[LAST_SEEN_KEY] = time.time() - 29 * 60
+    session.save()
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_signed_in_person_visiting_sign_in_goes_home(client, fca):
+    client.force_login(fca)
+    assert client.get(SIGN_IN)["Location"] == reverse("core:home")
+
+
+def test_sign_in_does_not_redirect_to_another_site(client, fca):
+    response = client.post(
+        SIGN_IN, {"username": fca.email, "password": PASSWORD, "next": "https://evil.example.com/"}
+    )
+    assert response["Location"] == reverse("core:home")

@@ -1,0 +1,58 @@
+"""Who may open each address: every URL × every role, plus someone not signed in.
+
+A new URL without a row here fails test_every_url_has_a_row_in_the_matrix, so access is decided
+on purpose for every page.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from together.accounts.models import Role
+
+ANONYMOUS = "anonymous"
+ROLES = [ANONYMOUS, *Role.values]
+EVERYONE = dict.fromkeys(ROLES, 200)
+SIGNED_IN = {**dict.fromkeys(Role.values, 200), ANONYMOUS: 302}
+ADMIN_ONLY = {**dict.fromkeys(ROLES, 302), Role.SYSTEM_ADMINISTRATOR: 200}
+
+# address -> expected status for each role (302 = sent to sign in, or home if signed in already)
+MATRIX = {
+    "/": SIGNED_IN,
+    "/accessibility/": EVERYONE,
+    "/privacy/": EVERYONE,
+    "/sign-in/": {**dict.fromkeys(Role.values, 302), ANONYMOUS: 200},
+    "/sign-out/": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 302},  # a form post only
+    "/signed-out/": EVERYONE,
+    "/account/": SIGNED_IN,
+    "/admin/": ADMIN_ONLY,
+    "/admin/login/": dict.fromkeys(ROLES, 302),
+}
+
+
+def _routes(resolver=None, prefix=""):
+    """Every address the project answers, with admin's own pages folded into /admin/."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if route.startswith("admin/") and route != "admin/login/":
+                yield "/admin/"
+                continue
+            yield from _routes(entry, route)
+        elif isinstance(entry, URLPattern):
+            yield "/" + route
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    missing = sorted(set(_routes()) - set(MATRIX))
+    assert not missing, f"Add these addresses to the access matrix: {missing}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url", sorted(MATRIX))
+def test_access(client, make_user, url, role):
+    if role != ANONYMOUS:
+        client.force_login(make_user(role))
+    response = client.get(url)
+    assert response.status_code == MATRIX[url][role], f"{role} at {url}"
+    if response.status_code == 302 and role == ANONYMOUS:
+        assert "sign-in" in response["Location"] or "login" in response["Location"]

@@ -1,0 +1,78 @@
+"""Production settings: refuse to start when unsafe, and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STRONG_SECRET = "k3Jx9-VqZ2mN8pLw_T4rYb7HsD1fGc6QeA0uIoP5zXnBvCtRyUiOpLkJhGfDsAq"
+
+
+def run(args, **env_vars):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TOGETHER_"))}
+    env.update(env_vars)
+    return subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = run(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        TOGETHER_ENV="production",
+        DJANGO_SECRET_KEY=STRONG_SECRET,
+        DJANGO_ALLOWED_HOSTS="together.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env_vars", "named"),
+    [
+        ({"DJANGO_ALLOWED_HOSTS": "together.example.org"}, "DJANGO_SECRET_KEY is not set"),
+        (
+            {"DJANGO_SECRET_KEY": "short", "DJANGO_ALLOWED_HOSTS": "together.example.org"},
+            "DJANGO_SECRET_KEY is too weak",
+        ),
+        (
+            {
+                "DJANGO_SECRET_KEY": "django-insecure-" + STRONG_SECRET,
+                "DJANGO_ALLOWED_HOSTS": "together.example.org",
+            },
+            "DJANGO_SECRET_KEY is too weak",
+        ),
+        ({"DJANGO_SECRET_KEY": STRONG_SECRET}, "DJANGO_ALLOWED_HOSTS is not set"),
+        (
+            {
+                "DJANGO_SECRET_KEY": STRONG_SECRET,
+                "DJANGO_ALLOWED_HOSTS": "together.example.org",
+                "DJANGO_DEBUG": "true",
+            },
+            "DJANGO_DEBUG is on in production",
+        ),
+    ],
+)
+def test_production_refuses_to_start_when_unsafe_and_names_the_variable(env_vars, named):
+    result = run(["check"], TOGETHER_ENV="production", **env_vars)
+    assert result.returncode != 0
+    assert named in result.stderr
+
+
+def test_debug_is_refused_when_public_hosts_are_allowed():
+    result = run(["check"], DJANGO_DEBUG="true", DJANGO_ALLOWED_HOSTS="together.example.org")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG is on while DJANGO_ALLOWED_HOSTS names public hosts" in result.stderr
+
+
+def test_local_development_starts_with_no_configuration():
+    result = run(["check"])
+    assert result.returncode == 0, result.stderr

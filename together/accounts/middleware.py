@@ -1,0 +1,30 @@
+"""Ends a signed-in session after a period with no requests (30 minutes unless configured)."""
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+LAST_SEEN_KEY = "together_last_seen"
+# Writing the session on every request would cost a database write per page; once a minute is
+# precise enough for a 30-minute timeout.
+_TOUCH_EVERY_SECONDS = 60
+
+
+class IdleTimeoutMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = timezone.now().timestamp()
+            last_seen = request.session.get(LAST_SEEN_KEY)
+            if last_seen is not None and now - last_seen > settings.IDLE_TIMEOUT.total_seconds():
+                # The sign-out receiver records this as a timeout rather than a sign-out.
+                request.together_idle_timeout = True
+                logout(request)
+                return redirect(f"{reverse('accounts:sign-in')}?timed_out=1")
+            if last_seen is None or now - last_seen >= _TOUCH_EVERY_SECONDS:
+                request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)

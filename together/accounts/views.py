@@ -1,0 +1,82 @@
+"""Signing in and out, the lock-out page, and a member of staff's own details."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from .forms import ProfileForm, SignInForm
+from .services import EditConflict, user_profile_update
+
+
+@login_not_required
+def sign_in(request):
+    return auth_views.LoginView.as_view(
+        template_name="accounts/sign_in.html",
+        authentication_form=SignInForm,
+        redirect_authenticated_user=True,
+        extra_context={"timed_out": request.GET.get("timed_out") == "1"},
+    )(request)
+
+
+sign_out = auth_views.LogoutView.as_view()
+
+
+@login_not_required
+def signed_out(request):
+    return render(request, "accounts/signed_out.html")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """Shown by django-axes instead of the sign-in page once an account is locked."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            try:
+                user_profile_update(
+                    by=user,
+                    user=user,
+                    pronouns=form.cleaned_data["pronouns"],
+                    about_me=form.cleaned_data["about_me"],
+                    version=form.cleaned_data["version"],
+                )
+            except EditConflict:
+                user.refresh_from_db()
+                form.add_error(
+                    None,
+                    "Your details were changed in another window or by someone else while you "
+                    "were editing. Check the saved details below, then make your change again.",
+                )
+                form = _conflict_form(form, user)
+            else:
+                messages.success(request, "Your details have been saved")
+                return redirect("accounts:profile")
+    else:
+        form = ProfileForm(
+            initial={"pronouns": user.pronouns, "about_me": user.about_me, "version": user.version}
+        )
+    conflict = form.is_bound and bool(form.non_field_errors())
+    return render(
+        request, "accounts/profile.html", {"form": form, "saved": user if conflict else None}
+    )
+
+
+def _conflict_form(form, user):
+    """Keep what the person typed, but move them onto the saved version so that saving again is
+    a choice made having seen the other change (shown beside the form), never a silent overwrite."""
+    data = form.data.copy()
+    data["version"] = user.version
+    fresh = ProfileForm(data=data)
+    fresh.is_valid()
+    for error in form.non_field_errors():
+        fresh.add_error(None, error)
+    return fresh

@@ -1,0 +1,68 @@
+"""The audit log: an append-only record of who did what, to which record, when and why."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Action(models.TextChoices):
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_OUT = "sign_out", "Signed out"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    LOCKED_OUT = "locked_out", "Locked out after repeated wrong passwords"
+    SESSION_TIMED_OUT = "session_timed_out", "Signed out after 30 minutes idle"
+    PROFILE_UPDATED = "profile_updated", "Changed their details"
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Audit events cannot be changed.")
+
+    def delete(self):
+        raise TypeError("Audit events cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise TypeError("Audit events cannot be changed.")
+
+
+class AuditEvent(models.Model):
+    """One thing that happened. Rows are only ever added (see audit.services.audit_event_record)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    occurred_at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # What the actor called themselves, kept for failed sign-ins where no account matched.
+    actor_label = models.CharField(max_length=254, blank=True)
+    action = models.CharField(max_length=40, choices=Action.choices, db_index=True)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    child_id = models.UUIDField(null=True, blank=True, db_index=True)
+    reason = models.TextField(blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["actor", "-occurred_at"], name="audit_actor_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} at {self.occurred_at:%Y-%m-%d %H:%M:%S}"
+
+    def save(self, *args, **kwargs):
+        # The one place an event is written is audit_event_record; an existing row never changes.
+        if not self._state.adding:
+            raise TypeError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit events cannot be deleted.")

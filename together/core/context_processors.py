@@ -1,0 +1,31 @@
+"""What every page's layout needs: the service name, phase and the navigation for the role."""
+
+from django.conf import settings
+from django.urls import reverse
+
+
+def service(request):
+    return {
+        "service_name": settings.TOGETHER_SERVICE_NAME,
+        "service_phase": settings.TOGETHER_PHASE,
+        "navigation": navigation_for(request),
+    }
+
+
+def navigation_for(request) -> list[dict]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = [("Home", reverse("core:home"))]
+    items.append(("Your details", reverse("accounts:profile")))
+    if user.is_staff:
+        items.append(("Administration", reverse("admin:index")))
+    path = request.path
+    return [
+        {
+            "text": text,
+            "href": href,
+            "current": path == href or (href != "/" and path.startswith(href)),
+        }
+        for text, href in items
+    ]

@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+]
+
+if settings.TOGETHER_BENCH_ROUTES:
+    urlpatterns.append(path("bench/floor/", views.layout_floor, name="floor"))

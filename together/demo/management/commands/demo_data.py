@@ -1,0 +1,60 @@
+"""Fill an empty database with a made-up national organisation (and later, made-up children)."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from together.demo import organisation
+from together.demo.generator import SIZES, Context
+from together.organisation.models import Region
+
+# Each domain's generator, in the order they depend on each other.
+GENERATORS = [organisation.generate]
+
+# Printed by `make demo`; demo data cannot be made in production.
+DEMO_PASSWORD = "together-demo-2026"  # noqa: S105
+
+
+class Command(BaseCommand):
+    help = "Create deterministic synthetic demo data: the same seed gives the same data."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--size", choices=sorted(SIZES), default="small")
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="The date the data is made as of (YYYY-MM-DD); defaults to today.",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing (and succeed) if the database already has an organisation.",
+        )
+
+    def handle(self, *args, seed, size, today, if_empty, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demo data cannot be made in production (TOGETHER_ENV=production).")
+        if Region.objects.exists():
+            if if_empty:
+                self.stdout.write("The database already has demo data; leaving it as it is.")
+                return
+            raise CommandError(
+                "The database already has data. Delete var/together.sqlite3 (or use an empty "
+                "database) to make demo data again."
+            )
+        ctx = Context(
+            seed=seed,
+            size=SIZES[size],
+            today=today or date.today(),
+            password_hash=make_password(DEMO_PASSWORD),
+        )
+        with transaction.atomic():
+            for generate in GENERATORS:
+                generate(ctx)
+        made = ", ".join(f"{n:,} {label}" for label, n in ctx.counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Made {made} (seed {seed}, {size})."))

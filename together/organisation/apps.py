@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisationConfig(AppConfig):
+    name = "together.organisation"
+    verbose_name = "Organisation"

@@ -1,0 +1,94 @@
+"""Reading the organisation: the part of it a member of staff works in, with head counts."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, Sum
+
+from together.accounts.models import (
+    NATIONAL_ROLES,
+    REGION_ROLES,
+    SERVICE_AREA_ROLES,
+    TEAM_ROLES,
+    Role,
+)
+
+from .models import Region, ServiceArea, Team, TeamMembership
+
+_current = Q(memberships__ended_on__isnull=True)
+_fca = _current & Q(memberships__user__role=Role.FCA, memberships__user__is_active=True)
+
+
+def teams_for_user(user) -> list[Team]:
+    """The teams a member of staff works in now."""
+    return list(
+        Team.objects.filter(memberships__user=user, memberships__ended_on__isnull=True)
+        .select_related("service_area__region")
+        .order_by("name")
+    )
+
+
+def team_members(team: Team) -> list[TeamMembership]:
+    return list(
+        TeamMembership.objects.filter(team=team, ended_on__isnull=True, user__is_active=True)
+        .select_related("user")
+        .order_by("user__role", "user__family_name", "user__given_name")
+    )
+
+
+def _teams_with_counts(queryset):
+    return queryset.annotate(
+        fca_count=Count("memberships", filter=_fca),
+        fca_fte=Sum("memberships__user__fte", filter=_fca),
+        supervisor_count=Count(
+            "memberships",
+            filter=_current & Q(memberships__user__role=Role.PRACTICE_SUPERVISOR),
+        ),
+    ).order_by("name")
+
+
+def service_area_overview(area: ServiceArea) -> list[Team]:
+    """The teams in a service area, each with its FCAs, their working hours and supervisors."""
+    return list(_teams_with_counts(Team.objects.filter(service_area=area)))
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    area: ServiceArea
+    teams: int
+    fcas: int
+    fte: Decimal
+
+
+def areas_overview(regions=None) -> list[tuple[Region, list[AreaRow]]]:
+    """Every service area (in the given regions, or all), grouped by region, with head counts."""
+    areas = ServiceArea.objects.select_related("region").order_by("region__name", "name")
+    if regions is not None:
+        areas = areas.filter(region__in=regions)
+    fca = Q(
+        teams__memberships__ended_on__isnull=True,
+        teams__memberships__user__role=Role.FCA,
+        teams__memberships__user__is_active=True,
+    )
+    areas = areas.annotate(
+        fca_count=Count("teams__memberships", filter=fca),
+        fca_fte=Sum("teams__memberships__user__fte", filter=fca),
+    ).prefetch_related(Prefetch("teams", queryset=Team.objects.only("id", "service_area_id")))
+    grouped: dict[int, tuple[Region, list[AreaRow]]] = {}
+    for area in areas:
+        row = AreaRow(area, len(area.teams.all()), area.fca_count, area.fca_fte or Decimal(0))
+        grouped.setdefault(area.region_id, (area.region, []))[1].append(row)
+    return list(grouped.values())
+
+
+def scope_label(user) -> str:
+    """Where a member of staff works, in words, for the page header."""
+    if user.role in NATIONAL_ROLES:
+        return "National"
+    if user.role in REGION_ROLES and user.region_id:
+        return user.region.name
+    if user.role in SERVICE_AREA_ROLES and user.service_area_id:
+        return user.service_area.name
+    if user.role in TEAM_ROLES:
+        return ", ".join(team.name for team in teams_for_user(user)) or "No team yet"
+    return ""

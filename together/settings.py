@@ -1,0 +1,270 @@
+"""Settings for Together, read from the environment (see .env.example for every variable)."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import environ
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = BASE_DIR / "var"
+NODE_MODULES = BASE_DIR / "node_modules"
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+# development (the default), demo (development with the demo accounts printed) or production.
+TOGETHER_ENV = env.str("TOGETHER_ENV", default="development")
+if TOGETHER_ENV not in {"development", "demo", "production"}:
+    raise ImproperlyConfigured(
+        f"TOGETHER_ENV must be development, demo or production, not {TOGETHER_ENV!r}."
+    )
+PRODUCTION = TOGETHER_ENV == "production"
+
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+
+_INSECURE_DEV_KEY = "django-insecure-together-local-development-only-never-use-in-production"
+if PRODUCTION:
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. Production needs a long random secret: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(64))'"
+        )
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure"):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is too weak: use at least 50 random characters "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
+        )
+    ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured(
+            "DJANGO_ALLOWED_HOSTS is not set. List the host names the service answers to, "
+            "separated by commas."
+        )
+    if DEBUG:
+        raise ImproperlyConfigured(
+            "DJANGO_DEBUG is on in production. Debug pages show secrets and children's "
+            "records to anyone who causes an error: set DJANGO_DEBUG=false."
+        )
+else:
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_INSECURE_DEV_KEY)
+    ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+    _public = [
+        h for h in ALLOWED_HOSTS if h not in {"127.0.0.1", "localhost", "[::1]", "testserver"}
+    ]
+    if DEBUG and _public:
+        raise ImproperlyConfigured(
+            "DJANGO_DEBUG is on while DJANGO_ALLOWED_HOSTS names public hosts "
+            f"({', '.join(_public)}). "
+            "Debug pages must only ever be served on this machine."
+        )
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "axes",
+    "csp",
+    "together.core",
+    "together.accounts",
+    "together.organisation",
+    "together.audit",
+    "together.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "together.core.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "together.accounts.middleware.IdleTimeoutMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "together.urls"
+WSGI_APPLICATION = "together.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "together" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "together.core.context_processors.service",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'together.sqlite3'}"),
+}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the demo server and a management command work side by side.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+else:
+    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://together")}
+
+# --- Signing in -------------------------------------------------------------------------------
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "accounts:signed-out"
+
+# A session ends after this long without a request (the idle timeout), and in any case when the
+# browser closes or after SESSION_COOKIE_AGE.
+IDLE_TIMEOUT = timedelta(minutes=env.int("TOGETHER_IDLE_MINUTES", default=30))
+SESSION_COOKIE_AGE = 60 * 60 * 12
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "together_session"
+CSRF_COOKIE_NAME = "together_csrftoken"
+CSRF_FAILURE_VIEW = "together.core.views.csrf_failure"
+
+# django-axes: lock an account (not an office's shared IP address) after repeated wrong passwords.
+AXES_FAILURE_LIMIT = env.int("TOGETHER_LOCKOUT_ATTEMPTS", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("TOGETHER_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Staff share office addresses, so locking by address would lock out a whole office.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "together.accounts.views.locked_out"
+AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# --- Security headers -------------------------------------------------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# How many reverse proxies sit in front of the app. The client's address is read from
+# X-Forwarded-For only when this is more than 0, so it cannot be forged on a direct connection.
+TOGETHER_TRUSTED_PROXIES = env.int("TOGETHER_TRUSTED_PROXIES", default=1 if PRODUCTION else 0)
+AXES_CLIENT_IP_CALLABLE = "together.core.middleware.client_ip"
+
+# --- Language, time and static files ----------------------------------------------------------
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+# GOV.UK Frontend's compiled CSS points at /assets/fonts and /assets/images, so static files are
+# served from /assets/ and its assets folder sits at the root of the static tree.
+STATIC_URL = "/assets/"
+# Collected only for production (make serve); elsewhere files are served from their folders.
+STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
+STATICFILES_DIRS = [
+    BASE_DIR / "together" / "static",
+    NODE_MODULES / "govuk-frontend" / "dist" / "govuk" / "assets",
+    NODE_MODULES / "@ministryofjustice" / "frontend" / "moj" / "assets",
+    ("govuk", NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
+    ("moj", NODE_MODULES / "@ministryofjustice" / "frontend" / "moj"),
+    ("htmx", NODE_MODULES / "htmx.org" / "dist"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        ),
+    },
+}
+# Outside production, serve straight from the source folders so no collectstatic is needed.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- Logging ----------------------------------------------------------------------------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("TOGETHER_LOG_LEVEL", default="WARNING")},
+}
+
+# --- Together's own settings ------------------------------------------------------------------
+
+TOGETHER_SERVICE_NAME = "Together"
+TOGETHER_PHASE = env.str("TOGETHER_PHASE", default="Alpha")
+# Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).
+TOGETHER_BENCH_ROUTES = env.bool("TOGETHER_BENCH_ROUTES", default=False)

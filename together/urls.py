@@ -1,0 +1,21 @@
+"""Every address in the service (see DESIGN.md, section 8, for the scheme)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Together administration"
+admin.site.site_title = "Together administration"
+
+urlpatterns = [
+    path("", include("together.core.urls")),
+    path("", include("together.accounts.urls")),
+    # One way in for everyone: the admin site signs in through the service's own sign-in page.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:sign-in", query_string=True)),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "together.core.views.bad_request"
+handler403 = "together.core.views.permission_denied"
+handler404 = "together.core.views.page_not_found"
+handler500 = "together.core.views.server_error"
