@@ -2,8 +2,8 @@
 
 import pytest
 
-from together.accounts.models import Role
 from tests.accounts.factories import PASSWORD
+from together.accounts.models import Role
 
 pytestmark = pytest.mark.browser
 
