@@ -52,3 +52,84 @@ def make_user(db):
         return UserFactory(role=role, **fields)
 
     return make
+
+
+# What each relationship to the child in `world` may do: see the file (everyday access).
+SEES_CHILD = {
+    "fca_allocated": True,
+    "fca_same_team": False,
+    "fca_other_area": False,
+    "supervisor_team": True,
+    "supervisor_other_team": False,
+    "manager_area": True,
+    "manager_other_area": False,
+    "head_region": True,
+    "head_other_region": False,
+    "director_region": True,
+    "national": True,
+    "business_area": True,
+    "business_other_area": False,
+    "sysadmin": False,
+}
+
+
+@pytest.fixture
+def world(db):
+    """One child in one set of proceedings, and a member of staff for every relationship to them.
+
+    The proceedings are in `area` (in `region`), held by `team` and allocated to `fca_allocated`.
+    """
+    from types import SimpleNamespace
+
+    from together.accounts.models import Role
+    from tests.children.factories import ChildFactory
+    from tests.proceedings.factories import (
+        ProceedingsChildFactory,
+        ProceedingsFactory,
+        allocate,
+    )
+
+    area = ServiceAreaFactory()
+    other_area = ServiceAreaFactory()  # in another region
+    team = TeamFactory(service_area=area)
+    other_team = TeamFactory(service_area=area)
+    far_team = TeamFactory(service_area=other_area)
+
+    def staff(role, **place):
+        user = UserFactory(role=role, **{k: v for k, v in place.items() if k != "team"})
+        if "team" in place:
+            MembershipFactory(user=user, team=place["team"])
+        return user
+
+    users = {
+        "fca_allocated": staff(Role.FCA, service_area=area, team=team),
+        "fca_same_team": staff(Role.FCA, service_area=area, team=team),
+        "fca_other_area": staff(Role.FCA, service_area=other_area, team=far_team),
+        "supervisor_team": staff(Role.PRACTICE_SUPERVISOR, service_area=area, team=team),
+        "supervisor_other_team": staff(
+            Role.PRACTICE_SUPERVISOR, service_area=area, team=other_team
+        ),
+        "manager_area": staff(Role.SERVICE_MANAGER, service_area=area),
+        "manager_other_area": staff(Role.SERVICE_MANAGER, service_area=other_area),
+        "head_region": staff(Role.HEAD_OF_PRACTICE, region=area.region),
+        "head_other_region": staff(Role.HEAD_OF_PRACTICE, region=other_area.region),
+        "director_region": staff(Role.ASSISTANT_DIRECTOR, region=area.region),
+        "national": staff(Role.NATIONAL_PERFORMANCE),
+        "business_area": staff(Role.BUSINESS_SERVICES, service_area=area),
+        "business_other_area": staff(Role.BUSINESS_SERVICES, service_area=other_area),
+        "sysadmin": staff(Role.SYSTEM_ADMINISTRATOR),
+    }
+    assert set(users) == set(SEES_CHILD)
+    child = ChildFactory(preferred_name="Jayden", legal_given_names="Jayden Lee")
+    proceedings = ProceedingsFactory(service_area=area)
+    ProceedingsChildFactory(proceedings=proceedings, child=child)
+    allocate(proceedings, users["fca_allocated"], team)
+    return SimpleNamespace(
+        area=area,
+        other_area=other_area,
+        team=team,
+        child=child,
+        proceedings=proceedings,
+        users=users,
+        **users,
+    )

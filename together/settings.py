@@ -76,7 +76,10 @@ INSTALLED_APPS = [
     "together.accounts",
     "together.organisation",
     "together.audit",
+    "together.children",
+    "together.proceedings",
     "together.demo",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "together.urls"

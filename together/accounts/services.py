@@ -5,12 +5,9 @@ from django.db import transaction
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
+from together.core.exceptions import EditConflict
 
 from .models import User
-
-
-class EditConflict(Exception):
-    """Someone else saved the record after this person opened it."""
 
 
 @transaction.atomic
@@ -22,7 +19,7 @@ def user_profile_update(
         raise ValidationError("Staff can only change their own details.")
     locked = User.objects.select_for_update().get(pk=user.pk)
     if locked.version != version:
-        raise EditConflict
+        raise EditConflict(by=locked)
     changed = sorted(
         field
         for field, value in (("pronouns", pronouns), ("about_me", about_me))

@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from together.core.exceptions import EditConflict
+
 from .forms import ProfileForm, SignInForm
-from .services import EditConflict, user_profile_update
+from .services import user_profile_update
 
 
 @login_not_required

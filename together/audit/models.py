@@ -13,6 +13,20 @@ class Action(models.TextChoices):
     LOCKED_OUT = "locked_out", "Locked out after repeated wrong passwords"
     SESSION_TIMED_OUT = "session_timed_out", "Signed out after 30 minutes idle"
     PROFILE_UPDATED = "profile_updated", "Changed their details"
+    CHILD_VIEWED = "child_viewed", "Opened a child's file"
+    CHILD_CREATED = "child_created", "Added a child"
+    CHILD_UPDATED = "child_updated", "Changed a child's details"
+    BREAK_GLASS = "break_glass", "Opened a child's file without an everyday reason"
+    CONFIDENTIAL_ADDRESS_VIEWED = "confidential_address_viewed", "Saw a confidential address"
+    FAMILY_MEMBER_ADDED = "family_member_added", "Added someone to a child's family"
+    FAMILY_MEMBER_UPDATED = "family_member_updated", "Changed a family member's details"
+    MEETING_RECORDED = "meeting_recorded", "Recorded a meeting with a child"
+    PROCEEDINGS_CREATED = "proceedings_created", "Created a set of proceedings"
+    PROCEEDINGS_VIEWED = "proceedings_viewed", "Opened a set of proceedings"
+    PROCEEDINGS_UPDATED = "proceedings_updated", "Changed a set of proceedings"
+    HEARING_RECORDED = "hearing_recorded", "Recorded a hearing"
+    ALLOCATED = "allocated", "Allocated a lead Family Court Adviser"
+    CHILDREN_SEARCHED = "children_searched", "Searched for children"
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -1,0 +1,222 @@
+"""Reading children's files. Every read of one child goes through child_get_for_user."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from together.proceedings.models import Allocation, Hearing, Proceedings, ProceedingsChild
+
+from . import rules
+from .models import BreakGlass, Child, ChildConnection, Meeting, TimelineEntry
+
+# A child not seen for this long is flagged on "My children".
+NOT_SEEN_AFTER = timedelta(weeks=6)
+# A child not yet seen this long after allocation is flagged too.
+FIRST_MEETING_WITHIN = timedelta(days=10)
+
+
+def child_get_for_user(*, user, child_id) -> Child:
+    """The child, if `user` may see their file; otherwise 404, exactly as if there were no child."""
+    try:
+        return rules.visible_children(user).get(uuid=child_id)
+    except (Child.DoesNotExist, ValueError):
+        raise Http404("No child found") from None
+
+
+def child_get_for_break_glass(*, user, child_id) -> Child:
+    """Any child, for the break-the-glass question. Only offered to roles that may ask."""
+    if not rules.may_break_glass(user):
+        raise Http404("No child found")
+    try:
+        return Child.objects.get(uuid=child_id)
+    except (Child.DoesNotExist, ValueError):
+        raise Http404("No child found") from None
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    open_proceedings: list
+    seen: bool
+    seen_in_person: bool
+    last_meeting: Meeting | None
+    everyday_access: bool
+
+
+def child_file_summary(*, user, child: Child) -> FileSummary:
+    """What the top of every page of a child's file shows: open proceedings and whether the child
+    has been seen (and seen in person) in them."""
+    open_proceedings = list(
+        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
+        .select_related("lead_fca", "service_area")
+        .order_by("-received_on")
+    )
+    meetings = Meeting.objects.filter(child=child)
+    if open_proceedings:
+        earliest = min(p.received_on for p in open_proceedings)
+        current = meetings.filter(occurred_at__date__gte=earliest)
+    else:
+        current = meetings.none()
+    seen = current.exists()
+    seen_in_person = current.filter(method=Meeting.Method.IN_PERSON).exists()
+    last = meetings.order_by("-occurred_at").first()
+    return FileSummary(
+        open_proceedings=open_proceedings,
+        seen=seen,
+        seen_in_person=seen_in_person,
+        last_meeting=last,
+        everyday_access=rules.has_everyday_access(user, child),
+    )
+
+
+def connections_for_child(child: Child) -> list[ChildConnection]:
+    return list(
+        ChildConnection.objects.filter(child=child)
+        .select_related("person")
+        .order_by("person__kind", "relationship", "person__given_name")
+    )
+
+
+def parties_by_person(child: Child) -> dict[int, list]:
+    """Each family member's part in the child's proceedings, keyed by the person's id."""
+    from together.proceedings.models import Party
+
+    parties = Party.objects.filter(proceedings__child_links__child=child).select_related(
+        "proceedings"
+    )
+    result: dict[int, list] = {}
+    for party in parties:
+        result.setdefault(party.person_id, []).append(party)
+    return result
+
+
+def proceedings_for_child(child: Child) -> list[Proceedings]:
+    return list(
+        Proceedings.objects.filter(child_links__child=child)
+        .select_related("lead_fca", "service_area")
+        .prefetch_related("hearings")
+        .order_by("closed_on", "-received_on")
+    )
+
+
+def meetings_for_child(child: Child) -> list[Meeting]:
+    return list(Meeting.objects.filter(child=child).select_related("recorded_by", "proceedings"))
+
+
+def timeline_for_child(
+    child: Child, kind: str | None = None, limit: int = 200
+) -> list[TimelineEntry]:
+    entries = TimelineEntry.objects.filter(child=child).select_related("actor")
+    if kind:
+        entries = entries.filter(kind=kind)
+    return list(entries[:limit])
+
+
+def about_me_provenance(child: Child) -> dict[str, tuple]:
+    """Who last recorded each About me field and when, from the file's history."""
+    records = list(
+        child.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    provenance: dict[str, tuple] = {}
+    previous = None
+    for record in records:
+        for field in _about_fields():
+            value = getattr(record, field)
+            if previous is None or getattr(previous, field) != value:
+                provenance[field] = (record.history_user, record.history_date)
+        previous = record
+    return provenance
+
+
+def _about_fields():
+    from .services import ABOUT_ME_FIELDS
+
+    return ABOUT_ME_FIELDS
+
+
+@dataclass(frozen=True)
+class MyChild:
+    child: Child
+    age: int
+    proceedings: Proceedings
+    next_hearing: datetime | None
+    last_seen: datetime | None
+    last_seen_method: str | None
+    allocated_at: datetime | None
+    overdue: list[str]
+    urgency: tuple
+
+
+def my_children(user, today: date | None = None) -> list[MyChild]:
+    """Every child in the open proceedings allocated to `user`, most urgent first. One query."""
+    now = timezone.now()
+    today = today or timezone.localdate()
+    last_meeting = Meeting.objects.filter(child=OuterRef("child_id")).order_by("-occurred_at")
+    next_hearing = Hearing.objects.filter(
+        proceedings=OuterRef("proceedings_id"), starts_at__gte=now
+    ).order_by("starts_at")
+    allocated = Allocation.objects.filter(
+        proceedings=OuterRef("proceedings_id"), fca=user, ended_at__isnull=True
+    ).order_by("-started_at")
+    links = (
+        ProceedingsChild.objects.filter(
+            proceedings__lead_fca=user, proceedings__closed_on__isnull=True
+        )
+        .select_related("child", "proceedings")
+        .annotate(
+            last_seen=Subquery(last_meeting.values("occurred_at")[:1]),
+            last_seen_method=Subquery(last_meeting.values("method")[:1]),
+            next_hearing=Subquery(next_hearing.values("starts_at")[:1]),
+            allocated_at=Subquery(allocated.values("started_at")[:1]),
+        )
+    )
+    rows = []
+    methods = dict(Meeting.Method.choices)
+    for link in links:
+        overdue = []
+        if link.last_seen is None:
+            since = link.allocated_at
+            if since and now - since > FIRST_MEETING_WITHIN:
+                overdue.append(f"Not seen yet, {(now - since).days} days after allocation")
+            else:
+                overdue.append("Not seen yet")
+        elif now - link.last_seen > NOT_SEEN_AFTER:
+            overdue.append(f"Not seen for {(now - link.last_seen).days // 7} weeks")
+        seen_since_allocation = link.last_seen is not None and (
+            link.allocated_at is None or link.last_seen >= link.allocated_at
+        )
+        hearing_soon = link.next_hearing and link.next_hearing - now <= timedelta(days=14)
+        if hearing_soon and not seen_since_allocation:
+            overdue.append("Hearing within 2 weeks, not seen since allocation")
+        # Soonest need first: flagged children, then the nearest hearing, then the longest unseen.
+        urgency = (
+            0 if overdue else 1,
+            link.next_hearing or datetime.max.replace(tzinfo=timezone.UTC),
+            link.last_seen or datetime.min.replace(tzinfo=timezone.UTC),
+        )
+        rows.append(
+            MyChild(
+                child=link.child,
+                age=link.child.age_on(today),
+                proceedings=link.proceedings,
+                next_hearing=link.next_hearing,
+                last_seen=link.last_seen,
+                last_seen_method=methods.get(link.last_seen_method),
+                allocated_at=link.allocated_at,
+                overdue=overdue,
+                urgency=urgency,
+            )
+        )
+    return sorted(rows, key=lambda row: row.urgency)
+
+
+def break_glass_for_managers(user, limit: int = 100) -> list[BreakGlass]:
+    """Files opened by breaking the glass, for the managers of the children's areas."""
+    visible = rules.everyday_access_q(user)
+    return list(
+        BreakGlass.objects.filter(Exists(Child.objects.filter(visible, pk=OuterRef("child_id"))))
+        .select_related("user", "child")
+        .order_by("-opened_at")[:limit]
+    )

@@ -1,0 +1,199 @@
+"""Changes to children's files, each with its audit event and timeline entry in one transaction."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from together.audit.models import Action
+from together.audit.services import audit_event_record
+from together.core.exceptions import EditConflict
+
+from .models import BreakGlass, Child, ChildConnection, FamilyMember, Meeting, TimelineEntry
+
+# How long opening a file by breaking the glass lasts before a new reason is needed.
+BREAK_GLASS_LASTS = timedelta(hours=8)
+
+ABOUT_ME_FIELDS = (
+    "preferred_name",
+    "name_spelling",
+    "name_pronunciation",
+    "pronouns",
+    "date_of_birth",
+    "first_language",
+    "preferred_language",
+    "needs_interpreter",
+    "needs_translated_documents",
+    "communication",
+    "communication_needs",
+    "special_and_unique",
+    "enjoys",
+    "school",
+    "identity_culture",
+    "identity_faith",
+    "identity_language",
+    "identity_disability",
+    "identity_gender",
+    "identity_other",
+    "own_words",
+)
+
+
+def search_text_for(child: Child) -> str:
+    names = {child.legal_given_names, child.preferred_name, child.legal_family_name}
+    return " ".join(sorted(n.strip().lower() for n in names if n and n.strip()))
+
+
+def timeline_entry_add(*, child: Child, kind: str, summary: str, by=None, at=None) -> TimelineEntry:
+    """Add a line to a child's timeline. Called by services inside their own transaction."""
+    entry = TimelineEntry(
+        child=child, kind=kind, summary=summary[:300], actor=by, occurred_at=at or timezone.now()
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def child_create(*, by, **fields) -> Child:
+    child = Child(created_by=by, **fields)
+    child.full_clean(exclude=["search_text"])
+    child.search_text = search_text_for(child)
+    child._change_reason = "Added"
+    child.save()
+    audit_event_record(by=by, action=Action.CHILD_CREATED, obj=child, child_id=child.uuid)
+    timeline_entry_add(
+        child=child,
+        kind=TimelineEntry.Kind.FILE,
+        summary=f"{child.preferred_name}'s file was started",
+        by=by,
+    )
+    return child
+
+
+@transaction.atomic
+def child_update_about_me(*, by, child: Child, version: int, **changes) -> Child:
+    """Change what the file says about who the child is. Refuses an edit made on an old version."""
+    locked = Child.objects.select_for_update().get(pk=child.pk)
+    if locked.version != version:
+        last = locked.history.select_related("history_user").first()
+        raise EditConflict(
+            by=last.history_user if last else None, at=last.history_date if last else None
+        )
+    unknown = set(changes) - set(ABOUT_ME_FIELDS)
+    if unknown:
+        raise TypeError(f"Not part of About me: {sorted(unknown)}")
+    changed = sorted(name for name, value in changes.items() if getattr(locked, name) != value)
+    if not changed:
+        return locked
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    locked.version += 1
+    locked.full_clean(exclude=["search_text"])
+    locked.search_text = search_text_for(locked)
+    locked.save()
+    audit_event_record(
+        by=by,
+        action=Action.CHILD_UPDATED,
+        obj=locked,
+        child_id=locked.uuid,
+        detail={"fields": changed},
+    )
+    labels = ", ".join(
+        str(Child._meta.get_field(n).verbose_name) for n in changed if n != "own_words"
+    )
+    timeline_entry_add(
+        child=locked,
+        kind=TimelineEntry.Kind.ABOUT_ME,
+        summary=f"About me changed: {labels or 'own words'}",
+        by=by,
+    )
+    return locked
+
+
+@transaction.atomic
+def family_member_add(
+    *,
+    by,
+    child: Child,
+    relationship: str,
+    child_calls_them: str = "",
+    important_because: str = "",
+    **person,
+) -> ChildConnection:
+    member = FamilyMember(**person)
+    member.full_clean()
+    member.save()
+    connection = ChildConnection(
+        child=child,
+        person=member,
+        relationship=relationship,
+        child_calls_them=child_calls_them.strip(),
+        important_because=important_because.strip(),
+    )
+    connection.full_clean()
+    connection.save()
+    audit_event_record(by=by, action=Action.FAMILY_MEMBER_ADDED, obj=member, child_id=child.uuid)
+    timeline_entry_add(
+        child=child,
+        kind=TimelineEntry.Kind.FAMILY,
+        summary=f"{connection.child_calls_them or member} added to family and important people",
+        by=by,
+    )
+    return connection
+
+
+@transaction.atomic
+def meeting_record(*, by, child: Child, **fields) -> Meeting:
+    meeting = Meeting(child=child, recorded_by=by, **fields)
+    meeting.full_clean()
+    meeting.save()
+    audit_event_record(by=by, action=Action.MEETING_RECORDED, obj=meeting, child_id=child.uuid)
+    timeline_entry_add(
+        child=child,
+        kind=TimelineEntry.Kind.MEETING,
+        summary=(
+            f"Seen {meeting.get_method_display().lower()}, {meeting.get_place_display().lower()}"
+        ),
+        by=by,
+        at=meeting.occurred_at,
+    )
+    return meeting
+
+
+@transaction.atomic
+def child_view_record(*, by, child: Child, section: str) -> None:
+    """Every view of a child's file is logged: who, when, which part."""
+    audit_event_record(
+        by=by,
+        action=Action.CHILD_VIEWED,
+        obj=child,
+        child_id=child.uuid,
+        detail={"section": section},
+    )
+
+
+@transaction.atomic
+def confidential_address_view_record(*, by, child: Child, person: FamilyMember) -> None:
+    audit_event_record(
+        by=by, action=Action.CONFIDENTIAL_ADDRESS_VIEWED, obj=person, child_id=child.uuid
+    )
+
+
+@transaction.atomic
+def break_glass_open(*, by, child: Child, reason: str) -> BreakGlass:
+    """Open a file without an everyday reason, which is required, logged and shown to managers."""
+    now = timezone.now()
+    grant = BreakGlass(
+        user=by,
+        child=child,
+        reason=reason.strip(),
+        opened_at=now,
+        expires_at=now + BREAK_GLASS_LASTS,
+    )
+    grant.full_clean()
+    grant.save()
+    audit_event_record(
+        by=by, action=Action.BREAK_GLASS, obj=child, child_id=child.uuid, reason=grant.reason
+    )
+    return grant

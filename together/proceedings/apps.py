@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProceedingsConfig(AppConfig):
+    name = "together.proceedings"
+    verbose_name = "Proceedings"
