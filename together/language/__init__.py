@@ -1,0 +1,1 @@
+"""Plain-language checks for anything Together writes to children, families and professionals."""
