@@ -81,13 +81,13 @@ def world(db):
     """
     from types import SimpleNamespace
 
-    from together.accounts.models import Role
     from tests.children.factories import ChildFactory
     from tests.proceedings.factories import (
         ProceedingsChildFactory,
         ProceedingsFactory,
         allocate,
     )
+    from together.accounts.models import Role
 
     area = ServiceAreaFactory()
     other_area = ServiceAreaFactory()  # in another region

@@ -4,6 +4,8 @@ A new URL without a row here fails test_every_url_has_a_row_in_the_matrix, so ac
 on purpose for every page.
 """
 
+import importlib
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -42,8 +44,20 @@ def _routes(resolver=None, prefix=""):
             yield "/" + route
 
 
+# Apps whose addresses carry a record's id test access by relationship to the record in
+# tests/<app>/access.py, which lists the ROUTES it covers.
+APPS_WITH_OWN_MATRIX = ["children", "proceedings"]
+
+
+def _covered_by_apps() -> set[str]:
+    covered = set()
+    for app in APPS_WITH_OWN_MATRIX:
+        covered |= set(importlib.import_module(f"tests.{app}.access").ROUTES)
+    return covered
+
+
 def test_every_url_has_a_row_in_the_matrix():
-    missing = sorted(set(_routes()) - set(MATRIX))
+    missing = sorted(set(_routes()) - set(MATRIX) - _covered_by_apps())
     assert not missing, f"Add these addresses to the access matrix: {missing}"
 
 

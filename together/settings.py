@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "axes",
     "csp",
     "together.core",
@@ -118,6 +119,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the project's templates, so components/ can hold GOV.UK widget markup.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'together.sqlite3'}"),

@@ -15,7 +15,9 @@ class ChildFactory(factory.django.DjangoModelFactory):
     date_of_birth = datetime.date(2016, 5, 14)
     search_text = factory.LazyAttribute(
         lambda o: " ".join(
-            sorted({o.legal_given_names.lower(), o.preferred_name.lower(), o.legal_family_name.lower()})
+            sorted(
+                {o.legal_given_names.lower(), o.preferred_name.lower(), o.legal_family_name.lower()}
+            )
         )
     )
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from together.children import rules
 from tests.conftest import SEES_CHILD
+from together.children import rules
 
 
 @pytest.mark.parametrize(("relationship", "sees"), SEES_CHILD.items())

@@ -107,11 +107,11 @@ class User(AbstractBaseUser):
         ordering = ["family_name", "given_name"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(role__in=list(REGION_ROLES)) | Q(region__isnull=False),
+                condition=~Q(role__in=sorted(REGION_ROLES)) | Q(region__isnull=False),
                 name="regional_roles_have_a_region",
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=list(SERVICE_AREA_ROLES)) | Q(service_area__isnull=False),
+                condition=~Q(role__in=sorted(SERVICE_AREA_ROLES)) | Q(service_area__isnull=False),
                 name="area_roles_have_a_service_area",
             ),
         ]

@@ -1,7 +1,7 @@
 """Reading children's files. Every read of one child goes through child_get_for_user."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
@@ -130,6 +130,91 @@ def about_me_provenance(child: Child) -> dict[str, tuple]:
     return provenance
 
 
+# About me as the page shows it: groups of (field, label), in the order a person reads them.
+ABOUT_ME_LAYOUT = [
+    (
+        "Their name",
+        [
+            ("preferred_name", "The name they use"),
+            ("name_spelling", "How to spell it"),
+            ("name_pronunciation", "How to say it"),
+            ("pronouns", "Pronouns"),
+            ("date_of_birth", "Date of birth"),
+        ],
+    ),
+    (
+        "Language and how they want to talk with us",
+        [
+            ("first_language", "First language"),
+            ("preferred_language", "Language they prefer"),
+            ("needs_interpreter", "Needs an interpreter"),
+            ("needs_translated_documents", "Needs documents translated"),
+            ("communication", "How they want to talk with us"),
+            ("communication_needs", "What helps them read or take part"),
+        ],
+    ),
+    (
+        "Who they are",
+        [
+            ("special_and_unique", "What is special and unique about them"),
+            ("enjoys", "What they enjoy"),
+            ("school", "School or nursery"),
+        ],
+    ),
+    (
+        "The parts of who they are they want us to know",
+        [
+            ("identity_culture", "Culture"),
+            ("identity_faith", "Faith"),
+            ("identity_language", "Language"),
+            ("identity_disability", "Disability"),
+            ("identity_gender", "Gender identity"),
+            ("identity_other", "Anything else"),
+        ],
+    ),
+]
+_OWN_WORDS_GROUP = {
+    "special_and_unique": "special_and_unique",
+    "enjoys": "enjoys",
+    **{
+        f"identity_{part}": "identity"
+        for part in ("culture", "faith", "language", "disability", "gender", "other")
+    },
+}
+
+
+@dataclass(frozen=True)
+class AboutRow:
+    field: str
+    label: str
+    value: object
+    own_words: bool
+    recorded_by: object
+    recorded_at: datetime | None
+
+
+def about_me_rows(child: Child) -> list[tuple[str, list[AboutRow]]]:
+    """About me, field by field, with who recorded each and when (one query, on history)."""
+    from .models import Communication, CommunicationNeed
+
+    provenance = about_me_provenance(child)
+    labels = {**dict(Communication.choices), **dict(CommunicationNeed.choices)}
+    groups = []
+    for heading, fields in ABOUT_ME_LAYOUT:
+        rows = []
+        for field, label in fields:
+            value = getattr(child, field)
+            if isinstance(value, list):
+                value = ", ".join(str(labels.get(v, v)) for v in value)
+            elif isinstance(value, bool):
+                value = "Yes" if value else "No"
+            by, at = provenance.get(field, (None, None))
+            own = _OWN_WORDS_GROUP.get(field) in child.own_words
+            rows.append(AboutRow(field, label, value, own, by, at))
+        groups.append((heading, rows))
+    return groups
+
+
 def _about_fields():
     from .services import ABOUT_ME_FIELDS
 
@@ -193,8 +278,8 @@ def my_children(user, today: date | None = None) -> list[MyChild]:
         # Soonest need first: flagged children, then the nearest hearing, then the longest unseen.
         urgency = (
             0 if overdue else 1,
-            link.next_hearing or datetime.max.replace(tzinfo=timezone.UTC),
-            link.last_seen or datetime.min.replace(tzinfo=timezone.UTC),
+            link.next_hearing or datetime.max.replace(tzinfo=UTC),
+            link.last_seen or datetime.min.replace(tzinfo=UTC),
         )
         rows.append(
             MyChild(

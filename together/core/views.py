@@ -29,7 +29,9 @@ def home(request):
     if user.role == Role.PRACTICE_SUPERVISOR:
         context = {"teams": [(team, organisation.team_members(team)) for team in teams]}
         return render(request, "core/home_supervisor.html", context)
-    return render(request, "core/home_fca.html", {"teams": teams})
+    from together.children.selectors import my_children
+
+    return render(request, "core/home_fca.html", {"teams": teams, "rows": my_children(user)})
 
 
 @login_not_required

@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
             model_name="user",
             constraint=models.CheckConstraint(
                 condition=models.Q(
-                    models.Q(("role__in", ["service_manager", "business_services"]), _negated=True),
+                    models.Q(("role__in", ["business_services", "service_manager"]), _negated=True),
                     ("service_area__isnull", False),
                     _connector="OR",
                 ),

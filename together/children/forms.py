@@ -1,0 +1,204 @@
+"""Forms for a child's file: About me, family and important people, meetings."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from together.core.forms import DateField, TimeField
+
+from .models import Child, Communication, CommunicationNeed, FamilyMember, Meeting, Relationship
+
+OWN_WORDS_CHOICES = [
+    ("special_and_unique", "What is special and unique about them"),
+    ("enjoys", "What they enjoy"),
+    ("identity", "The parts of who they are"),
+]
+
+
+def _text(label, *, max_length, required=False, help_text="", rows=None, name=None):
+    too_long = f"{name or label} must be {max_length:,} characters or fewer"
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=widget,
+        error_messages={"max_length": too_long, "required": f"Enter {(name or label).lower()}"},
+    )
+
+
+class AboutMeForm(forms.Form):
+    preferred_name = _text(
+        "The name they use", max_length=100, required=True, name="The name they use"
+    )
+    name_spelling = _text(
+        "How to spell it (optional)",
+        max_length=200,
+        name="How to spell it",
+        help_text="For example, Aaliyah with two a's",
+    )
+    name_pronunciation = _text(
+        "How to say it (optional)",
+        max_length=200,
+        name="How to say it",
+        help_text="For example, ah-LEE-ah",
+    )
+    pronouns = _text(
+        "Pronouns (optional)",
+        max_length=40,
+        name="Pronouns",
+        help_text="For example, she/her, he/him, they/them",
+    )
+    date_of_birth = DateField(
+        label="Date of birth",
+        label_for_errors="their date of birth",
+        help_text="For example, 27 3 2016",
+    )
+    first_language = _text("First language", max_length=60, required=True, name="First language")
+    preferred_language = _text(
+        "Language they prefer to use with us (optional)", max_length=60, name="Preferred language"
+    )
+    needs_interpreter = forms.BooleanField(label="They need an interpreter", required=False)
+    needs_translated_documents = forms.BooleanField(
+        label="They need documents translated", required=False
+    )
+    communication = forms.MultipleChoiceField(
+        label="How they want to talk with us",
+        choices=Communication.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from the options given"},
+    )
+    communication_needs = forms.MultipleChoiceField(
+        label="Anything that helps them read or take part",
+        choices=CommunicationNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from the options given"},
+    )
+    special_and_unique = _text("What is special and unique about them", max_length=2000, rows=4)
+    enjoys = _text("What they enjoy", max_length=2000, rows=3)
+    school = _text("School or nursery (optional)", max_length=200, name="School")
+    identity_culture = _text("Culture", max_length=1000, rows=2)
+    identity_faith = _text("Faith", max_length=1000, rows=2)
+    identity_language = _text("Language", max_length=1000, rows=2)
+    identity_disability = _text("Disability", max_length=1000, rows=2)
+    identity_gender = _text("Gender identity", max_length=1000, rows=2)
+    identity_other = _text(
+        "Anything else they want us to know", max_length=1000, rows=2, name="Anything else"
+    )
+    own_words = forms.MultipleChoiceField(
+        label="Which of these are in their own words?",
+        choices=OWN_WORDS_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "This page is out of date. Reload it and make your change again.",
+            "invalid": "This page is out of date. Reload it and make your change again.",
+        },
+    )
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born and born > timezone.localdate():
+            raise forms.ValidationError("Date of birth must be today or in the past")
+        return born
+
+    @classmethod
+    def initial_for(cls, child: Child) -> dict:
+        initial = {
+            name: getattr(child, name) for name in cls.base_fields if name not in {"own_words"}
+        }
+        initial["own_words"] = child.own_words
+        return initial
+
+
+class FamilyMemberForm(forms.Form):
+    given_name = _text("First name", max_length=100, required=True)
+    family_name = _text("Last name (optional)", max_length=100, name="Last name")
+    kind = forms.ChoiceField(
+        label="Are they an adult or a child?",
+        choices=FamilyMember.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether they are an adult or a child"},
+    )
+    relationship = forms.ChoiceField(
+        label="How are they connected to the child?",
+        choices=[("", "Choose")] + Relationship.choices,
+        error_messages={"required": "Choose how they are connected to the child"},
+    )
+    child_calls_them = _text(
+        "What the child calls them (optional)",
+        max_length=100,
+        name="What the child calls them",
+        help_text="For example, Nanny Jo",
+    )
+    important_because = _text(
+        "Why they matter to the child (optional)", max_length=1000, rows=3, name="Why they matter"
+    )
+    language = _text("Language they speak (optional)", max_length=60, name="Language")
+    needs_interpreter = forms.BooleanField(label="They need an interpreter", required=False)
+    address = _text("Address (optional)", max_length=500, rows=3, name="Address")
+    address_confidential = forms.BooleanField(
+        label="This address must be kept confidential",
+        required=False,
+        help_text=(
+            "For example, where someone is hiding from domestic abuse. "
+            "It will be hidden and never printed."
+        ),
+    )
+
+
+class MeetingForm(forms.Form):
+    date = DateField(
+        label="Date", label_for_errors="the date you met", help_text="For example, 14 10 2026"
+    )
+    time = TimeField(
+        label="Time",
+        help_text="For example, 15:30",
+        error_messages={"required": "Enter the time you met", "invalid": "Enter a time like 15:30"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+    )
+    method = forms.ChoiceField(
+        label="How did you meet?",
+        choices=Meeting.Method.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say how you met"},
+    )
+    place = forms.ChoiceField(
+        label="Where? (if you met in person)",
+        choices=[c for c in Meeting.Place.choices if c[0] != Meeting.Place.REMOTE],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    place_detail = _text("More about where (optional)", max_length=200, name="More about where")
+    others_present = _text(
+        "Who else was there (optional)", max_length=300, name="Who else was there"
+    )
+    child_words = _text(
+        "What they said, in their own words", max_length=5000, rows=6, name="What they said"
+    )
+    why_this_way = _text(
+        "Why you met this way and at this time", max_length=2000, rows=3, name="Why this way"
+    )
+
+    def clean(self):
+        data = super().clean()
+        day, at, method = data.get("date"), data.get("time"), data.get("method")
+        if day and at:
+            when = timezone.make_aware(datetime.datetime.combine(day, at))
+            if when > timezone.now():
+                self.add_error(
+                    "date", "The meeting must be in the past: record it after you have met"
+                )
+            data["occurred_at"] = when
+        if method == Meeting.Method.IN_PERSON and not data.get("place"):
+            self.add_error("place", "Say where you met")
+        if method and method != Meeting.Method.IN_PERSON:
+            data["place"] = Meeting.Place.REMOTE
+        return data

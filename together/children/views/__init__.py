@@ -1,0 +1,1 @@
+"""Views for children's files (file.py) and for finding a child (search.py)."""

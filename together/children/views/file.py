@@ -1,0 +1,195 @@
+"""The pages of a child's file. Each fetches the child through child_get_for_user (404 for anyone
+who may not see it) and logs the view."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from together.core.exceptions import EditConflict
+
+from .. import rules, selectors, services
+from ..forms import AboutMeForm, FamilyMemberForm, MeetingForm
+from ..models import FamilyMember, TimelineEntry
+
+SECTIONS = [
+    ("about", "About me"),
+    ("family", "Family and important people"),
+    ("proceedings", "Proceedings"),
+    ("meetings", "Meetings"),
+    ("timeline", "Timeline"),
+]
+
+
+def _page(request, child, section, template, context=None, *, status=200):
+    """Render a page of the file with the identity bar, sub-navigation and summary; log the view."""
+    services.child_view_record(by=request.user, child=child, section=section)
+    summary = selectors.child_file_summary(user=request.user, child=child)
+    return render(
+        request,
+        template,
+        {
+            "child": child,
+            "summary": summary,
+            "section": section,
+            "sections": [
+                {
+                    "text": text,
+                    "href": reverse(f"children:{name}", args=[child.uuid]),
+                    "current": name == section,
+                }
+                for name, text in SECTIONS
+            ],
+            "may_edit": summary.everyday_access and rules.may_edit_child(request.user, child),
+            **(context or {}),
+        },
+        status=status,
+    )
+
+
+def about(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    return _page(
+        request, child, "about", "children/about.html", {"groups": selectors.about_me_rows(child)}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def about_edit(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    conflict = None
+    if request.method == "POST":
+        form = AboutMeForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            try:
+                services.child_update_about_me(
+                    by=request.user, child=child, version=version, **data
+                )
+            except EditConflict as error:
+                child.refresh_from_db()
+                conflict = error
+                form = _keep_typing(form, child.version)
+            else:
+                messages.success(request, f"{child.preferred_name}'s details have been saved")
+                return redirect("children:about", child_id=child.uuid)
+    else:
+        form = AboutMeForm(initial=AboutMeForm.initial_for(child))
+    return _page(
+        request,
+        child,
+        "about",
+        "children/about_edit.html",
+        {"form": form, "conflict": conflict, "saved": child if conflict else None},
+    )
+
+
+def _keep_typing(form, version):
+    """What they typed stays; the version moves on so saving again is an informed choice."""
+    data = form.data.copy()
+    data["version"] = version
+    fresh = AboutMeForm(data=data)
+    fresh.is_valid()
+    fresh.add_error(
+        None,
+        "Someone else saved changes to these details while you were editing. "
+        "Check what is saved now, shown below, then save again if your changes are still right.",
+    )
+    return fresh
+
+
+def family(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    context = {
+        "connections": selectors.connections_for_child(child),
+        "parties": selectors.parties_by_person(child),
+        "may_see_confidential": rules.may_see_confidential_address(request.user, child),
+    }
+    return _page(request, child, "family", "children/family.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def family_add(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    form = FamilyMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.family_member_add(by=request.user, child=child, **form.cleaned_data)
+        messages.success(request, f"{form.cleaned_data['given_name']} has been added")
+        return redirect("children:family", child_id=child.uuid)
+    return _page(request, child, "family", "children/family_add.html", {"form": form})
+
+
+def family_address(request, child_id, person_id):
+    """Show a confidential address to someone with the right to see it, and log that they did."""
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_see_confidential_address(request.user, child):
+        raise Http404("No address found")
+    try:
+        person = FamilyMember.objects.get(uuid=person_id, connections__child=child)
+    except FamilyMember.DoesNotExist:
+        raise Http404("No address found") from None
+    if person.address_confidential:
+        services.confidential_address_view_record(by=request.user, child=child, person=person)
+    return _page(request, child, "family", "children/family_address.html", {"person": person})
+
+
+def proceedings(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    context = {"all_proceedings": selectors.proceedings_for_child(child)}
+    return _page(request, child, "proceedings", "children/proceedings.html", context)
+
+
+def meetings(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    return _page(
+        request,
+        child,
+        "meetings",
+        "children/meetings.html",
+        {"meetings": selectors.meetings_for_child(child)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_add(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        summary = selectors.child_file_summary(user=request.user, child=child)
+        services.meeting_record(
+            by=request.user,
+            child=child,
+            proceedings=summary.open_proceedings[0] if summary.open_proceedings else None,
+            occurred_at=data["occurred_at"],
+            method=data["method"],
+            place=data["place"],
+            place_detail=data["place_detail"],
+            others_present=data["others_present"],
+            child_words=data["child_words"],
+            why_this_way=data["why_this_way"],
+        )
+        messages.success(request, f"Your meeting with {child.preferred_name} has been recorded")
+        return redirect("children:meetings", child_id=child.uuid)
+    return _page(request, child, "meetings", "children/meeting_add.html", {"form": form})
+
+
+def timeline(request, child_id):
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    kind = request.GET.get("kind") or None
+    if kind not in TimelineEntry.Kind.values:
+        kind = None
+    context = {
+        "entries": selectors.timeline_for_child(child, kind=kind),
+        "kinds": TimelineEntry.Kind.choices,
+        "kind": kind,
+    }
+    return _page(request, child, "timeline", "children/timeline.html", context)
