@@ -10,9 +10,9 @@ from together.core.forms import DateField, TimeField
 from .models import Child, Communication, CommunicationNeed, FamilyMember, Meeting, Relationship
 
 OWN_WORDS_CHOICES = [
-    ("special_and_unique", "What is special and unique about them"),
-    ("enjoys", "What they enjoy"),
-    ("identity", "The parts of who they are"),
+    ("special_and_unique", "What is special and unique about them, in their words"),
+    ("enjoys", "What they enjoy, in their words"),
+    ("identity", "The parts of who they are, in their words"),
 ]
 
 
