@@ -20,7 +20,8 @@ from django.core.management import call_command  # noqa: E402
 
 
 def prepare_database(size: str = "small") -> None:
-    """Migrate the benchmark database and fill it with demo data the first time."""
+    """Migrate the benchmark database and fill it with demo data the first time (a database
+    already holding demo data is used as it is, whatever its size)."""
     call_command("migrate", verbosity=0, interactive=False)
     call_command("demo_data", f"--size={size}", "--if-empty", "--today=2026-11-01", verbosity=0)
 

@@ -1,0 +1,71 @@
+"""The pages of issue 3 against the floor, in the same run: My children, a child's file, the duty
+list. BENCH_SIZE=national runs on the national dataset (build it once; it takes a while)."""
+
+import os
+
+from common import prepare_database, print_row, summary, time_calls
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from together.accounts.models import User
+from together.children.selectors import my_children
+from together.demo.organisation import DEMO_ACCOUNTS
+
+N = int(os.environ.get("BENCH_REQUESTS", "200"))
+SIZE = os.environ.get("BENCH_SIZE", "small")
+
+
+def fetch(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        fetch(client, url)
+    return len(captured.captured_queries)
+
+
+def measure(client, url):
+    fetch(client, url)
+    return summary(time_calls(lambda: fetch(client, url), N)), queries(client, url)
+
+
+def client_for(role) -> tuple[Client, User]:
+    user = User.objects.get(email=DEMO_ACCOUNTS[role])
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    return client, user
+
+
+def main():
+    from together.accounts.models import Role
+
+    prepare_database(SIZE)
+    print(f"\nPages of a child's file and the duty list, {N} requests each ({connection.vendor}, {SIZE} data):")
+    fca_client, fca = client_for(Role.FCA)
+    floor, floor_queries = measure(fca_client, "/bench/floor/")
+    print_row("floor: bare page in the base layout", floor, None, floor_queries)
+    rows = my_children(fca)
+    print(f"  (the demo FCA has {len(rows)} children)")
+    pages = [("My children", fca_client, "/")]
+    if rows:
+        child = rows[0].child.uuid
+        for part, label in [("", "About me"), ("family/", "Family"), ("proceedings/", "Proceedings"),
+                            ("meetings/", "Meetings"), ("timeline/", "Timeline")]:
+            pages.append((f"child's file: {label}", fca_client, f"/children/{child}/{part}"))
+    manager_client, _ = client_for(Role.SERVICE_MANAGER)
+    pages.append(("duty list (service manager)", manager_client, "/allocation/"))
+    for label, client, url in pages:
+        try:
+            stats, count = measure(client, url)
+        except AssertionError as error:
+            print(f"  {label:<52} skipped: {error}")
+            continue
+        print_row(label, stats, floor, count)
+
+
+if __name__ == "__main__":
+    main()
