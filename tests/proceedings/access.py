@@ -1,3 +1,9 @@
 """Addresses of the proceedings app, and who may open them (tested in test_access.py)."""
 
-ROUTES: list[str] = []
+ROUTES: list[str] = [
+    "/proceedings/new/",
+    "/proceedings/<uuid:proceedings_id>/",
+    "/proceedings/<uuid:proceedings_id>/hearings/new/",
+    "/allocation/",
+    "/allocation/<uuid:proceedings_id>/allocate/",
+]

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from tests.organisation.factories import ServiceAreaFactory
 from together.proceedings.models import (
     Allocation,
     Hearing,
@@ -12,7 +13,6 @@ from together.proceedings.models import (
     ProceedingsChild,
     Stage,
 )
-from tests.organisation.factories import ServiceAreaFactory
 
 
 class ProceedingsFactory(factory.django.DjangoModelFactory):

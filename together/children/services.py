@@ -56,6 +56,10 @@ def timeline_entry_add(*, child: Child, kind: str, summary: str, by=None, at=Non
 
 @transaction.atomic
 def child_create(*, by, **fields) -> Child:
+    # Names are stripped before validation, so a name of only spaces counts as empty.
+    for name in ("legal_given_names", "legal_family_name", "preferred_name"):
+        if isinstance(fields.get(name), str):
+            fields[name] = fields[name].strip()
     child = Child(created_by=by, **fields)
     child.full_clean(exclude=["search_text"])
     child.search_text = search_text_for(child)

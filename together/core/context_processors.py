@@ -16,7 +16,13 @@ def navigation_for(request) -> list[dict]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    items = [("Home", reverse("core:home"))]
+    from together.accounts.models import REGION_ROLES, Role
+
+    items = [("Home", reverse("core:home")), ("Find a child", reverse("children:search"))]
+    if user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES:
+        items.append(("Duty list", reverse("proceedings:duty-list")))
+    if user.role == Role.BUSINESS_SERVICES:
+        items.append(("New application", reverse("proceedings:new")))
     items.append(("Your details", reverse("accounts:profile")))
     if user.is_staff:
         items.append(("Administration", reverse("admin:index")))

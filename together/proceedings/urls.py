@@ -1,6 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "proceedings"
 
-# /proceedings/<uuid>/, /proceedings/new/, /allocation/ ... (being built: see issue 3)
-urlpatterns: list = []
+urlpatterns = [
+    path("proceedings/new/", views.new, name="new"),
+    path("proceedings/<uuid:proceedings_id>/", views.detail, name="detail"),
+    path("proceedings/<uuid:proceedings_id>/hearings/new/", views.hearing_add, name="hearing-add"),
+    path("allocation/", views.duty_list, name="duty-list"),
+    path("allocation/<uuid:proceedings_id>/allocate/", views.allocate, name="allocate"),
+]

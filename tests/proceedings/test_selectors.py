@@ -1,0 +1,186 @@
+"""Reading proceedings: the duty list, caseloads against the ceilings, possible duplicates."""
+
+import datetime
+
+import pytest
+from django.http import Http404
+
+from tests.children.factories import ChildFactory
+from tests.organisation.factories import MembershipFactory, TeamFactory
+from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory, allocate
+from together.accounts.models import Role
+from together.organisation.models import Team
+from together.proceedings import selectors
+from together.proceedings.models import Stage
+from together.proceedings.selectors import ChildDetails
+
+TODAY = datetime.date(2026, 11, 22)
+
+
+def waiting(area, received, **fields):
+    proceedings = ProceedingsFactory(service_area=area, received_on=received, **fields)
+    ProceedingsChildFactory(proceedings=proceedings, child=ChildFactory())
+    return proceedings
+
+
+# The duty list
+
+
+def test_duty_list_holds_open_unallocated_proceedings_of_the_area_oldest_first(
+    make_user, area, fca, team
+):
+    manager = make_user(Role.SERVICE_MANAGER, area=area)
+    newer = waiting(area, datetime.date(2026, 11, 1))
+    older = waiting(area, datetime.date(2026, 10, 2))
+    allocate(waiting(area, datetime.date(2026, 9, 1)), fca, team)  # allocated
+    waiting(area, datetime.date(2026, 8, 1), closed_on=datetime.date(2026, 11, 1))  # closed
+    waiting(TeamFactory().service_area, datetime.date(2026, 7, 1))  # another area
+    rows = selectors.duty_list(user=manager, today=TODAY)
+    assert [row.proceedings for row in rows] == [older, newer]
+    assert [row.days_waiting for row in rows] == [51, 21]
+
+
+def test_duty_list_says_which_proceedings_are_held_in_an_allocation_hub(make_user, area):
+    manager = make_user(Role.SERVICE_MANAGER, area=area)
+    hub = TeamFactory(service_area=area, kind=Team.Kind.ALLOCATION_HUB)
+    in_hub = waiting(area, datetime.date(2026, 10, 1), team=hub)
+    on_duty = waiting(area, datetime.date(2026, 10, 2))
+    rows = {row.proceedings: row for row in selectors.duty_list(user=manager, today=TODAY)}
+    assert rows[in_hub].in_allocation_hub and not rows[on_duty].in_allocation_hub
+
+
+def test_regional_leaders_read_every_area_in_their_region(make_user, area):
+    from tests.organisation.factories import ServiceAreaFactory
+
+    neighbour = ServiceAreaFactory(region=area.region)
+    mine = [
+        waiting(area, datetime.date(2026, 10, 1)),
+        waiting(neighbour, datetime.date(2026, 10, 5)),
+    ]
+    waiting(ServiceAreaFactory(), datetime.date(2026, 10, 3))  # another region
+    head = make_user(Role.HEAD_OF_PRACTICE, region=area.region)
+    assert [row.proceedings for row in selectors.duty_list(user=head)] == mine
+
+
+@pytest.mark.parametrize(
+    "role", [Role.FCA, Role.PRACTICE_SUPERVISOR, Role.BUSINESS_SERVICES, Role.NATIONAL_PERFORMANCE]
+)
+def test_no_duty_list_for_other_roles(make_user, role):
+    with pytest.raises(Http404):
+        selectors.duty_list(user=make_user(role))
+
+
+# Caseloads
+
+
+def lead(fca, team, count, stage, **fields):
+    for _ in range(count):
+        allocate(
+            ProceedingsFactory(service_area=team.service_area, stage=stage, **fields), fca, team
+        )
+
+
+def test_caseloads_count_open_proceedings_led_by_stage(area, team, fca, make_user):
+    lead(fca, team, 12, Stage.AFTER_FIRST_HEARING)
+    lead(fca, team, 3, Stage.BEFORE_FIRST_HEARING)
+    lead(fca, team, 2, Stage.AFTER_FIRST_HEARING, closed_on=datetime.date(2026, 11, 1))
+    lead(fca, team, 1, Stage.CONCLUDED)
+    quiet = make_user(Role.FCA, team=TeamFactory(service_area=area))
+    make_user(Role.PRACTICE_SUPERVISOR, team=team)  # not an FCA
+    make_user(Role.FCA)  # another area
+    loads = {load.fca: load for load in selectors.fca_caseloads(area)}
+    assert set(loads) == {fca, quiet}
+    assert (loads[fca].after_first_hearing, loads[fca].before_first_hearing) == (12, 3)
+    assert (loads[quiet].after_first_hearing, loads[quiet].before_first_hearing) == (0, 0)
+    assert loads[fca].team == team
+    assert not loads[fca].at_ceiling
+
+
+def test_the_ceiling_is_reached_at_25_after_and_40_before_the_first_hearing(
+    area, team, fca, make_user
+):
+    lead(fca, team, 25, Stage.AFTER_FIRST_HEARING)
+    other = make_user(Role.FCA, team=team)
+    lead(other, team, 39, Stage.BEFORE_FIRST_HEARING)
+    loads = {load.fca: load for load in selectors.fca_caseloads(area)}
+    assert loads[fca].at_ceiling_after and loads[fca].at_ceiling
+    assert not loads[other].at_ceiling
+    lead(other, team, 1, Stage.BEFORE_FIRST_HEARING)
+    assert {load.fca: load for load in selectors.fca_caseloads(area)}[other].at_ceiling_before
+
+
+def test_an_fca_in_two_of_the_areas_teams_is_listed_once(area, team, fca):
+    MembershipFactory(user=fca, team=TeamFactory(service_area=area))
+    assert [load.fca for load in selectors.fca_caseloads(area)] == [fca]
+
+
+def test_caseloads_take_one_query_however_many_fcas(
+    area, team, make_user, django_assert_num_queries
+):
+    for _ in range(5):
+        lead(make_user(Role.FCA, team=team), team, 2, Stage.AFTER_FIRST_HEARING)
+    with django_assert_num_queries(1):
+        assert len(selectors.fca_caseloads(area)) == 5
+
+
+# Possible duplicates
+
+BORN = datetime.date(2016, 5, 14)
+
+
+def details(given, family, born=BORN, preferred=None):
+    return ChildDetails(given, family, preferred or given.split()[0], born)
+
+
+@pytest.fixture
+def business(make_user):
+    return make_user(Role.BUSINESS_SERVICES)
+
+
+@pytest.mark.parametrize(
+    ("existing", "typed", "found"),
+    [
+        (("Jayden", "Okafor"), details("Jaden", "Okafor-Smith"), True),  # close spelling
+        (("Jayden", "Okafor"), details("Jaden Lee", "Brown"), True),  # first given name close
+        (("Jayden", "Okafor"), details("Tom", "Okafor"), True),  # same family name
+        (("Jayden", "Okafor"), details("Tom", "Brown"), False),
+        (("Jayden", "Okafor"), details("Jaden", "Okafor", born=datetime.date(2016, 5, 15)), False),
+        (("Mohammed", "Ali"), details("Adam", "Grant", preferred="Mohamed"), True),  # name they use
+    ],
+    ids=[
+        "jaden-jayden",
+        "first-given-name",
+        "family-name",
+        "different-names",
+        "different-birthday",
+        "name-they-use",
+    ],
+)
+def test_possible_duplicates_by_birthday_and_name(business, existing, typed, found):
+    ChildFactory(
+        legal_given_names=existing[0], preferred_name=existing[0], legal_family_name=existing[1]
+    )
+    matches = selectors.possible_duplicates(user=business, children=[typed])
+    assert bool(matches[0]) is found
+
+
+def test_possible_duplicates_show_court_numbers_in_two_queries(business, django_assert_num_queries):
+    jayden = ChildFactory(
+        legal_given_names="Jayden", preferred_name="Jayden", legal_family_name="Okafor"
+    )
+    for number in ("LS25C00001", "LS26C00002"):
+        ProceedingsChildFactory(proceedings=ProceedingsFactory(court_number=number), child=jayden)
+    ChildFactory(date_of_birth=datetime.date(2012, 1, 1))
+    typed = [details("Jaden", "Okafor"), details("Ruby", "Okafor", born=datetime.date(2019, 3, 3))]
+    with django_assert_num_queries(2):
+        matches = selectors.possible_duplicates(user=business, children=typed)
+    assert [m.child for m in matches[0]] == [jayden]
+    assert sorted(matches[0][0].court_numbers) == ["LS25C00001", "LS26C00002"]
+    assert matches[1] == []
+
+
+def test_only_those_who_add_applications_may_look_for_duplicates(make_user):
+    with pytest.raises(Http404):
+        selectors.possible_duplicates(
+            user=make_user(Role.FCA), children=[details("Jaden", "Okafor")]
+        )

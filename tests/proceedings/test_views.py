@@ -1,0 +1,538 @@
+"""The proceedings pages as a person sees them: what they show, what they save, their errors."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from tests.children.factories import ChildFactory, FamilyMemberFactory
+from tests.organisation.factories import TeamFactory
+from tests.proceedings.factories import (
+    HearingFactory,
+    PartyFactory,
+    ProceedingsChildFactory,
+    ProceedingsFactory,
+    allocate,
+)
+from together.accounts.models import Role
+from together.audit.models import Action, AuditEvent
+from together.children.models import Child, TimelineEntry
+from together.organisation.models import Team
+from together.proceedings.models import Allocation, Hearing, Proceedings, Stage
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+# A set of proceedings
+
+
+def test_proceedings_page_shows_children_parties_hearings_and_allocation_history(client, world):
+    mother = FamilyMemberFactory(given_name="Grace", family_name="Okafor")
+    PartyFactory(proceedings=world.proceedings, person=mother, role="applicant")
+    PartyFactory(
+        proceedings=world.proceedings,
+        person=FamilyMemberFactory(given_name="Aunt Bea"),
+        role="not_a_party",
+    )
+    HearingFactory(
+        proceedings=world.proceedings,
+        kind=Hearing.Kind.FIRST,
+        starts_at=timezone.make_aware(datetime.datetime(2026, 6, 15, 10, 0)),
+        outcome="Section 7 report ordered",
+    )
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:detail", args=[world.proceedings.uuid])))
+    assert f"Proceedings {world.proceedings.court_number}</h1>" in page
+    assert "Family Court at Leeds" in page and "Public law" in page
+    assert (
+        f'href="/children/{world.child.uuid}/">Jayden {escape(world.child.legal_family_name)}</a>'
+        in page
+    )
+    assert "Grace Okafor</th>" in page and "Applicant" in page and "Not a party" in page
+    assert "15 June 2026, 10:00" in page and "Section 7 report ordered" in page
+    assert escape(world.fca_allocated.full_name) in page and world.team.name in page
+    assert "Allocation history" in page and ">Now</td>" in page
+    assert "Change the lead Family Court Adviser" in page  # the area's manager may
+    assert "Record the hearing" in page  # and works with the children
+
+
+def test_viewing_proceedings_is_logged(client, world):
+    client.force_login(world.head_region)
+    client.get(reverse("proceedings:detail", args=[world.proceedings.uuid]))
+    event = AuditEvent.objects.get(action=Action.PROCEEDINGS_VIEWED)
+    assert event.actor == world.head_region and event.object_id == str(world.proceedings.uuid)
+
+
+def test_oversight_roles_read_the_page_without_the_forms(client, world):
+    client.force_login(world.national)
+    page = text(client.get(reverse("proceedings:detail", args=[world.proceedings.uuid])))
+    assert "Record the hearing" not in page and "lead Family Court Adviser</a>" not in page
+
+
+def test_proceedings_on_duty_say_how_long_they_have_waited(client, world):
+    proceedings = ProceedingsFactory(
+        service_area=world.area, received_on=timezone.localdate() - datetime.timedelta(days=9)
+    )
+    ProceedingsChildFactory(proceedings=proceedings, child=ChildFactory())
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:detail", args=[proceedings.uuid])))
+    assert "Waiting for a lead Family Court Adviser</strong> for 9 days" in page
+    assert "None yet: held on duty" in page
+    assert "Allocate a lead Family Court Adviser" in page
+
+
+def _grow(proceedings, area, n):
+    for i in range(n):
+        ProceedingsChildFactory(proceedings=proceedings, child=ChildFactory())
+        PartyFactory(proceedings=proceedings, person=FamilyMemberFactory())
+        HearingFactory(
+            proceedings=proceedings,
+            starts_at=timezone.make_aware(datetime.datetime(2026, 7, 1 + i, 10)),
+        )
+    for _ in range(n):
+        team = TeamFactory(service_area=area)
+        from tests.accounts.factories import UserFactory
+        from tests.organisation.factories import MembershipFactory
+
+        fca = UserFactory(role=Role.FCA, service_area=area)
+        MembershipFactory(user=fca, team=team)
+        Allocation.objects.filter(proceedings=proceedings, ended_at__isnull=True).update(
+            ended_at=timezone.now()
+        )
+        allocate(proceedings, fca, team)
+
+
+# Session and user (2); the proceedings, access checked as they are read (1); children, parties,
+# hearings and allocations (4); the audit event: two savepoints, audit_event_record's checks of
+# its actor and uuid, the insert (7); whether the hearing form is offered (1); and the session's
+# idle-timeout stamp in its savepoint (3).
+PROCEEDINGS_PAGE_QUERIES = 18
+
+
+@pytest.mark.parametrize("extra", [0, 4])
+def test_proceedings_page_takes_a_fixed_number_of_queries(
+    client, world, django_assert_num_queries, extra
+):
+    _grow(world.proceedings, world.area, extra)
+    client.force_login(world.manager_area)
+    url = reverse("proceedings:detail", args=[world.proceedings.uuid])
+    with django_assert_num_queries(PROCEEDINGS_PAGE_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+    links_to_children = re.findall(r'href="/children/[0-9a-f-]{36}/"', text(response))
+    assert len(links_to_children) == 1 + extra
+
+
+# Recording a hearing
+
+
+def hearing_post(**changes):
+    data = {
+        "kind": "first",
+        "date_day": "3",
+        "date_month": "7",
+        "date_year": "2026",
+        "time": "10:30",
+        "outcome": "Interim order made",
+    }
+    return {**data, **changes}
+
+
+def test_recording_a_hearing_from_the_proceedings_page(client, world):
+    client.force_login(world.fca_allocated)
+    url = reverse("proceedings:hearing-add", args=[world.proceedings.uuid])
+    response = client.post(url, hearing_post())
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/proceedings/{world.proceedings.uuid}/#hearings")
+    hearing = Hearing.objects.get()
+    assert timezone.localtime(hearing.starts_at).strftime("%Y-%m-%d %H:%M") == "2026-07-03 10:30"
+    page = text(client.get(response["Location"]))
+    assert "The hearing has been recorded" in page and "Interim order made" in page
+    assert world.child.timeline.filter(kind=TimelineEntry.Kind.HEARING).exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"date_day": "31", "date_month": "5"},
+            "A hearing must be on or after the date the application was received",
+        ),
+        ({"date_day": "31", "date_month": "2"}, "The date of the hearing must be a real date"),
+        ({"date_month": ""}, "The date of the hearing must include a month"),
+        ({"date_day": "", "date_month": "", "date_year": ""}, "Enter the date of the hearing"),
+        ({"time": "half ten"}, "Enter the time of the hearing, like 10:30 or 2pm"),
+        ({"kind": ""}, "Choose the kind of hearing"),
+        ({"outcome": "x" * 2001}, "What the court decided must be 2000 characters or fewer"),
+    ],
+    ids=[
+        "before-received",
+        "not-a-real-date",
+        "no-month",
+        "no-date",
+        "bad-time",
+        "no-kind",
+        "too-long",
+    ],
+)
+def test_a_hearing_with_a_problem_shows_an_error_summary_and_saves_nothing(
+    client, world, changes, message
+):
+    client.force_login(world.fca_allocated)
+    url = reverse("proceedings:hearing-add", args=[world.proceedings.uuid])
+    response = client.post(url, hearing_post(**changes))
+    assert response.status_code == 200
+    page = text(response)
+    assert "There is a problem" in page and message in page
+    assert "<title>Error: Record a hearing" in page
+    assert not Hearing.objects.exists()
+    assert not world.child.timeline.filter(kind=TimelineEntry.Kind.HEARING).exists()
+
+
+def test_the_hearing_error_summary_links_to_the_date(client, world):
+    client.force_login(world.fca_allocated)
+    url = reverse("proceedings:hearing-add", args=[world.proceedings.uuid])
+    page = text(client.post(url, hearing_post(date_day="31", date_month="5")))
+    assert 'href="#id_date_0"' in page and 'id="id_date_0"' in page  # the day box
+    assert 'value="31"' in page  # what they typed is kept
+
+
+# The duty list
+
+
+def on_duty(area, days, *, hub=None, names=("Amira",)):
+    proceedings = ProceedingsFactory(
+        service_area=area,
+        received_on=timezone.localdate() - datetime.timedelta(days=days),
+        team=hub,
+        stage=Stage.BEFORE_FIRST_HEARING,
+    )
+    for name in names:
+        ProceedingsChildFactory(
+            proceedings=proceedings,
+            child=ChildFactory(preferred_name=name, legal_family_name="Khan"),
+        )
+    return proceedings
+
+
+def test_duty_list_shows_waiting_proceedings_oldest_first(client, world):
+    hub = TeamFactory(
+        service_area=world.area, kind=Team.Kind.ALLOCATION_HUB, name="Leeds allocation hub"
+    )
+    newer = on_duty(world.area, 3, names=("Zak",))
+    older = on_duty(world.area, 30, hub=hub, names=("Amira", "Bilal"))
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:duty-list")))
+    assert page.index(older.court_number) < page.index(newer.court_number)
+    assert world.proceedings.court_number not in page  # allocated already
+    assert "Amira Khan, Bilal Khan" in page and ">30</td>" in page and ">3</td>" in page
+    assert "Allocation hub</strong> Leeds allocation hub" in page and "On duty" in page
+    assert f'href="/allocation/{older.uuid}/allocate/"' in page
+
+
+def test_regional_leaders_read_the_duty_list_without_allocating(client, world):
+    waiting = on_duty(world.area, 5)
+    client.force_login(world.head_region)
+    page = text(client.get(reverse("proceedings:duty-list")))
+    assert waiting.court_number in page and world.area.name in page
+    assert "/allocate/" not in page
+
+
+# Session and user (2); the proceedings with their teams, and their children (2); the manager's
+# service area for the caption (1); the session's idle-timeout stamp in its savepoint (3).
+DUTY_LIST_QUERIES = 8
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_duty_list_takes_a_fixed_number_of_queries(client, world, django_assert_num_queries, rows):
+    hub = TeamFactory(service_area=world.area, kind=Team.Kind.ALLOCATION_HUB)
+    for n in range(rows):
+        on_duty(world.area, n, hub=hub if n % 2 else None, names=("Amira", "Bilal"))
+    client.force_login(world.manager_area)
+    with django_assert_num_queries(DUTY_LIST_QUERIES):
+        response = client.get(reverse("proceedings:duty-list"))
+    assert text(response).count("/allocate/") == rows
+
+
+# Allocating
+
+
+def test_allocate_page_shows_each_fcas_caseload_against_the_ceiling(client, world):
+    waiting = on_duty(world.area, 4)
+    for _ in range(12):
+        allocate(ProceedingsFactory(service_area=world.area), world.fca_same_team, world.team)
+    for _ in range(24):
+        allocate(ProceedingsFactory(service_area=world.area), world.fca_allocated, world.team)
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:allocate", args=[waiting.uuid])))
+    assert f"{escape(world.fca_same_team.full_name)}, {world.team.name}" in page
+    assert "12 of 25 after first hearing" in page and "0 of 40 before first hearing" in page
+    warning = '<strong class="govuk-tag govuk-tag--red">At or over the ceiling'
+    assert f"25 of 25 after first hearing {warning}" in page
+    assert f"12 of 25 after first hearing {warning}" not in page
+    assert escape(world.supervisor_team.full_name) not in page  # only FCAs
+    assert escape(world.fca_other_area.full_name) not in page
+    assert AuditEvent.objects.filter(
+        action=Action.PROCEEDINGS_VIEWED, detail__page="allocate"
+    ).exists()
+
+
+def test_allocating_from_the_duty_list(client, world):
+    waiting = on_duty(world.area, 4)
+    client.force_login(world.manager_area)
+    url = reverse("proceedings:allocate", args=[waiting.uuid])
+    response = client.post(url, {"fca": str(world.fca_same_team.uuid), "version": "1"})
+    assert response.status_code == 302 and response["Location"] == reverse("proceedings:duty-list")
+    page = text(client.get(response["Location"]))
+    named = escape(world.fca_same_team.full_name)
+    assert f"{named} is now the lead Family Court Adviser for {waiting.court_number}" in page
+    assert f"/allocation/{waiting.uuid}/" not in page  # gone from the duty list
+    waiting.refresh_from_db()
+    assert waiting.lead_fca == world.fca_same_team
+    detail = text(client.get(reverse("proceedings:detail", args=[waiting.uuid])))
+    assert (
+        f"{escape(world.fca_same_team.full_name)}</th>" in detail
+        and escape(world.manager_area.full_name) in detail
+    )
+
+
+def test_allocating_without_choosing_shows_an_error(client, world):
+    waiting = on_duty(world.area, 4)
+    client.force_login(world.manager_area)
+    response = client.post(reverse("proceedings:allocate", args=[waiting.uuid]), {"version": "1"})
+    page = text(response)
+    assert response.status_code == 200
+    assert "There is a problem" in page and 'href="#id_fca">Choose a Family Court Adviser' in page
+    assert not Allocation.objects.filter(proceedings=waiting).exists()
+
+
+def test_the_second_of_two_managers_allocating_at_once_is_told_who_did_it(client, world, make_user):
+    waiting = on_duty(world.area, 4)
+    first_manager = make_user(
+        Role.SERVICE_MANAGER, area=world.area, given_name="Priya", family_name="Shah"
+    )
+    url = reverse("proceedings:allocate", args=[waiting.uuid])
+    # Both managers open the page at version 1; Priya allocates first.
+    client.force_login(first_manager)
+    client.post(url, {"fca": str(world.fca_allocated.uuid), "version": "1"})
+    client.force_login(world.manager_area)
+    response = client.post(url, {"fca": str(world.fca_same_team.uuid), "version": "1"})
+    page = text(response)
+    assert response.status_code == 200
+    assert (
+        f"Priya Shah allocated these proceedings to {escape(world.fca_allocated.full_name)}" in page
+    )
+    assert "Your choice was not saved" in page
+    assert 'name="version" value="2"' in page  # choosing again is now possible
+    waiting.refresh_from_db()
+    assert waiting.lead_fca == world.fca_allocated
+
+
+# A new application
+
+
+def application(**changes):
+    data = {
+        "court": "Family Court at Leeds",
+        "court_number": "LS26P00123",
+        "kind": "private_fh",
+        "received_on_day": "2",
+        "received_on_month": "11",
+        "received_on_year": "2026",
+        "child1_legal_given_names": "Jaden Lee",
+        "child1_legal_family_name": "Okafor",
+        "child1_preferred_name": "",
+        "child1_date_of_birth_day": "9",
+        "child1_date_of_birth_month": "9",
+        "child1_date_of_birth_year": "2018",
+    }
+    return {**data, **changes}
+
+
+@pytest.fixture
+def business(world):
+    return world.business_area
+
+
+def test_new_application_with_a_new_child(client, business):
+    client.force_login(business)
+    response = client.post(reverse("proceedings:new"), application())
+    proceedings = Proceedings.objects.get(court_number="LS26P00123")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("proceedings:detail", args=[proceedings.uuid])
+    child = proceedings.children.get()
+    assert (child.preferred_name, child.legal_given_names) == ("Jaden", "Jaden Lee")
+    page = text(client.get(response["Location"]))
+    assert "Proceedings LS26P00123 saved" in page and "Jaden Okafor</a>" in page
+
+
+def test_new_application_with_two_children_and_blank_rows_ignored(client, business):
+    client.force_login(business)
+    data = application(
+        child2_legal_given_names="Ruby",
+        child2_legal_family_name="Okafor",
+        child2_date_of_birth_day="1",
+        child2_date_of_birth_month="3",
+        child2_date_of_birth_year="2019",
+        child3_legal_given_names="",
+    )
+    assert client.post(reverse("proceedings:new"), data).status_code == 302
+    children = Proceedings.objects.get(court_number="LS26P00123").children.order_by(
+        "preferred_name"
+    )
+    assert [(c.preferred_name, c.date_of_birth) for c in children] == [
+        ("Jaden", datetime.date(2018, 9, 9)),
+        ("Ruby", datetime.date(2019, 3, 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"child1_date_of_birth_year": "2099"},
+            "Child 1&#x27;s date of birth must be today or in the past",
+        ),
+        (
+            {"received_on_year": "2099"},
+            "The date the application was received must be today or in the past",
+        ),
+        (
+            {"received_on_day": "30", "received_on_month": "2"},
+            "The date the application was received must be a real date",
+        ),
+        ({"received_on_year": "26"}, "The date the application was received must be after 1900"),
+        ({"child1_legal_given_names": "  "}, "Enter child 1&#x27;s given names"),
+        ({"court_number": "L" * 41}, "The court&#x27;s number must be 40 characters or fewer"),
+        (
+            {"child1_legal_family_name": "x" * 101},
+            "Child 1&#x27;s family name must be 100 characters or fewer",
+        ),
+        ({"kind": ""}, "Choose the kind of application"),
+        ({"child2_legal_given_names": "Ruby"}, "Enter child 2&#x27;s family name"),
+        (
+            {
+                "child2_legal_given_names": "jaden lee",
+                "child2_legal_family_name": "OKAFOR",
+                "child2_date_of_birth_day": "9",
+                "child2_date_of_birth_month": "9",
+                "child2_date_of_birth_year": "2018",
+            },
+            "Child 2 has the same name and date of birth as child 1",
+        ),
+    ],
+    ids=[
+        "birth-in-future",
+        "received-in-future",
+        "not-a-real-date",
+        "two-digit-year",
+        "empty-name",
+        "court-number-too-long",
+        "name-too-long",
+        "no-kind",
+        "half-filled-row",
+        "same-child-twice",
+    ],
+)
+def test_new_application_with_a_problem_shows_an_error_summary_and_saves_nothing(
+    client, business, changes, message
+):
+    children_before = Child.objects.count()
+    client.force_login(business)
+    response = client.post(reverse("proceedings:new"), application(**changes))
+    page = text(response)
+    assert response.status_code == 200
+    assert "There is a problem" in page and message in page
+    assert not Proceedings.objects.filter(court_number__startswith="LS26P").exists()
+    assert Child.objects.count() == children_before
+
+
+BORN_LIKE_JAYDEN = {
+    "child1_date_of_birth_day": "14",
+    "child1_date_of_birth_month": "5",
+    "child1_date_of_birth_year": "2016",
+}
+
+
+def test_a_possible_duplicate_is_shown_before_anything_is_saved(client, world, business):
+    jayden = world.child  # Jayden, born 14 May 2016
+    client.force_login(business)
+    response = client.post(reverse("proceedings:new"), application(**BORN_LIKE_JAYDEN))
+    page = text(response)
+    assert "Check whether these children already have a file" in page
+    assert f"Link to this child: Jayden {escape(jayden.legal_family_name)}" in page
+    assert "Born 14 May 2016" in page and f"In proceedings {world.proceedings.court_number}" in page
+    assert "This is a new child" in page
+    assert 'type="hidden" name="child1_legal_given_names" value="Jaden Lee"' in page
+    assert not Proceedings.objects.filter(court_number="LS26P00123").exists()
+
+
+def test_linking_to_the_existing_child(client, world, business):
+    before = Child.objects.count()
+    client.force_login(business)
+    data = application(**BORN_LIKE_JAYDEN, action="save", match1=str(world.child.uuid))
+    response = client.post(reverse("proceedings:new"), data)
+    assert response.status_code == 302
+    proceedings = Proceedings.objects.get(court_number="LS26P00123")
+    assert list(proceedings.children.all()) == [world.child]
+    assert Child.objects.count() == before
+
+
+def test_saying_it_is_a_new_child_starts_a_new_file(client, business):
+    before = Child.objects.count()
+    client.force_login(business)
+    data = application(**BORN_LIKE_JAYDEN, action="save", match1="new")
+    assert client.post(reverse("proceedings:new"), data).status_code == 302
+    assert Child.objects.count() == before + 1
+    new = Proceedings.objects.get(court_number="LS26P00123").children.get()
+    assert new.preferred_name == "Jaden"
+
+
+def test_the_duplicate_question_must_be_answered(client, business):
+    client.force_login(business)
+    data = application(**BORN_LIKE_JAYDEN, action="save")
+    page = text(client.post(reverse("proceedings:new"), data))
+    assert "There is a problem" in page
+    assert "Say whether Jaden already has a file, or is a new child" in page
+    assert 'href="#id_match1"' in page
+    assert not Proceedings.objects.filter(court_number="LS26P00123").exists()
+
+
+def test_only_the_children_found_can_be_linked(client, business):
+    stranger = ChildFactory(date_of_birth=datetime.date(2010, 1, 1))
+    client.force_login(business)
+    data = application(**BORN_LIKE_JAYDEN, action="save", match1=str(stranger.uuid))
+    page = text(client.post(reverse("proceedings:new"), data))
+    assert "Choose one of the children listed" in page
+    assert not Proceedings.objects.filter(court_number="LS26P00123").exists()
+
+
+def test_going_back_to_change_the_details_keeps_them(client, business):
+    client.force_login(business)
+    data = application(**BORN_LIKE_JAYDEN, action="change")
+    page = text(client.post(reverse("proceedings:new"), data))
+    assert "Add a new application</h1>" in page and 'value="Jaden Lee"' in page
+    assert "There is a problem" not in page
+
+
+def test_two_children_cannot_both_be_linked_to_the_same_existing_child(client, world, business):
+    client.force_login(business)
+    data = application(
+        **BORN_LIKE_JAYDEN,
+        child2_legal_given_names="Jaydon",
+        child2_legal_family_name="Okafor",
+        child2_date_of_birth_day="14",
+        child2_date_of_birth_month="5",
+        child2_date_of_birth_year="2016",
+        action="save",
+        match1=str(world.child.uuid),
+        match2=str(world.child.uuid),
+    )
+    page = text(client.post(reverse("proceedings:new"), data))
+    assert "Child 2 and child 1 cannot both be the same child" in page
+    assert not Proceedings.objects.filter(court_number="LS26P00123").exists()

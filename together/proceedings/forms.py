@@ -1,0 +1,316 @@
+"""Forms for proceedings: a new application, a hearing, choosing a lead Family Court Adviser."""
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from together.children.models import Child
+from together.core.forms import DateField, TimeField
+
+from .models import Hearing, Kind, Law, Proceedings
+from .selectors import ChildDetails
+
+
+def _past_only(value, what: str):
+    if value and value > timezone.localdate():
+        raise ValidationError(f"{what.capitalize()} must be today or in the past")
+    return value
+
+
+def _text(label: str, max_length: int, *, required=True, what: str | None = None, **kwargs):
+    what = what or label.lower()
+    messages = {
+        "required": f"Enter {what}",
+        "max_length": f"{what[:1].upper() + what[1:]} must be {max_length} characters or fewer",
+    }
+    return forms.CharField(
+        label=label, max_length=max_length, required=required, error_messages=messages, **kwargs
+    )
+
+
+# A new application
+
+NEW_KINDS = [
+    (Kind.CARE_S31.value, Kind.CARE_S31.label),
+    (Kind.PRIVATE_FIRST_HEARING.value, Kind.PRIVATE_FIRST_HEARING.label),
+    (Kind.SECTION_7.value, Kind.SECTION_7.label),
+    (Kind.RULE_16_4.value, Kind.RULE_16_4.label),
+    ("other_public", "Another public law application"),
+    ("other_private", "Another private law application"),
+]
+OTHER_KIND_LAW = {"other_public": Law.PUBLIC, "other_private": Law.PRIVATE}
+MAX_CHILDREN = 4
+CHILD_FIELDS = ("legal_given_names", "legal_family_name", "preferred_name", "date_of_birth")
+
+
+def _max(model, name) -> int:
+    return model._meta.get_field(name).max_length
+
+
+class NewApplicationForm(forms.Form):
+    """The proceedings and up to four children. Rows for children 2 to 4 may be left blank."""
+
+    court = _text("Court", _max(Proceedings, "court"), what="the court")
+    court_number = _text(
+        "Court's number",
+        _max(Proceedings, "court_number"),
+        what="the court's number",
+        help_text="As it is written on the application, for example LS26C00123.",
+    )
+    kind = forms.ChoiceField(
+        label="What kind of application is it?",
+        choices=NEW_KINDS,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the kind of application",
+            "invalid_choice": "Choose one of the kinds of application listed",
+        },
+    )
+    received_on = DateField(
+        label="When was the application received?",
+        label_for_errors="the date the application was received",
+        help_text="For example, 27 3 2026",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = _max(Child, "legal_given_names")
+        for n in range(1, MAX_CHILDREN + 1):
+            whose = f"child {n}'s"
+            self.fields[f"child{n}_legal_given_names"] = _text(
+                "Given names", names, required=False, what=f"{whose} given names"
+            )
+            self.fields[f"child{n}_legal_family_name"] = _text(
+                "Family name",
+                _max(Child, "legal_family_name"),
+                required=False,
+                what=f"{whose} family name",
+            )
+            self.fields[f"child{n}_preferred_name"] = _text(
+                "The name they use (optional)",
+                _max(Child, "preferred_name"),
+                required=False,
+                what=f"the name child {n} uses",
+                help_text="Leave this blank if it is their first given name.",
+            )
+            self.fields[f"child{n}_date_of_birth"] = DateField(
+                label="Date of birth",
+                label_for_errors=f"{whose} date of birth",
+                required=False,
+                help_text="For example, 14 5 2016",
+            )
+
+    def child_rows(self) -> list[dict]:
+        return [
+            {"number": n, **{name: self[f"child{n}_{name}"] for name in CHILD_FIELDS}}
+            for n in range(1, MAX_CHILDREN + 1)
+        ]
+
+    def _row_is_blank(self, n: int) -> bool:
+        for name in CHILD_FIELDS:
+            value = self[f"child{n}_{name}"].value()
+            if any(value) if isinstance(value, list) else value:
+                return False
+        return True
+
+    def clean_received_on(self):
+        return _past_only(self.cleaned_data["received_on"], "the date the application was received")
+
+    def clean(self):
+        cleaned = super().clean()
+        for n in range(1, MAX_CHILDREN + 1):
+            name = f"child{n}_date_of_birth"
+            try:
+                _past_only(cleaned.get(name), f"child {n}'s date of birth")
+            except ValidationError as error:
+                self.add_error(name, error)
+                cleaned.pop(name, None)
+        seen: dict[tuple, int] = {}
+        self._children: list[tuple[int, ChildDetails]] = []
+        for n in range(1, MAX_CHILDREN + 1):
+            if n > 1 and self._row_is_blank(n):
+                continue
+            row = {name: cleaned.get(f"child{n}_{name}") for name in CHILD_FIELDS}
+            for name, what in (
+                ("legal_given_names", f"child {n}'s given names"),
+                ("legal_family_name", f"child {n}'s family name"),
+                ("date_of_birth", f"child {n}'s date of birth"),
+            ):
+                if not row[name] and f"child{n}_{name}" not in self.errors:
+                    self.add_error(f"child{n}_{name}", f"Enter {what}")
+            if not all(row[name] for name in ("legal_given_names", "legal_family_name")):
+                continue
+            if not row["date_of_birth"]:
+                continue
+            details = ChildDetails(
+                legal_given_names=row["legal_given_names"],
+                legal_family_name=row["legal_family_name"],
+                preferred_name=row["preferred_name"] or row["legal_given_names"].split()[0],
+                date_of_birth=row["date_of_birth"],
+            )
+            key = (
+                details.legal_given_names.lower(),
+                details.legal_family_name.lower(),
+                details.date_of_birth,
+            )
+            if key in seen:
+                self.add_error(
+                    f"child{n}_legal_given_names",
+                    f"Child {n} has the same name and date of birth as child {seen[key]}. "
+                    "Remove one of them",
+                )
+                continue
+            seen[key] = n
+            self._children.append((n, details))
+        return cleaned
+
+    def children(self) -> list[tuple[int, ChildDetails]]:
+        """The children written on the form, numbered as on the form (once it is valid)."""
+        return list(self._children)
+
+    def kind_and_law(self) -> tuple[str, str | None]:
+        chosen = self.cleaned_data["kind"]
+        if chosen in OTHER_KIND_LAW:
+            return Kind.OTHER, OTHER_KIND_LAW[chosen]
+        return chosen, None
+
+    def carried(self) -> list[tuple[str, str]]:
+        """What was typed, to carry through the duplicate check page in hidden fields."""
+        names = []
+        for name, field in self.fields.items():
+            html = self.add_prefix(name)
+            if isinstance(field.widget, forms.MultiWidget):
+                names += [html + suffix for suffix in field.widget.widgets_names]
+            else:
+                names.append(html)
+        return [(name, self.data.get(name, "")) for name in names]
+
+
+class MatchForm(forms.Form):
+    """For each child who may already have a file: link to that child, or start a new file."""
+
+    NEW = "new"
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        self.unmatched = [details for _, details, matches in rows if not matches]
+        for number, details, matches in rows:
+            if not matches:
+                continue
+            name = f"match{number}"
+            self.fields[name] = forms.ChoiceField(
+                label=f"Is {details.preferred_name} one of these children?",
+                choices=[(str(m.child.uuid), m.child.preferred_name) for m in matches]
+                + [(self.NEW, "This is a new child")],
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": f"Say whether {details.preferred_name} already has a file, "
+                    "or is a new child",
+                    "invalid_choice": "Choose one of the children listed, or say this is a new "
+                    "child",
+                },
+            )
+            self.rows.append({"number": number, "details": details, "matches": matches})
+
+    def row_fields(self) -> list[dict]:
+        return [{**row, "field": self[f"match{row['number']}"]} for row in self.rows]
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen: dict[str, int] = {}
+        for row in self.rows:
+            name = f"match{row['number']}"
+            value = cleaned.get(name)
+            if value and value != self.NEW:
+                if value in chosen:
+                    self.add_error(
+                        name,
+                        f"Child {row['number']} and child {chosen[value]} cannot both be the "
+                        "same child. Choose again for one of them",
+                    )
+                chosen[value] = row["number"]
+        return cleaned
+
+    def linked_child(self, number: int) -> Child | None:
+        value = self.cleaned_data.get(f"match{number}")
+        for row in self.rows:
+            if row["number"] == number:
+                for match in row["matches"]:
+                    if str(match.child.uuid) == value:
+                        return match.child
+        return None
+
+
+# A hearing
+
+
+class HearingForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of hearing?",
+        choices=Hearing.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the kind of hearing",
+            "invalid_choice": "Choose one of the kinds of hearing listed",
+        },
+    )
+    date = DateField(
+        label="Date of the hearing",
+        label_for_errors="the date of the hearing",
+        help_text="For example, 3 12 2026",
+    )
+    time = TimeField(
+        label="Time",
+        help_text="For example, 10:30 or 2pm",
+        error_messages={
+            "required": "Enter the time of the hearing",
+            "invalid": "Enter the time of the hearing, like 10:30 or 2pm",
+        },
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+    )
+    outcome = forms.CharField(
+        label="What the court decided (optional)",
+        help_text="Leave this blank for a hearing that has not happened yet.",
+        max_length=Hearing._meta.get_field("outcome").max_length,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "What the court decided must be 2000 characters or fewer"},
+    )
+
+    def starts_at(self) -> datetime:
+        return timezone.make_aware(
+            datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        )
+
+
+# Choosing a lead Family Court Adviser
+
+
+class AllocateForm(forms.Form):
+    fca = forms.ChoiceField(
+        label="Who will be the lead Family Court Adviser?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a Family Court Adviser",
+            "invalid_choice": "Choose one of the Family Court Advisers listed",
+        },
+    )
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "This page is out of date. Reload it and choose again.",
+            "invalid": "This page is out of date. Reload it and choose again.",
+        },
+    )
+
+    def __init__(self, *args, caseloads, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.caseloads = caseloads
+        self.fields["fca"].choices = [(str(c.fca.uuid), c.fca.full_name) for c in caseloads]
+
+    def chosen_fca(self):
+        chosen = self.cleaned_data["fca"]
+        return next(c.fca for c in self.caseloads if str(c.fca.uuid) == chosen)

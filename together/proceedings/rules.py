@@ -1,0 +1,73 @@
+"""Who may see and change a set of proceedings: one policy, as query filters and predicates.
+
+A set of proceedings is visible to whoever may see at least one child in it (the policy for a
+child's file lives in children.rules). Allocation belongs to the service manager of the area,
+new applications to business services in the area.
+"""
+
+from django.db.models import Exists, OuterRef
+
+from together.accounts.models import REGION_ROLES, Role
+from together.children.models import Child
+from together.children.rules import everyday_access_q, visible_children
+
+from .models import Proceedings, ProceedingsChild
+
+# Roles who record what happens in proceedings (oversight roles read only).
+RECORDS_HEARINGS = frozenset(
+    {Role.FCA, Role.PRACTICE_SUPERVISOR, Role.SERVICE_MANAGER, Role.BUSINESS_SERVICES}
+)
+
+
+def _active(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def visible_proceedings(user):
+    """Proceedings `user` may open: those with at least one child whose file they may see."""
+    if not _active(user):
+        return Proceedings.objects.none()
+    children = ProceedingsChild.objects.filter(
+        proceedings=OuterRef("pk"), child__in=visible_children(user)
+    )
+    return Proceedings.objects.filter(Exists(children))
+
+
+def may_record_hearing(user, proceedings: Proceedings) -> bool:
+    """Those who work with the children every day, not oversight roles or by breaking the glass."""
+    if not (_active(user) and user.role in RECORDS_HEARINGS):
+        return False
+    return Child.objects.filter(
+        everyday_access_q(user), proceedings_links__proceedings=proceedings
+    ).exists()
+
+
+def may_view_duty_list(user) -> bool:
+    """Service managers hold the duty list; heads of practice and directors may read theirs."""
+    if not _active(user):
+        return False
+    if user.role == Role.SERVICE_MANAGER:
+        return user.service_area_id is not None
+    return user.role in REGION_ROLES and user.region_id is not None
+
+
+def may_allocate(user, proceedings: Proceedings) -> bool:
+    return (
+        _active(user)
+        and user.role == Role.SERVICE_MANAGER
+        and user.service_area_id is not None
+        and user.service_area_id == proceedings.service_area_id
+        and proceedings.is_open
+    )
+
+
+def may_allocate_in_area(user) -> bool:
+    """Offer the allocate links on the duty list (each allocation is checked again)."""
+    return _active(user) and user.role == Role.SERVICE_MANAGER
+
+
+def may_create_proceedings(user) -> bool:
+    """Business services create the records for new applications in their own service area."""
+    return (
+        _active(user) and user.role == Role.BUSINESS_SERVICES and user.service_area_id is not None
+    )

@@ -1,0 +1,260 @@
+"""Changes to proceedings, each with its audit event and the children's timeline entries in one
+transaction: a new application, a hearing, a lead Family Court Adviser named."""
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from together.accounts.models import Role, User
+from together.audit.models import Action
+from together.audit.services import audit_event_record
+from together.children.models import Child, TimelineEntry
+from together.children.services import child_create, timeline_entry_add
+from together.core.exceptions import EditConflict
+from together.organisation.models import TeamMembership
+
+from . import rules
+from .models import LAW_OF_KIND, Allocation, Hearing, Kind, Proceedings, ProceedingsChild, Stage
+from .selectors import ChildDetails
+
+# Section 7 reports and rule 16.4 guardians are ordered at or after the first hearing.
+STAGE_OF_NEW_KIND = {
+    Kind.SECTION_7: Stage.AFTER_FIRST_HEARING,
+    Kind.RULE_16_4: Stage.AFTER_FIRST_HEARING,
+}
+
+
+def _children_of(proceedings: Proceedings) -> list[Child]:
+    return list(Child.objects.filter(proceedings_links__proceedings=proceedings).order_by("pk"))
+
+
+def _same_child_key(details: ChildDetails) -> tuple:
+    return (
+        " ".join(details.legal_given_names.lower().split()),
+        " ".join(details.legal_family_name.lower().split()),
+        details.date_of_birth,
+    )
+
+
+def _tidy(fields: dict, number: int) -> dict:
+    """Names without stray spaces; the name they use defaults to their first given name.
+    (Child.clean strips names only after the blank check, so a name of spaces is caught here.)"""
+    for name in ("legal_given_names", "legal_family_name", "preferred_name"):
+        fields[name] = " ".join((fields[name] or "").split())
+    if not fields["preferred_name"] and fields["legal_given_names"]:
+        fields["preferred_name"] = fields["legal_given_names"].split()[0]
+    missing = [
+        f"Child {number}: enter their {what}"
+        for name, what in (
+            ("legal_given_names", "given names"),
+            ("legal_family_name", "family name"),
+        )
+        if not fields[name]
+    ]
+    if missing:
+        raise ValidationError({"children": missing})
+    return fields
+
+
+@transaction.atomic
+def proceedings_create(
+    *,
+    by: User,
+    service_area,
+    court: str,
+    court_number: str,
+    kind: str,
+    received_on,
+    children: Sequence[ChildDetails | Child],
+    law: str | None = None,
+) -> Proceedings:
+    """Record a new application and its children. Each child is either new (ChildDetails, and a
+    file is started for them) or an existing child, whose file is linked to these proceedings."""
+    if not rules.may_create_proceedings(by) or by.service_area_id != service_area.pk:
+        raise PermissionDenied("Only business services in this service area add applications.")
+    if not children:
+        raise ValidationError({"children": "Add at least one child"})
+    existing = [c.pk for c in children if isinstance(c, Child)]
+    new = [_same_child_key(c) for c in children if not isinstance(c, Child)]
+    if len(set(existing)) != len(existing) or len(set(new)) != len(new):
+        raise ValidationError(
+            {"children": "The same child is in the list twice. Remove one of them"}
+        )
+    law = LAW_OF_KIND.get(kind, law)
+    if not law:
+        raise ValidationError(
+            {"kind": "Say whether this is a public law or private law application"}
+        )
+    proceedings = Proceedings(
+        service_area=service_area,
+        court=court.strip(),
+        court_number=court_number.strip(),
+        kind=kind,
+        law=law,
+        stage=STAGE_OF_NEW_KIND.get(kind, Stage.BEFORE_FIRST_HEARING),
+        received_on=received_on,
+    )
+    proceedings.full_clean()
+    proceedings._change_reason = "Application received"
+    proceedings.save()
+
+    summary = (
+        f"Proceedings started at {proceedings.court}, court's number {proceedings.court_number}"
+    )
+    created, linked = [], []
+    for number, item in enumerate(children, start=1):
+        if isinstance(item, Child):
+            child = item
+            linked.append(str(child.uuid))
+        else:
+            fields = _tidy(asdict(item), number)
+            try:
+                child = child_create(by=by, **fields)
+            except ValidationError as error:
+                raise ValidationError(
+                    {"children": [f"Child {number}: {message}" for message in error.messages]}
+                ) from error
+            created.append(str(child.uuid))
+        link = ProceedingsChild(proceedings=proceedings, child=child)
+        link.full_clean()
+        link.save()
+        timeline_entry_add(child=child, kind=TimelineEntry.Kind.PROCEEDINGS, summary=summary, by=by)
+    audit_event_record(
+        by=by,
+        action=Action.PROCEEDINGS_CREATED,
+        obj=proceedings,
+        detail={"children_added": created, "children_linked": linked},
+    )
+    return proceedings
+
+
+@transaction.atomic
+def proceedings_view_record(*, by: User, proceedings: Proceedings, page: str = "proceedings"):
+    """Every view of a set of proceedings is logged: who, when, which page."""
+    audit_event_record(
+        by=by, action=Action.PROCEEDINGS_VIEWED, obj=proceedings, detail={"page": page}
+    )
+
+
+@transaction.atomic
+def hearing_record(
+    *, by: User, proceedings: Proceedings, kind: str, starts_at: datetime, outcome: str = ""
+) -> Hearing:
+    """Record a hearing, past or planned. The first and final hearing dates of the proceedings
+    are filled in from it when they are not known yet."""
+    locked = Proceedings.objects.select_for_update().get(pk=proceedings.pk)
+    if not rules.may_record_hearing(by, locked):
+        raise PermissionDenied("Only people working with these children record hearings.")
+    hearing = Hearing(proceedings=locked, kind=kind, starts_at=starts_at, outcome=outcome.strip())
+    hearing.full_clean()
+    hearing.save()
+
+    day = timezone.localtime(starts_at).date()
+    date_field = {Hearing.Kind.FIRST: "first_hearing_on", Hearing.Kind.FINAL: "final_hearing_on"}
+    known = date_field.get(kind)
+    if known and getattr(locked, known) is None:
+        setattr(locked, known, day)
+        locked.version += 1
+        locked.full_clean()
+        locked._change_reason = f"{hearing.get_kind_display()} recorded"
+        locked.save()
+
+    audit_event_record(
+        by=by,
+        action=Action.HEARING_RECORDED,
+        obj=hearing,
+        detail={"proceedings": str(locked.uuid), "kind": kind},
+    )
+    when = timezone.localtime(starts_at)
+    summary = f"{hearing.get_kind_display()} on {date_format(when, 'j F Y')} at {when:%H:%M}"
+    if hearing.outcome:
+        summary += f". What the court decided: {hearing.outcome}"
+    at = starts_at if starts_at <= timezone.now() else None
+    for child in _children_of(locked):
+        timeline_entry_add(
+            child=child, kind=TimelineEntry.Kind.HEARING, summary=summary, by=by, at=at
+        )
+    return hearing
+
+
+def _current_team_in_area(fca: User, service_area):
+    membership = (
+        TeamMembership.objects.filter(
+            user=fca, ended_on__isnull=True, team__service_area=service_area
+        )
+        .select_related("team")
+        .order_by("-started_on", "-pk")
+        .first()
+    )
+    return membership.team if membership else None
+
+
+@transaction.atomic
+def allocation_create(*, by: User, proceedings: Proceedings, fca: User, version: int) -> Allocation:
+    """Name `fca` as lead Family Court Adviser. Refuses if the proceedings changed since the
+    manager opened them at `version` (for example, another manager allocated them first)."""
+    locked = Proceedings.objects.select_for_update().get(pk=proceedings.pk)
+    if locked.version != version:
+        current = (
+            Allocation.objects.filter(proceedings=locked, ended_at__isnull=True)
+            .select_related("allocated_by")
+            .first()
+        )
+        raise EditConflict(
+            by=current.allocated_by if current else None,
+            at=current.started_at if current else None,
+        )
+    if not rules.may_allocate(by, locked):
+        raise PermissionDenied("Only the service manager of this area allocates its proceedings.")
+    team = None
+    if fca.role == Role.FCA and fca.is_active:
+        team = _current_team_in_area(fca, locked.service_area)
+    if team is None:
+        raise ValidationError(
+            {"fca": "Choose a Family Court Adviser who works in one of this area's teams"}
+        )
+    if locked.lead_fca_id == fca.pk:
+        raise ValidationError({"fca": f"{fca.full_name} is already the lead Family Court Adviser"})
+
+    now = timezone.now()
+    for previous in Allocation.objects.filter(proceedings=locked, ended_at__isnull=True):
+        previous.ended_at = now
+        previous.full_clean()
+        previous.save(update_fields=["ended_at"])
+    allocation = Allocation(proceedings=locked, fca=fca, team=team, allocated_by=by, started_at=now)
+    allocation.full_clean()
+    allocation.save()
+
+    locked.lead_fca = fca
+    locked.team = team
+    locked.first_allocated_at = locked.first_allocated_at or now
+    locked.version += 1
+    locked.full_clean()
+    locked._change_reason = "Allocated"
+    locked.save()
+
+    children = _children_of(locked)
+    audit_event_record(
+        by=by,
+        action=Action.ALLOCATED,
+        obj=locked,
+        detail={
+            "fca": str(fca.uuid),
+            "team": str(team.uuid),
+            "children": [str(c.uuid) for c in children],
+        },
+    )
+    for child in children:
+        timeline_entry_add(
+            child=child,
+            kind=TimelineEntry.Kind.ALLOCATION,
+            summary=f"Lead Family Court Adviser named: {fca.full_name}",
+            by=by,
+            at=now,
+        )
+    return allocation

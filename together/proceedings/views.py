@@ -1,0 +1,201 @@
+"""Pages for proceedings: a set of proceedings and its hearings, the duty list, allocating a lead
+Family Court Adviser, and a new application."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_GET, require_http_methods
+
+from together.accounts.models import REGION_ROLES
+from together.core.exceptions import EditConflict
+
+from . import rules, selectors, services
+from .forms import AllocateForm, HearingForm, MatchForm, NewApplicationForm
+
+
+def _add_errors(form, error: ValidationError, fields: dict[str, str | None]):
+    """Show a service's ValidationError on the form, on the field it is about where there is one."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for name, errors in error.message_dict.items():
+        for message in errors:
+            form.add_error(fields.get(name), message)
+
+
+@require_GET
+def detail(request, proceedings_id):
+    user = request.user
+    proceedings = selectors.proceedings_get_for_user(user=user, proceedings_id=proceedings_id)
+    page = selectors.proceedings_detail(proceedings)
+    services.proceedings_view_record(by=user, proceedings=proceedings)
+    context = {
+        "page": page,
+        "proceedings": proceedings,
+        "hearing_form": HearingForm() if rules.may_record_hearing(user, proceedings) else None,
+        "may_allocate": rules.may_allocate(user, proceedings),
+    }
+    return render(request, "proceedings/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def hearing_add(request, proceedings_id):
+    user = request.user
+    proceedings = selectors.proceedings_get_for_hearing(user=user, proceedings_id=proceedings_id)
+    form = HearingForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.hearing_record(
+                by=user,
+                proceedings=proceedings,
+                kind=form.cleaned_data["kind"],
+                starts_at=form.starts_at(),
+                outcome=form.cleaned_data["outcome"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error, {"starts_at": "date", "kind": "kind", "outcome": "outcome"})
+        else:
+            messages.success(request, "The hearing has been recorded")
+            return redirect(reverse("proceedings:detail", args=[proceedings.uuid]) + "#hearings")
+    return render(
+        request, "proceedings/hearing_form.html", {"form": form, "proceedings": proceedings}
+    )
+
+
+@require_GET
+def duty_list(request):
+    user = request.user
+    rows = selectors.duty_list(user=user)
+    context = {
+        "rows": rows,
+        "may_allocate": rules.may_allocate_in_area(user),
+        "whole_region": user.role in REGION_ROLES,
+    }
+    return render(request, "proceedings/duty_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def allocate(request, proceedings_id):
+    user = request.user
+    proceedings = selectors.proceedings_get_for_allocation(user=user, proceedings_id=proceedings_id)
+    caseloads = selectors.fca_caseloads(proceedings.service_area)
+    if request.method == "POST":
+        form = AllocateForm(request.POST, caseloads=caseloads)
+        if form.is_valid():
+            fca = form.chosen_fca()
+            try:
+                services.allocation_create(
+                    by=user,
+                    proceedings=proceedings,
+                    fca=fca,
+                    version=form.cleaned_data["version"],
+                )
+            except EditConflict as conflict:
+                proceedings = selectors.proceedings_get_for_allocation(
+                    user=user, proceedings_id=proceedings_id
+                )
+                form = _conflict_form(request, proceedings, conflict)
+            except ValidationError as error:
+                _add_errors(form, error, {"fca": "fca"})
+            else:
+                messages.success(
+                    request,
+                    f"{fca.full_name} is now the lead Family Court Adviser for "
+                    f"{proceedings.court_number}",
+                )
+                return redirect("proceedings:duty-list")
+    else:
+        form = AllocateForm(initial={"version": proceedings.version}, caseloads=caseloads)
+        services.proceedings_view_record(by=user, proceedings=proceedings, page="allocate")
+    context = {
+        "form": form,
+        "conflict": getattr(form, "conflict", False),
+        "page": selectors.proceedings_detail(proceedings),
+        "proceedings": proceedings,
+    }
+    return render(request, "proceedings/allocate.html", context)
+
+
+def _conflict_form(request, proceedings, conflict: EditConflict) -> AllocateForm:
+    """Keep the manager's choice but move them onto the saved version, with what happened in the
+    error summary, so choosing again is a decision made knowing who allocated them."""
+    data = request.POST.copy()
+    data["version"] = proceedings.version
+    form = AllocateForm(data, caseloads=selectors.fca_caseloads(proceedings.service_area))
+    form.is_valid()
+    form.add_error(None, _conflict_message(request.user, proceedings, conflict))
+    form.conflict = True
+    return form
+
+
+def _conflict_message(user, proceedings, conflict: EditConflict) -> str:
+    lead = proceedings.lead_fca
+    if lead is None or conflict.by is None or conflict.at is None:
+        return (
+            "Someone else changed these proceedings while you were choosing, so your choice "
+            "was not saved. Check the details below and choose again."
+        )
+    at = timezone.localtime(conflict.at)
+    when = f"at {at:%H:%M} on {date_format(at, 'j F Y')}"
+    who = "You" if conflict.by.pk == user.pk else conflict.by.full_name
+    where = " in another window" if conflict.by.pk == user.pk else ""
+    return (
+        f"{who} allocated these proceedings to {lead.full_name} {when}{where}, while you were "
+        "choosing. Your choice was not saved. Choose again only if you want to change the lead "
+        "Family Court Adviser."
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def new(request):
+    """A new application: the proceedings and children, then a check for children who may
+    already have a file, then save. What was typed travels in the form, so no JavaScript and
+    no half-saved records."""
+    user = request.user
+    if not rules.may_create_proceedings(user):
+        raise Http404("No such page")
+    if request.method == "GET":
+        return render(request, "proceedings/new.html", {"form": NewApplicationForm()})
+    form = NewApplicationForm(request.POST)
+    action = request.POST.get("action", "check")
+    if action == "change" or not form.is_valid():
+        return render(request, "proceedings/new.html", {"form": form})
+
+    numbered = form.children()
+    matches = selectors.possible_duplicates(user=user, children=[d for _, d in numbered])
+    rows = [(n, details, found) for (n, details), found in zip(numbered, matches, strict=True)]
+    children = [details for _, details in numbered]
+    if any(matches):
+        match_form = MatchForm(request.POST if action == "save" else None, rows=rows)
+        if not (match_form.is_bound and match_form.is_valid()):
+            context = {"form": form, "match_form": match_form}
+            return render(request, "proceedings/duplicates.html", context)
+        children = [match_form.linked_child(n) or details for n, details, _ in rows]
+
+    kind, law = form.kind_and_law()
+    try:
+        proceedings = services.proceedings_create(
+            by=user,
+            service_area=user.service_area,
+            court=form.cleaned_data["court"],
+            court_number=form.cleaned_data["court_number"],
+            kind=kind,
+            law=law,
+            received_on=form.cleaned_data["received_on"],
+            children=children,
+        )
+    except ValidationError as error:
+        fields = {name: name for name in ("court", "court_number", "received_on", "kind")}
+        _add_errors(form, error, fields)
+        return render(request, "proceedings/new.html", {"form": form})
+    messages.success(
+        request,
+        f"Proceedings {proceedings.court_number} saved. They wait on the duty list until a lead "
+        "Family Court Adviser is named",
+    )
+    return redirect("proceedings:detail", proceedings.uuid)
