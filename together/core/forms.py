@@ -18,6 +18,10 @@ class DateInputWidget(forms.MultiWidget):
         }
         super().__init__(widgets, attrs)
 
+    def id_for_label(self, id_):
+        # Labels and error links point at the first box, the day (Django numbers the boxes).
+        return f"{id_}_0" if id_ else ""
+
     def decompress(self, value):
         if isinstance(value, datetime.date):
             return [value.day, value.month, value.year]

@@ -93,7 +93,8 @@ def proceedings_create(
     proceedings = Proceedings(
         service_area=service_area,
         court=court.strip(),
-        court_number=court_number.strip(),
+        # Upper case, as courts write them, so a search in any case finds them by the index.
+        court_number=court_number.strip().upper(),
         kind=kind,
         law=law,
         stage=STAGE_OF_NEW_KIND.get(kind, Stage.BEFORE_FIRST_HEARING),
