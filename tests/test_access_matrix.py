@@ -28,6 +28,10 @@ MATRIX = {
     "/account/": SIGNED_IN,
     "/admin/": ADMIN_ONLY,
     "/admin/login/": dict.fromkeys(ROLES, 302),
+    # The inline language check and the JSON endpoint take a POST only. The endpoint answers
+    # someone not signed in with a 401 in JSON rather than sending them to the sign-in page.
+    "/language/check/": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 302},
+    "/api/language/check": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 401},
 }
 
 

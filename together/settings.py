@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "together.accounts",
     "together.organisation",
     "together.audit",
+    "together.language",
     "together.children",
     "together.proceedings",
     "together.demo",
@@ -274,5 +275,7 @@ LOGGING = {
 
 TOGETHER_SERVICE_NAME = "Together"
 TOGETHER_PHASE = env.str("TOGETHER_PHASE", default="Alpha")
+# How often one person may call the language-check API (django-ratelimit's rate syntax).
+TOGETHER_LANGUAGE_API_RATE = env.str("TOGETHER_LANGUAGE_API_RATE", default="60/m")
 # Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).
 TOGETHER_BENCH_ROUTES = env.bool("TOGETHER_BENCH_ROUTES", default=False)

@@ -27,6 +27,8 @@ class Action(models.TextChoices):
     HEARING_RECORDED = "hearing_recorded", "Recorded a hearing"
     ALLOCATED = "allocated", "Allocated a lead Family Court Adviser"
     CHILDREN_SEARCHED = "children_searched", "Searched for children"
+    LANGUAGE_CONFIRMED = "language_confirmed", "Kept words the language check flagged, with reasons"
+    GLOSSARY_CHANGED = "glossary_changed", "Changed the plain-language glossary"
 
 
 class AuditEventQuerySet(models.QuerySet):

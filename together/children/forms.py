@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from together.core.forms import DateField, TimeField
+from together.language.forms import LanguageCheckMixin
 
 from .models import Child, Communication, CommunicationNeed, FamilyMember, Meeting, Relationship
 
@@ -29,7 +30,10 @@ def _text(label, *, max_length, required=False, help_text="", rows=None, name=No
     )
 
 
-class AboutMeForm(forms.Form):
+class AboutMeForm(LanguageCheckMixin, forms.Form):
+    """A child's About me. The free-text answers are checked for the child reading them (their
+    file is theirs to read one day); "Check my writing" shows the findings and saves nothing."""
+
     preferred_name = _text(
         "The name they use", max_length=100, required=True, name="The name they use"
     )

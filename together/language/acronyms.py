@@ -189,6 +189,7 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 _ROMAN = re.compile(r"^[IVX]+$")
+_NEAR = 60  # characters
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^\w\n]*$")
 _FIRST_WORD = re.compile(r"^[^\w\n]*([A-Za-z]+)")
 _EXPANSION_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -212,13 +213,10 @@ def _is_english_word(word: str) -> bool:
 
 def _caps_neighbour(text: str, start: int, end: int) -> bool:
     """True when the word before or after, on the same line, is also in capitals."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    for found in (
-        _LAST_WORD.search(text, line_start, start),
-        _FIRST_WORD.search(text[end:line_end]),
-    ):
+    # Look no further than a few words each way: a whole long line each time would be slow.
+    before = text[max(0, start - _NEAR) : start].rpartition("\n")[2]
+    after = text[end : end + _NEAR].partition("\n")[0]
+    for found in (_LAST_WORD.search(before), _FIRST_WORD.search(after)):
         if found and found.group(1).isupper():
             return True
     return False

@@ -12,9 +12,10 @@ and kept; ``preload()`` does it up front.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from together.language.acronyms import WELL_KNOWN_TO_PROFESSIONALS, find_acronyms
 from together.language.base import AudienceKind, Category, Finding
@@ -26,8 +27,13 @@ from together.language.glossary import (
 )
 from together.language.phrases import PhraseIndex, Token, phrase_forms, tokenize
 from together.language.rare import rare_words, zipf
-from together.language.readability import Readability, count_syllables, score, sentence_spans
-from together.language.readability import word_spans as _word_spans
+from together.language.readability import (
+    Readability,
+    count_syllables,
+    score,
+    sentence_spans,
+    sentence_words,
+)
 from together.language.respect import ALLOWED_PHRASES, RULES, PhraseRule, name_for
 
 __all__ = [
@@ -35,6 +41,7 @@ __all__ = [
     "AudienceKind",
     "BUILT_IN_GLOSSARY",
     "Category",
+    "CompiledGlossary",
     "Finding",
     "GlossaryEntry",
     "Limits",
@@ -42,6 +49,7 @@ __all__ = [
     "Readability",
     "Report",
     "check",
+    "compile_glossary",
     "preload",
 ]
 
@@ -142,6 +150,8 @@ class _Compiled:
     glossary_words: frozenset[str]  # every form of every one-word glossary term
 
 
+CompiledGlossary = _Compiled
+
 _compiled: dict[tuple[GlossaryEntry, ...] | None, _Compiled] = {}
 
 
@@ -171,7 +181,18 @@ def _compile(entries: tuple[GlossaryEntry, ...]) -> _Compiled:
     return _Compiled(PhraseIndex(items), frozenset(words))
 
 
-def _compiled_for(glossary: Iterable[object] | None) -> _Compiled:
+def compile_glossary(glossary: Iterable[object]) -> _Compiled:
+    """Build the phrase index for a glossary once, to pass to ``check`` many times.
+
+    The service keeps one compiled glossary per version of the editable glossary, so a check
+    costs no more with the database copy than with the built-in list.
+    """
+    return _compile(coerce_entries(glossary))
+
+
+def _compiled_for(glossary: Iterable[object] | _Compiled | None) -> _Compiled:
+    if isinstance(glossary, _Compiled):
+        return glossary
     key = None if glossary is None else coerce_entries(glossary)
     compiled = _compiled.get(key)
     if compiled is None:
@@ -200,10 +221,15 @@ _PRIORITY = {
 }
 
 
+_OPENERS = frozenset(" \t\"'“‘(")
+
+
 def _match_case(text: str, start: int, suggestions: Iterable[str]) -> tuple[str, ...]:
     """Start suggestions with a capital when the flagged words start a sentence."""
-    before = text[:start].rstrip(" \t\"'“‘(")
-    if text[start : start + 1].isupper() and (not before or before[-1] in ".!?:\n"):
+    i = start  # step back over spaces and opening quotes (without copying the text)
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    if text[start : start + 1].isupper() and (i == 0 or text[i - 1] in ".!?:\n"):
         return tuple(s[:1].upper() + s[1:] for s in suggestions)
     return tuple(suggestions)
 
@@ -279,7 +305,29 @@ def _acronym_findings(text: str, kind: AudienceKind, names: frozenset[str]) -> l
 def _resolve(findings: list[Finding], allowed: list[tuple[int, int]]) -> list[Finding]:
     """Drop findings inside allowed everyday phrases; where findings overlap keep the longest
     (then depersonalising, judgemental, jargon, acronym, in that order)."""
-    findings = [f for f in findings if not any(s <= f.start and f.end <= e for s, e in allowed)]
+    allowed = sorted(allowed)
+    starts_allowed = [s for s, _ in allowed]
+    reach: list[int] = []  # reach[i]: the furthest end of allowed[0..i]
+    for _, e in allowed:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def inside_allowed(f: Finding) -> bool:
+        i = bisect_right(starts_allowed, f.start) - 1
+        return i >= 0 and reach[i] >= f.end
+
+    findings = [f for f in findings if not inside_allowed(f)]
+    # A label says more than the jargon it overlaps ("not engaging with": say what happened).
+    labels = sorted((f.start, f.end) for f in findings if f.category is Category.JUDGEMENTAL)
+    if labels:
+        label_starts = [s for s, _ in labels]
+
+        def overlaps_label(f: Finding) -> bool:
+            i = bisect_left(label_starts, f.end)
+            return any(labels[j][1] > f.start for j in range(max(0, i - 3), i))
+
+        findings = [
+            f for f in findings if f.category is not Category.JARGON or not overlaps_label(f)
+        ]
     findings.sort(key=lambda f: (f.start - f.end, _PRIORITY[f.category], f.start))
     kept: list[Finding] = []
     starts: list[int] = []  # of the kept findings, which never overlap: sorted, as are ends
@@ -296,21 +344,64 @@ def _resolve(findings: list[Finding], allowed: list[tuple[int, int]]) -> list[Fi
 
 # --- the public entry point ----------------------------------------------------------------
 
+# What a word processor or web page leaves in pasted text besides comments: tags and entities.
+# Every part is bounded, so text full of stray "<" or "&" still takes linear time.
+_MARKUP = re.compile(
+    r"""<!\[[^\]\n]{0,100}\]>                           # Word's <![if !supportLists]>
+      | </?[A-Za-z][^<>]{0,1000}>                      # a tag
+      | &(?:[A-Za-z]{2,8}|\#\d{1,7}|\#x[0-9A-Fa-f]{1,6});  # an entity: &nbsp; &#8217;
+    """,
+    re.VERBOSE,
+)
+
+
+def mask_markup(text: str) -> str:
+    """The text with HTML comments, tags and entities blanked out by spaces of the same length,
+    so that pasted HTML is checked as the words a reader sees and every offset stays the same."""
+    if "<" not in text and "&" not in text:
+        return text
+    pieces, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:  # comments by search: linear, however many
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # nothing later can close it either
+        pieces += [text[at:start], " " * (end + 3 - start)]
+        at = end + 3
+    masked = _MARKUP.sub(lambda m: " " * len(m.group()), "".join(pieces) + text[at:])
+    return text if masked == text else masked
+
 
 def check(
     text: str,
     audience: Audience,
     names: Iterable[str] = (),
     person_names: Mapping[str, str] | None = None,
-    glossary: Iterable[object] | None = None,
+    glossary: Iterable[object] | CompiledGlossary | None = None,
 ) -> Report:
     """Check ``text`` for ``audience``.
 
     ``names``: names of people and places in the text; never flagged as rare words or
     acronyms. ``person_names``: names for roles (child, children, mother, father, parent,
     parents, carer, carers), used to suggest a name instead of "the child" or "the mother".
-    ``glossary``: entries that replace the built-in glossary (see ``glossary.coerce_entries``).
+    ``glossary``: entries that replace the built-in glossary (see ``glossary.coerce_entries``),
+    or a glossary compiled once with ``compile_glossary``.
     """
+    work = mask_markup(text)
+    report = _check(work, audience, names, person_names, glossary)
+    if work is not text:  # quote the original, markup and all, where a finding spans it
+        for i, f in enumerate(report.findings):
+            if work[f.start : f.end] != text[f.start : f.end]:
+                report.findings[i] = replace(f, text=text[f.start : f.end])
+    return report
+
+
+def _check(
+    text: str,
+    audience: Audience,
+    names: Iterable[str],
+    person_names: Mapping[str, str] | None,
+    glossary: Iterable[object] | CompiledGlossary | None,
+) -> Report:
     person_names = {k: v for k, v in (person_names or {}).items() if v and v.strip()}
     limits = audience.limits
     compiled = _compiled_for(glossary)
@@ -324,19 +415,17 @@ def check(
     findings = _resolve(found, allowed)
 
     sentences = sentence_spans(text)
-    word_total = syllables = 0
-    for start, end in sentences:
-        spans = _word_spans(text, start, end)
-        word_total += len(spans)
-        syllables += sum(count_syllables(text[s:e]) for s, e in spans)
-        if len(spans) > limits.max_sentence_words:
+    counts, syllables = sentence_words(text, sentences)
+    word_total = sum(counts)
+    for (start, end), count in zip(sentences, counts, strict=True):
+        if count > limits.max_sentence_words:
             findings.append(
                 Finding(
                     start,
                     end,
                     text[start:end],
                     Category.LONG_SENTENCE,
-                    f"This sentence has {len(spans)} words. For this reader, keep sentences to "
+                    f"This sentence has {count} words. For this reader, keep sentences to "
                     f"{limits.max_sentence_words} words or fewer: split it, or cut words.",
                 )
             )

@@ -93,6 +93,8 @@ findings of fact | what the judge decided really happened | none
     Say the judge decided these things happened.
 threshold criteria | the legal test the judge must use first | none
     Say what the judge has to be sure of before deciding.
+threshold | the legal test the judge must use first | none
+    In court it means the legal test for a care order; say what the judge must be sure of.
 public law outline | the court's timetable | none
     Say the court has a timetable and where things are in it.
 care proceedings | court about who will look after you; the court process | none

@@ -11,6 +11,7 @@ text ("pyjamas", "trampoline").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from together.language.base import Category, Finding, words
@@ -24,6 +25,12 @@ CHILDHOOD_WORDS = words(
     childminder playtime lunchbox wellies paddling seaside sandcastle cartoons superhero
     superheroes princess fairies pirate pirates stepdad stepmum storyboard storyboards"""
 )
+
+# Everyday in British English and in family life, though rare in the American English that
+# dominates word counts.
+BRITISH_EVERYDAY = words("carer carers childminder childminders")
+
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 # British spellings that wordfreq counts less often than the American ones.
 _BRITISH = [
@@ -49,17 +56,6 @@ def zipf(word: str) -> float:
     return best
 
 
-def _sentence_first_tokens(tokens: list[Token], sentences: list[tuple[int, int]]) -> set[int]:
-    """Start offsets of the first word of each sentence (capitalised for grammar, not names)."""
-    firsts, i = set(), 0
-    for start, _ in sentences:
-        while i < len(tokens) and tokens[i].start < start:
-            i += 1
-        if i < len(tokens):
-            firsts.add(tokens[i].start)
-    return firsts
-
-
 def rare_words(
     text: str,
     tokens: list[Token],
@@ -68,24 +64,37 @@ def rare_words(
     skip: frozenset[str],
     threshold: float,
 ) -> list[Finding]:
-    """Findings for words rarer than ``threshold``; ``flagged`` spans and ``skip`` words are
-    left alone."""
-    firsts = _sentence_first_tokens(tokens, sentences)
-    spans = sorted(flagged)
-    findings, j = [], 0
-    for token in tokens:
-        while j < len(spans) and spans[j][1] <= token.start:
-            j += 1
-        if j < len(spans) and spans[j][0] < token.end:
-            continue
-        word = text[token.start : token.end]
-        bare = token.norm[:-2] if token.norm.endswith("'s") else token.norm
+    """Findings for words rarer than ``threshold``; ``flagged`` spans (which do not overlap)
+    and ``skip`` words are left alone."""
+
+    def rare(norm: str) -> bool:
+        bare = norm[:-2] if norm.endswith("'s") else norm
         if len(bare) < 3 or not bare.replace("'", "").isalpha():
+            return False
+        if bare in skip or bare in CHILDHOOD_WORDS or bare in BRITISH_EVERYDAY:
+            return False
+        return zipf(bare) < threshold
+
+    # Each different word is judged once; only the rare ones are looked at in place.
+    rare_norms = {norm for norm in {t.norm for t in tokens} if rare(norm)}
+    if not rare_norms:
+        return []
+    spans = sorted(flagged)
+    span_starts = [start for start, _ in spans]
+    sentence_starts = [start for start, _ in sentences]
+    findings = []
+    for token in tokens:
+        if token.norm not in rare_norms:
             continue
-        if word[:1].isupper() and (token.start not in firsts or sum(map(str.isupper, word)) > 1):
+        i = bisect_left(span_starts, token.end) - 1
+        if i >= 0 and spans[i][1] > token.start:
+            continue  # already flagged as something else
+        word = text[token.start : token.end]
+        if word[:1].isupper() and (
+            sum(map(str.isupper, word)) > 1 or not _starts_sentence(text, token, sentence_starts)
+        ):
             continue  # a name in mid-sentence, or capitals (the acronym check sees those)
-        if bare in skip or bare in CHILDHOOD_WORDS or zipf(bare) >= threshold:
-            continue
+        bare = token.norm[:-2] if token.norm.endswith("'s") else token.norm
         shown = text[token.start : token.start + len(bare)]
         findings.append(
             Finding(
@@ -98,3 +107,11 @@ def rare_words(
             )
         )
     return findings
+
+
+def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> bool:
+    """True for the first word of a sentence (capitalised for grammar, not as a name)."""
+    i = bisect_right(sentence_starts, token.start) - 1
+    if i < 0:
+        return False
+    return _WORD_CHAR.search(text, sentence_starts[i], token.start) is None

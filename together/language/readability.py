@@ -23,6 +23,7 @@ import pyphen
 # ("Jayden's", "long-term"). Tokens without a letter (plain numbers) are not words.
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_ALNUM = re.compile(r"[^\W_]")
 
 # One line of the CMU dictionary: "word  PH1 ON0 EMES # comment". Alternative pronunciations
 # are written "word(2)"; skipping them keeps the first pronunciation of each word.
@@ -84,10 +85,17 @@ def _vowel_groups(piece: str, last: bool) -> int:
     return max(count, 1 if last else 0)
 
 
+# Longer than any word in a dictionary: a run of letters pasted by mistake, or a URL. It is
+# counted roughly, since hyphenating it would take time that grows with its square.
+_LONGEST_WORD = 45
+
+
 def _estimate_syllables(word: str) -> int:
     letters = re.sub(r"[^a-z]", "", word)
     if not letters:
         return 1
+    if len(letters) > _LONGEST_WORD:
+        return max(1, len(_VOWEL_GROUP.findall(letters)))
     pieces = _pyphen().inserted(letters, hyphen="|").split("|")
     total = sum(_vowel_groups(p, i == len(pieces) - 1) for i, p in enumerate(pieces))
     return max(total, 1)
@@ -189,18 +197,21 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     lines = [m.span() for m in _LINE.finditer(text) if m.end() > m.start()]
     blocks: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
+    previous = ""  # the block's last line: all that decides whether the next line continues it
     for start, end in lines:
-        if not text[start:end].strip():
+        line = text[start:end]
+        if not line.strip():
             if current:
                 blocks.append(current)
             current = None
             continue
-        if current and _continues(text[current[0] : current[1]], text[start:end]):
+        if current and _continues(previous, line):
             current = (current[0], end)
         else:
             if current:
                 blocks.append(current)
             current = (start, end)
+        previous = line
     if current:
         blocks.append(current)
     return blocks
@@ -223,12 +234,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, block_end))
     trimmed = []
     for start, end in spans:
+        if not _ALNUM.search(text, start, end):
+            continue
         piece = text[start:end]
         left = len(piece) - len(piece.lstrip())
-        right = len(piece.rstrip())
-        if any(ch.isalnum() for ch in piece):
-            trimmed.append((start + left, start + right))
+        trimmed.append((start + left, start + len(piece.rstrip())))
     return trimmed
+
+
+def sentence_words(text: str, sentences: list[tuple[int, int]]) -> tuple[list[int], int]:
+    """How many words each sentence has, and the syllables in all of them: the same words as
+    ``word_spans``, found without building a span for each."""
+    counts: list[int] = []
+    syllables = 0
+    findall = _WORD.findall
+    for start, end in sentences:
+        words = findall(text, start, end)
+        if [w for w in words if not w[0].isalpha()]:
+            words = [w for w in words if w[0].isalpha() or _HAS_LETTER.search(w)]  # not numbers
+        counts.append(len(words))
+        syllables += sum(map(count_syllables, words))
+    return counts, syllables
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
@@ -277,6 +303,5 @@ def score(words: int, sentences: int, syllables: int) -> Readability:
 def readability(text: str) -> Readability:
     """Count words, sentences and syllables in ``text`` and score it."""
     sentences = sentence_spans(text)
-    spans = [span for s, e in sentences for span in word_spans(text, s, e)]
-    syllables = sum(count_syllables(text[s:e]) for s, e in spans)
-    return score(len(spans), len(sentences), syllables)
+    counts, syllables = sentence_words(text, sentences)
+    return score(sum(counts), len(sentences), syllables)

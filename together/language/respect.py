@@ -114,8 +114,8 @@ def _depersonalising() -> list[PhraseRule]:
     for role, terms in {
         "child": ("the child", "the young person"),
         "children": ("the children",),
-        "mother": ("the mother",),
-        "father": ("the father",),
+        "mother": ("the mother", "the mum", "the mam", "the mom"),
+        "father": ("the father", "the dad"),
         "parent": ("the parent",),
         "parents": ("the parents",),
         "carer": ("the carer",),
@@ -127,6 +127,18 @@ def _depersonalising() -> list[PhraseRule]:
     rules += [
         PhraseRule(
             "case file", DEP, own_file, ("your file", "{name}'s file"), "noun", hint="child"
+        ),
+        *(
+            PhraseRule(
+                f"{det} case file",
+                DEP,
+                own_file,
+                ("your file", "{name}'s file"),
+                "noun",
+                hint="child",
+            )
+            # "the case file" stays "case file", so "the" is kept in front of "your file".
+            for det in ("this", "her", "his", "their", "your", "my", "our")
         ),
         PhraseRule("case notes", DEP, _WHO, ("notes", "{name}'s file"), hint="child"),
         PhraseRule("case conference", DEP, _WHO, ("a meeting about {name}",), hint="child"),
@@ -287,11 +299,62 @@ broken home | parents who live apart | noun
 """
 
 
+_SPORT = words(
+    "match matches game games football rugby cricket netball hockey party show season "
+    "tournament race it"
+)
+_POSITIONS = words(
+    "midfielder midfielders player players position positions line end play driving "
+    "skills skill coach"
+)
+_LESSEN = words(
+    "risk risks disruption delay delays impact harm change changes stress worry upset time "
+    "costs travel distress moves gaps"
+)
+
+
+def _not_sport(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """False for "the match kicks off at 3" and "kick-off is at 2pm"."""
+    before = tokens[first - 1].norm if first > 0 else ""
+    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    later = tokens[last + 2].norm if last + 2 < len(tokens) else ""
+    return before not in _SPORT and not (after == "at" and later[:1].isdigit())
+
+
+def _not_a_position(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """False for "a defensive midfielder"."""
+    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    return after not in _POSITIONS
+
+
+def _not_lessening(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """False for "minimise the disruption", "to minimise delay": lessening, not denying."""
+    following = [t.norm for t in tokens[last + 1 : last + 4]]
+    return not any(word in _LESSEN for word in following)
+
+
+def _not_compound(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """False for "water-resistant": a thing, not a person."""
+    start = tokens[first].start
+    return not (start and text[start - 1] in "-\u2010")
+
+
+_GUARDS = {
+    "kick off": _not_sport,
+    "defensive": _not_a_position,
+    "minimise": _not_lessening,
+    "minimize": _not_lessening,
+    "resistant": _not_compound,
+}
+
+
 def _judgemental() -> list[PhraseRule]:
+    entries = parse_entries(_JUDGEMENTAL_TEXT, "judgemental")
     rules = [
-        PhraseRule(e.term, JUDGE, e.reason, e.alternatives, e.inflect)
-        for e in parse_entries(_JUDGEMENTAL_TEXT, "judgemental")
+        PhraseRule(e.term, JUDGE, e.reason, e.alternatives, e.inflect, guard=_GUARDS.get(e.term))
+        for e in entries
     ]
+
     difficult = "Say what the person did that made the work hard, and what you tried."
     bad = "A label, not a description. Say what happened and what the person did."
     people = (
@@ -326,6 +389,19 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "hard of hearing",
     "hearing loss",
     "hearing test",
+    "hearing tests",
+    "hearing impaired",
+    "hearing impairment",
+    "hearing problems",
+    "hearing difficulties",
+    "as an attachment",
+    "as attachments",
+    "in an attachment",
+    "email attachment",
+    "email attachments",
+    "the attachment to this email",
+    "see the attachment",
+    "open the attachment",
     "work placement",
     "work placements",
     "student placement",

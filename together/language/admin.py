@@ -1,0 +1,82 @@
+"""The glossary's editing page (system administrators, in the admin site), and a read-only view
+of authors' confirmations. Every change goes through the services, so it is logged and takes
+effect on the next check in every process."""
+
+from django import forms
+from django.contrib import admin
+
+from . import services
+from .models import ConfirmedFinding, GlossaryTerm, LanguageConfirmation
+
+
+class GlossaryTermForm(forms.ModelForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "alternatives", "reason", "category", "inflect", "active"]
+        widgets = {"alternatives": forms.Textarea(attrs={"rows": 3})}
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    form = GlossaryTermForm
+    list_display = ["term", "category", "short_alternatives", "active", "updated_at", "updated_by"]
+    list_filter = ["category", "active", "inflect"]
+    search_fields = ["term", "alternatives", "reason"]
+    readonly_fields = ["updated_at", "updated_by"]
+    actions = ["switch_off", "switch_on"]
+
+    @admin.display(description="Alternatives")
+    def short_alternatives(self, obj):
+        return "; ".join(obj.alternatives_list)
+
+    def save_model(self, request, obj, form, change):
+        services.glossary_term_save(by=request.user, term=obj)
+
+    def delete_model(self, request, obj):
+        services.glossary_term_delete(by=request.user, term=obj)
+
+    def delete_queryset(self, request, queryset):
+        for term in queryset:
+            services.glossary_term_delete(by=request.user, term=term)
+
+    @admin.action(description="Stop flagging the selected terms")
+    def switch_off(self, request, queryset):
+        for term in queryset.filter(active=True):
+            term.active = False
+            services.glossary_term_save(by=request.user, term=term)
+
+    @admin.action(description="Flag the selected terms again")
+    def switch_on(self, request, queryset):
+        for term in queryset.filter(active=False):
+            term.active = True
+            services.glossary_term_save(by=request.user, term=term)
+
+
+class ConfirmedFindingInline(admin.TabularInline):
+    model = ConfirmedFinding
+    fields = ["category", "words", "occurrences", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LanguageConfirmation)
+class LanguageConfirmationAdmin(admin.ModelAdmin):
+    """Read-only: a record of what an author confirmed, and why."""
+
+    list_display = ["confirmed_at", "confirmed_by", "document_type", "document_id", "reader"]
+    list_filter = ["document_type"]
+    search_fields = ["document_id", "text_hash"]
+    inlines = [ConfirmedFindingInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,89 @@
+"""The inline language check: one line in a form's template turns a text box into a checked one.
+
+    {% load language %}
+    {% language_check form.enjoys child=child %}     the child reads it (their own file)
+    {% language_check form.body reader=reader %}     any reader: selectors.reader_for_child,
+                                                     Reader.for_family, Reader.for_professionals
+
+It renders the GOV.UK textarea for the field (label, hint, error, as
+``components/textarea.html`` does) and under it the findings: the text with the flagged words
+marked, each finding with its message and suggestions, and the reading age against the reader
+("Reading age 11; Jayden is 9").
+
+- With JavaScript, htmx posts the text as the writer types (500 ms after they stop) to
+  ``language:check`` and swaps in the new findings; a screen reader hears the summary.
+- Without it, a "Check my writing" button posts the form back to the page. Give the form
+  ``forms.LanguageCheckMixin`` so that press shows the page again with the findings and saves
+  nothing. The button posts to the page's own address; pass ``action="/other/"`` when the form
+  posts somewhere else.
+
+Options: ``rows`` (the textarea's height; default the widget's ``rows``, else 5) and
+``label_class`` (for example ``govuk-label--m``). The field must sit inside a POST form with
+``{% csrf_token %}``. htmx and the small script are added once per page.
+"""
+
+from __future__ import annotations
+
+from django import template
+
+from together.language import display, selectors
+from together.language.forms import CHECK_BUTTON, READER_TOKEN
+from together.language.readers import Reader
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/language_check.html", takes_context=True)
+def language_check(
+    context,
+    field,
+    reader: Reader | None = None,
+    child=None,
+    action: str = "",
+    rows=None,
+    label_class: str = "",
+):
+    form = field.form
+    memo = form.__dict__.setdefault("_language_check", {})
+    if reader is None:
+        if child is None:
+            raise template.TemplateSyntaxError(
+                "language_check needs reader= (a Reader) or child= (a child whose file it is)"
+            )
+        key = ("child", child.pk)
+        if key not in memo:
+            memo[key] = selectors.reader_for_child(child)
+        reader = memo[key]
+    if "glossary" not in memo:
+        memo["glossary"] = selectors.glossary_current()
+
+    html_id = field.id_for_label or field.html_name
+    text = field.value() or ""
+    if not isinstance(text, str):
+        text = str(text)
+    text = text[: selectors.MAX_CHARACTERS]
+    report = selectors.language_check(text=text, reader=reader, glossary=memo["glossary"])
+
+    request = context.get("request")
+    assets = not getattr(request, "_language_check_assets", False)
+    if request is not None:
+        request._language_check_assets = True
+
+    described_by = [f"{html_id}-hint"] if field.help_text else []
+    if field.errors:
+        described_by.append(f"{html_id}-error")
+    described_by.append(f"{html_id}-language-summary")
+    return {
+        "field": field,
+        "html_id": html_id,
+        "rows": rows or field.field.widget.attrs.get("rows") or 5,
+        "label_class": label_class,
+        "described_by": " ".join(described_by),
+        "token": reader.sign(field=field.html_name, id=html_id),
+        "token_name": READER_TOKEN,
+        "check_button": CHECK_BUTTON,
+        "action": action,
+        "assets": assets,
+        "panel": display.panel(text, report, reader.reading_age_note(report), html_id),
+        "text": field.value() or "",
+    }
