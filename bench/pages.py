@@ -4,7 +4,6 @@ list. BENCH_SIZE=national runs on the national dataset (build it once; it takes 
 import os
 
 from common import prepare_database, print_row, summary, time_calls
-
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -44,7 +43,10 @@ def main():
     from together.accounts.models import Role
 
     prepare_database(SIZE)
-    print(f"\nPages of a child's file and the duty list, {N} requests each ({connection.vendor}, {SIZE} data):")
+    print(
+        f"\nPages of a child's file and the duty list, {N} requests each "
+        f"({connection.vendor}, {SIZE} data):"
+    )
     fca_client, fca = client_for(Role.FCA)
     floor, floor_queries = measure(fca_client, "/bench/floor/")
     print_row("floor: bare page in the base layout", floor, None, floor_queries)
@@ -53,8 +55,13 @@ def main():
     pages = [("My children", fca_client, "/")]
     if rows:
         child = rows[0].child.uuid
-        for part, label in [("", "About me"), ("family/", "Family"), ("proceedings/", "Proceedings"),
-                            ("meetings/", "Meetings"), ("timeline/", "Timeline")]:
+        for part, label in [
+            ("", "About me"),
+            ("family/", "Family"),
+            ("proceedings/", "Proceedings"),
+            ("meetings/", "Meetings"),
+            ("timeline/", "Timeline"),
+        ]:
             pages.append((f"child's file: {label}", fca_client, f"/children/{child}/{part}"))
     manager_client, _ = client_for(Role.SERVICE_MANAGER)
     pages.append(("duty list (service manager)", manager_client, "/allocation/"))
