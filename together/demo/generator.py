@@ -22,13 +22,20 @@ class Size:
     fcas_per_team: int
     # Extra FCAs in the team the demo FCA belongs to, so their supervisor has a team to see.
     demo_team_extra_fcas: int
+    # Children and proceedings (children.py): sets of proceedings received a year, years of
+    # history, and how much busier the demo service area is than others (so the demo accounts
+    # have a full picture even in a small database).
+    proceedings_per_year: int = 300
+    history_years: int = 2
+    demo_area_weight: float = 1.0
 
 
 SIZES = {
     # 19 areas × 2 teams × 1 FCA, plus 4 in the demo team: 42 FCAs.
-    "small": Size("small", 1, 1, 1, 4),
+    "small": Size("small", 1, 1, 1, 4, proceedings_per_year=200, demo_area_weight=3.0),
     # 19 areas × 10 teams × 9 FCAs: 1,710 FCAs, about the size of the national service.
-    "national": Size("national", 4, 6, 9, 0),
+    # About 60,000 sets of proceedings a year for ten years: 35,000 open today.
+    "national": Size("national", 4, 6, 9, 0, proceedings_per_year=59_000, history_years=10),
 }
 
 

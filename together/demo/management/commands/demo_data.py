@@ -7,12 +7,12 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from together.demo import organisation
+from together.demo import children, organisation
 from together.demo.generator import SIZES, Context
 from together.organisation.models import Region
 
 # Each domain's generator, in the order they depend on each other.
-GENERATORS = [organisation.generate]
+GENERATORS = [organisation.generate, children.generate]
 
 # Printed by `make demo`; demo data cannot be made in production.
 DEMO_PASSWORD = "together-demo-2026"  # noqa: S105
