@@ -4,9 +4,9 @@ import io
 import os
 
 import pytest
-from django.db import transaction
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 
 from together.accounts.models import Role, User
 from together.demo.organisation import DEMO_ACCOUNTS
