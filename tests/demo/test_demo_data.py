@@ -73,7 +73,7 @@ def test_different_seeds_give_different_people(db):
 @pytest.mark.slow
 @pytest.mark.skipif(
     os.environ.get("TOGETHER_SLOW_TESTS") != "1",
-    reason="national size takes many minutes; set TOGETHER_SLOW_TESTS=1 (bench/generate.py times it)",
+    reason="national size takes many minutes; set TOGETHER_SLOW_TESTS=1 to run it",
 )
 def test_national_size_has_about_1700_fcas(db):
     make(size="national")
