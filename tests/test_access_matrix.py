@@ -5,6 +5,7 @@ on purpose for every page.
 """
 
 import importlib
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -50,7 +51,9 @@ def _routes(resolver=None, prefix=""):
 
 # Apps whose addresses carry a record's id test access by relationship to the record in
 # tests/<app>/access.py, which lists the ROUTES it covers.
-APPS_WITH_OWN_MATRIX = ["children", "proceedings"]
+APPS_WITH_OWN_MATRIX = sorted(
+    path.parent.name for path in Path(__file__).parent.glob("*/access.py")
+)
 
 
 def _covered_by_apps() -> set[str]:
@@ -58,6 +61,10 @@ def _covered_by_apps() -> set[str]:
     for app in APPS_WITH_OWN_MATRIX:
         covered |= set(importlib.import_module(f"tests.{app}.access").ROUTES)
     return covered
+
+
+def test_the_apps_with_their_own_matrix_are_found():
+    assert {"children", "proceedings"} <= set(APPS_WITH_OWN_MATRIX)
 
 
 def test_every_url_has_a_row_in_the_matrix():

@@ -80,8 +80,14 @@ INSTALLED_APPS = [
     "together.language",
     "together.children",
     "together.proceedings",
+    "together.documents",
+    "together.plans",
+    "together.letters",
+    "together.feedback",
     "together.demo",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +146,15 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (PDF batches): django-tasks with its database backend; `manage.py db_worker`
+# runs the tasks. Tests run them at once with the immediate backend.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://together")}
 

@@ -13,6 +13,9 @@ urlpatterns = [
     path("", include("together.children.urls")),
     path("", include("together.proceedings.urls")),
     path("", include("together.language.urls")),
+    path("", include("together.plans.urls")),
+    path("", include("together.letters.urls")),
+    path("", include("together.feedback.urls")),
     # One way in for everyone: the admin site signs in through the service's own sign-in page.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:sign-in", query_string=True)),
     path("admin/", admin.site.urls),

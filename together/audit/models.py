@@ -29,6 +29,20 @@ class Action(models.TextChoices):
     CHILDREN_SEARCHED = "children_searched", "Searched for children"
     LANGUAGE_CONFIRMED = "language_confirmed", "Kept words the language check flagged, with reasons"
     GLOSSARY_CHANGED = "glossary_changed", "Changed the plain-language glossary"
+    PLAN_CREATED = "plan_created", "Started an Assessment and Child's Plan"
+    PLAN_SECTION_SAVED = "plan_section_saved", "Saved a section of a plan"
+    PLAN_STATE_CHANGED = "plan_state_changed", "Moved a plan to a new stage"
+    PLAN_COMMENTED = "plan_commented", "Commented on a plan"
+    PLAN_SHARED = "plan_shared", "Shared a plan"
+    PLAN_RESPONSE_RECORDED = "plan_response_recorded", "Recorded someone's response to a plan"
+    DOCUMENT_PRINTED = "document_printed", "Printed or downloaded a document"
+    LETTER_CREATED = "letter_created", "Started a letter"
+    LETTER_UPDATED = "letter_updated", "Changed a letter"
+    LETTER_SENT = "letter_sent", "Recorded that a letter was sent"
+    LETTER_TEMPLATE_CHANGED = "letter_template_changed", "Changed a letter template"
+    LETTERS_BATCH_STARTED = "letters_batch_started", "Asked for a batch of letters to be made"
+    FEEDBACK_INVITATION_CREATED = "feedback_invitation_created", "Made a feedback link"
+    FEEDBACK_EXPORTED = "feedback_exported", "Downloaded feedback"
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -13,17 +13,22 @@ from .. import rules, selectors, services
 from ..forms import AboutMeForm, FamilyMemberForm, MeetingForm
 from ..models import FamilyMember, TimelineEntry
 
+# (section, tab text, URL name): the file's sub-navigation, in order. Other apps' pages of the
+# file (the plan, letters) are sections too and render through render_file_page.
 SECTIONS = [
-    ("about", "About me"),
-    ("family", "Family and important people"),
-    ("proceedings", "Proceedings"),
-    ("meetings", "Meetings"),
-    ("timeline", "Timeline"),
+    ("about", "About me", "children:about"),
+    ("family", "Family and important people", "children:family"),
+    ("proceedings", "Proceedings", "children:proceedings"),
+    ("meetings", "Meetings", "children:meetings"),
+    ("timeline", "Timeline", "children:timeline"),
 ]
 
 
-def _page(request, child, section, template, context=None, *, status=200):
-    """Render a page of the file with the identity bar, sub-navigation and summary; log the view."""
+def render_file_page(request, child, section, template, context=None, *, status=200):
+    """Render a page of the file with the identity bar, sub-navigation and summary; log the view.
+
+    The template extends children/_file.html. Every page of a child's file, whichever app it
+    belongs to, goes through here so that each view is logged the same way."""
     services.child_view_record(by=request.user, child=child, section=section)
     summary = selectors.child_file_summary(user=request.user, child=child)
     return render(
@@ -36,10 +41,10 @@ def _page(request, child, section, template, context=None, *, status=200):
             "sections": [
                 {
                     "text": text,
-                    "href": reverse(f"children:{name}", args=[child.uuid]),
+                    "href": reverse(url_name, args=[child.uuid]),
                     "current": name == section,
                 }
-                for name, text in SECTIONS
+                for name, text, url_name in SECTIONS
             ],
             "may_edit": summary.everyday_access and rules.may_edit_child(request.user, child),
             **(context or {}),
@@ -50,7 +55,7 @@ def _page(request, child, section, template, context=None, *, status=200):
 
 def about(request, child_id):
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
-    return _page(
+    return render_file_page(
         request, child, "about", "children/about.html", {"groups": selectors.about_me_rows(child)}
     )
 
@@ -79,7 +84,7 @@ def about_edit(request, child_id):
                 return redirect("children:about", child_id=child.uuid)
     else:
         form = AboutMeForm(initial=AboutMeForm.initial_for(child))
-    return _page(
+    return render_file_page(
         request,
         child,
         "about",
@@ -109,7 +114,7 @@ def family(request, child_id):
         "parties": selectors.parties_by_person(child),
         "may_see_confidential": rules.may_see_confidential_address(request.user, child),
     }
-    return _page(request, child, "family", "children/family.html", context)
+    return render_file_page(request, child, "family", "children/family.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -122,7 +127,7 @@ def family_add(request, child_id):
         services.family_member_add(by=request.user, child=child, **form.cleaned_data)
         messages.success(request, f"{form.cleaned_data['given_name']} has been added")
         return redirect("children:family", child_id=child.uuid)
-    return _page(request, child, "family", "children/family_add.html", {"form": form})
+    return render_file_page(request, child, "family", "children/family_add.html", {"form": form})
 
 
 def family_address(request, child_id, person_id):
@@ -136,18 +141,20 @@ def family_address(request, child_id, person_id):
         raise Http404("No address found") from None
     if person.address_confidential:
         services.confidential_address_view_record(by=request.user, child=child, person=person)
-    return _page(request, child, "family", "children/family_address.html", {"person": person})
+    return render_file_page(
+        request, child, "family", "children/family_address.html", {"person": person}
+    )
 
 
 def proceedings(request, child_id):
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
     context = {"all_proceedings": selectors.proceedings_for_child(child)}
-    return _page(request, child, "proceedings", "children/proceedings.html", context)
+    return render_file_page(request, child, "proceedings", "children/proceedings.html", context)
 
 
 def meetings(request, child_id):
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
-    return _page(
+    return render_file_page(
         request,
         child,
         "meetings",
@@ -179,7 +186,7 @@ def meeting_add(request, child_id):
         )
         messages.success(request, f"Your meeting with {child.preferred_name} has been recorded")
         return redirect("children:meetings", child_id=child.uuid)
-    return _page(request, child, "meetings", "children/meeting_add.html", {"form": form})
+    return render_file_page(request, child, "meetings", "children/meeting_add.html", {"form": form})
 
 
 def timeline(request, child_id):
@@ -192,4 +199,4 @@ def timeline(request, child_id):
         "kinds": TimelineEntry.Kind.choices,
         "kind": kind,
     }
-    return _page(request, child, "timeline", "children/timeline.html", context)
+    return render_file_page(request, child, "timeline", "children/timeline.html", context)

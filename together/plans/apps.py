@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "together.plans"
+    verbose_name = "Assessment and Child's Plan"
