@@ -43,7 +43,9 @@ demo: install var ## Set up a SQLite database with demo data and serve it at htt
 	@TOGETHER_ENV=demo $(MANAGE) migrate --no-input -v 0
 	@TOGETHER_ENV=demo $(MANAGE) demo_data --if-empty
 	@TOGETHER_ENV=demo $(MANAGE) demo_accounts
-	TOGETHER_ENV=demo $(MANAGE) runserver $(HOST):$(PORT)
+	@# The background worker (batches of letter PDFs) runs beside the server and stops with it.
+	TOGETHER_ENV=demo $(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
+	TOGETHER_ENV=demo TOGETHER_PUBLIC_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 serve: install var ## Serve with gunicorn and production settings (needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS)
 	TOGETHER_ENV=production $(MANAGE) collectstatic --no-input -v 0

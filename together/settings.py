@@ -291,6 +291,12 @@ LOGGING = {
 TOGETHER_SERVICE_NAME = "Together"
 TOGETHER_PHASE = env.str("TOGETHER_PHASE", default="Alpha")
 # How often one person may call the language-check API (django-ratelimit's rate syntax).
+# The address the public reaches the service at, for the short links and QR codes printed on
+# letters and shared plans (they must work from a phone, so not a relative address).
+TOGETHER_PUBLIC_URL = env.str("TOGETHER_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
+# How long a feedback link printed on a letter or shared plan keeps working, in days.
+TOGETHER_FEEDBACK_DAYS = env.int("TOGETHER_FEEDBACK_DAYS", default=120)
+
 TOGETHER_LANGUAGE_API_RATE = env.str("TOGETHER_LANGUAGE_API_RATE", default="60/m")
 # Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).
 TOGETHER_BENCH_ROUTES = env.bool("TOGETHER_BENCH_ROUTES", default=False)
