@@ -5,7 +5,7 @@ the team or manage the service area (or region) holding those proceedings, or ha
 role. Anyone else must break the glass: give a reason, which is logged and shown to managers.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role
@@ -18,14 +18,15 @@ SEES_EVERY_CHILD = frozenset({Role.NATIONAL_PERFORMANCE})
 SEES_AREA = frozenset({Role.SERVICE_MANAGER, Role.BUSINESS_SERVICES})
 
 
-def everyday_access_q(user) -> Q:
-    """Children `user` may see without giving a reason, as a filter on Child."""
+def _everyday_links(user) -> bool | Exists:
+    """True (every child), False (none) or, per child, whether a link to proceedings gives
+    `user` everyday access to them."""
     from together.proceedings.models import ProceedingsChild
 
     if not (user.is_authenticated and user.is_active):
-        return Q(pk__in=[])
+        return False
     if user.role in SEES_EVERY_CHILD:
-        return Q(pk__isnull=False)  # not Q(): an empty Q vanishes when OR-ed with another
+        return True
     links = ProceedingsChild.objects.filter(child=OuterRef("pk"))
     if user.role == Role.FCA:
         links = links.filter(
@@ -45,8 +46,25 @@ def everyday_access_q(user) -> Q:
     elif user.role in REGION_ROLES:
         links = links.filter(proceedings__service_area__region_id=user.region_id)
     else:
+        return False
+    return Exists(links)
+
+
+def everyday_access_q(user) -> Q:
+    """Children `user` may see without giving a reason, as a filter on Child."""
+    links = _everyday_links(user)
+    if links is True:
+        return Q(pk__isnull=False)  # not Q(): an empty Q vanishes when OR-ed with another
+    if links is False:
         return Q(pk__in=[])
-    return Q(Exists(links))
+    return Q(links)
+
+
+def everyday_access_annotation(user):
+    """The same question as an annotation, so a page fetching the child learns the answer in the
+    same query (see selectors.child_get_for_user and has_everyday_access)."""
+    links = _everyday_links(user)
+    return Value(links) if isinstance(links, bool) else links
 
 
 def broken_glass_q(user) -> Q:
@@ -69,6 +87,9 @@ def may_see_child(user, child: Child) -> bool:
 
 
 def has_everyday_access(user, child: Child) -> bool:
+    # A child fetched by child_get_for_user already carries the answer for the user who asked.
+    if getattr(child, "everyday_access_user_id", None) == user.pk:
+        return child.everyday_access
     return Child.objects.filter(everyday_access_q(user), pk=child.pk).exists()
 
 

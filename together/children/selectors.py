@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,9 +21,15 @@ FIRST_MEETING_WITHIN = timedelta(days=10)
 def child_get_for_user(*, user, child_id) -> Child:
     """The child, if `user` may see their file; otherwise 404, exactly as if there were no child."""
     try:
-        return rules.visible_children(user).get(uuid=child_id)
+        child = (
+            rules.visible_children(user)
+            .annotate(everyday_access=rules.everyday_access_annotation(user))
+            .get(uuid=child_id)
+        )
     except (Child.DoesNotExist, ValueError):
         raise Http404("No child found") from None
+    child.everyday_access_user_id = user.pk  # whose answer child.everyday_access is
+    return child
 
 
 def child_get_for_break_glass(*, user, child_id) -> Child:
@@ -54,13 +60,14 @@ def child_file_summary(*, user, child: Child) -> FileSummary:
         .order_by("-received_on")
     )
     meetings = Meeting.objects.filter(child=child)
+    seen = seen_in_person = False
     if open_proceedings:
         earliest = min(p.received_on for p in open_proceedings)
-        current = meetings.filter(occurred_at__date__gte=earliest)
-    else:
-        current = meetings.none()
-    seen = current.exists()
-    seen_in_person = current.filter(method=Meeting.Method.IN_PERSON).exists()
+        in_person = Q(method=Meeting.Method.IN_PERSON)
+        counts = meetings.filter(occurred_at__date__gte=earliest).aggregate(
+            seen=Count("pk"), in_person=Count("pk", filter=in_person)
+        )
+        seen, seen_in_person = counts["seen"] > 0, counts["in_person"] > 0
     last = meetings.order_by("-occurred_at").first()
     return FileSummary(
         open_proceedings=open_proceedings,
