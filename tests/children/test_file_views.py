@@ -229,6 +229,10 @@ def test_file_pages_make_the_same_number_of_queries_however_much_is_on_the_file(
         HearingFactory(proceedings=world.proceedings)
     client.post(f"/children/{world.child.uuid}/about/edit/", about_form(world.child, enjoys="Lego"))
     assert {page: _count(client, page) for page in pages} == before
+    # Session and user (2); the child, with whether the viewer has an everyday reason (1); the
+    # logged view: savepoint, insert, release (3); open proceedings, whether the child was seen
+    # and seen in person, and their last meeting (3); then what the page itself shows.
+    assert list(before.values()) == [10, 11, 11, 10, 10]
 
 
 def test_my_children_makes_the_same_number_of_queries_however_many_children(client, world):

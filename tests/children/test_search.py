@@ -291,26 +291,25 @@ def _count(django_assert_num_queries, user, n, **terms):
 def test_queries_do_not_grow_with_the_children_found(world, django_assert_num_queries, how_many):
     for _ in range(how_many):
         in_world(world, legal_given_names="Jayda")
-    # Every search: the audit event and its two checks, and a savepoint and its release each for
-    # the search and for the audit event (7).
+    # Every search: a savepoint and its release for the search, and the audit event (3).
     # An FCA's own children: which they are, their names, their court's numbers (3), near-miss
     # spellings included.
     for terms in ({"name": "jay"}, {"date_of_birth": BORN}, {"name": "jaiden"}):
-        _count(django_assert_num_queries, world.fca_allocated, 10, **terms)
+        _count(django_assert_num_queries, world.fca_allocated, 6, **terms)
     # Through the index: the children found and their court's numbers (2).
     for terms in ({"name": "jay"}, {"date_of_birth": BORN}):
-        _count(django_assert_num_queries, world.national, 9, **terms)
-    _count(django_assert_num_queries, world.fca_allocated, 9, name="jay", all_children=True)
+        _count(django_assert_num_queries, world.national, 5, **terms)
+    _count(django_assert_num_queries, world.fca_allocated, 5, name="jay", all_children=True)
     # When nothing starts with the name, a second look for close spellings (on PostgreSQL after
     # setting how close is close enough).
-    close = 10 if connection.vendor == "sqlite" else 11
+    close = 6 if connection.vendor == "sqlite" else 7
     _count(django_assert_num_queries, world.national, close, name="jaiden")
 
 
 def test_a_search_that_finds_nobody_skips_the_court_numbers(world, django_assert_num_queries):
-    # Which children are theirs (none), then the 7 of every search.
-    _count(django_assert_num_queries, world.fca_other_area, 8, name="jay")
-    _count(django_assert_num_queries, world.national, 8, name="zz")
+    # Which children are theirs (none), then the 3 of every search.
+    _count(django_assert_num_queries, world.fca_other_area, 4, name="jay")
+    _count(django_assert_num_queries, world.national, 4, name="zz")
 
 
 # The page
@@ -437,8 +436,8 @@ def test_the_page_makes_a_fixed_number_of_queries(client, world, django_assert_n
     post(client, q="jay")  # the first request also loads the session's user
     for _ in range(10):
         in_world(world, legal_given_names="Jayda")
-    # session, user, then the search's 10 (see test_queries_do_not_grow_with_the_children_found)
-    with django_assert_num_queries(12):
+    # session, user, then the search's 6 (see test_queries_do_not_grow_with_the_children_found)
+    with django_assert_num_queries(8):
         post(client, q="jay")
 
 

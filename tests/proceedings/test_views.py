@@ -108,10 +108,9 @@ def _grow(proceedings, area, n):
 
 
 # Session and user (2); the proceedings, access checked as they are read (1); children, parties,
-# hearings and allocations (4); the audit event: two savepoints, audit_event_record's checks of
-# its actor and uuid, the insert (7); whether the hearing form is offered (1); and the session's
-# idle-timeout stamp in its savepoint (3).
-PROCEEDINGS_PAGE_QUERIES = 18
+# hearings and allocations (4); the audit event: a savepoint, the insert, its release (3); whether
+# the hearing form is offered (1); and the session's idle-timeout stamp in its savepoint (3).
+PROCEEDINGS_PAGE_QUERIES = 14
 
 
 @pytest.mark.parametrize("extra", [0, 4])
