@@ -67,6 +67,7 @@ def wipe():
     """Empty the demo's tables quickly (no signals or history rows), most dependent first."""
     with connection.cursor() as cursor:
         for model in (
+            Child.history.model,
             Meeting,
             TimelineEntry,
             ProceedingsChild,
@@ -338,3 +339,22 @@ def test_the_demo_area_has_work_waiting_on_duty(small):
     )
     assert on_duty.count() >= 10
     assert on_duty.filter(received_on__gte=TODAY - timedelta(days=30)).exists()
+
+
+def test_about_me_says_who_recorded_each_detail_in_the_demo(small):
+    from together.children.selectors import about_me_rows
+
+    child = Child.objects.filter(proceedings_links__proceedings__lead_fca__isnull=False).first()
+    rows = [row for _, group in about_me_rows(child) for row in group if row.value]
+    assert rows
+    assert all(row.recorded_at == child.created_at for row in rows)
+    first_fca = (
+        child.proceedings_links.exclude(proceedings__lead_fca=None)
+        .order_by("proceedings__received_on")
+        .first()
+        .proceedings.lead_fca
+    )
+    # Whoever made the file, or else the first Family Court Adviser who worked with the child.
+    assert {row.recorded_by.full_name for row in rows} == {
+        (child.created_by or first_fca).full_name
+    }

@@ -67,15 +67,18 @@ def everyday_access_annotation(user):
     return Value(links) if isinstance(links, bool) else links
 
 
-def broken_glass_q(user) -> Q:
-    """Children `user` opened by giving a reason, while that permission lasts."""
-    return Q(
-        Exists(
-            BreakGlass.objects.filter(
-                child=OuterRef("pk"), user_id=user.pk, expires_at__gt=timezone.now()
-            )
+def broken_glass_annotation(user) -> Exists:
+    """Whether `user` opened the child's file by giving a reason, while that permission lasts."""
+    return Exists(
+        BreakGlass.objects.filter(
+            child=OuterRef("pk"), user_id=user.pk, expires_at__gt=timezone.now()
         )
     )
+
+
+def broken_glass_q(user) -> Q:
+    """Children `user` opened by giving a reason, while that permission lasts."""
+    return Q(broken_glass_annotation(user))
 
 
 def visible_children(user):

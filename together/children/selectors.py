@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -20,14 +21,17 @@ FIRST_MEETING_WITHIN = timedelta(days=10)
 
 def child_get_for_user(*, user, child_id) -> Child:
     """The child, if `user` may see their file; otherwise 404, exactly as if there were no child."""
+    # One query answers both questions (an everyday reason, or a reason given to open the file),
+    # so each is built once; the same 404 follows whether there is no child or no right to see.
     try:
-        child = (
-            rules.visible_children(user)
-            .annotate(everyday_access=rules.everyday_access_annotation(user))
-            .get(uuid=child_id)
-        )
-    except (Child.DoesNotExist, ValueError):
+        child = Child.objects.annotate(
+            everyday_access=rules.everyday_access_annotation(user),
+            glass_broken=rules.broken_glass_annotation(user),
+        ).get(uuid=child_id)
+    except (Child.DoesNotExist, ValueError, ValidationError):
         raise Http404("No child found") from None
+    if not (child.everyday_access or child.glass_broken):
+        raise Http404("No child found")
     child.everyday_access_user_id = user.pk  # whose answer child.everyday_access is
     return child
 
@@ -122,19 +126,29 @@ def timeline_for_child(
 
 
 def about_me_provenance(child: Child) -> dict[str, tuple]:
-    """Who last recorded each About me field and when, from the file's history."""
-    records = list(
-        child.history.select_related("history_user").order_by("history_date", "history_id")
+    """Who last recorded each About me field and when, from the file's history. Reads plain
+    values rather than history objects: a file's history can be long, and only names are shown."""
+    fields = _about_fields()
+    records = child.history.order_by("history_date", "history_id").values_list(
+        *fields, "history_date", "history_user__given_name", "history_user__family_name"
     )
     provenance: dict[str, tuple] = {}
     previous = None
     for record in records:
-        for field in _about_fields():
-            value = getattr(record, field)
-            if previous is None or getattr(previous, field) != value:
-                provenance[field] = (record.history_user, record.history_date)
-        previous = record
+        *values, recorded_at, given, family = record
+        who = Recorder(f"{given or ''} {family or ''}".strip()) if given or family else None
+        for index, field in enumerate(fields):
+            if previous is None or previous[index] != values[index]:
+                provenance[field] = (who, recorded_at)
+        previous = values
     return provenance
+
+
+@dataclass(frozen=True)
+class Recorder:
+    """Who recorded a detail, as the page names them."""
+
+    full_name: str
 
 
 # About me as the page shows it: groups of (field, label), in the order a person reads them.
