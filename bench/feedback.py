@@ -1,0 +1,279 @@
+"""Feedback against the floor, in the same run: the public form under load through gunicorn, and
+the dashboard on a large number of answers.
+
+    .venv/bin/python bench/feedback.py
+    BENCH_FEEDBACK_ANSWERS=60000 BENCH_REQUESTS=300 .venv/bin/python bench/feedback.py
+
+1. The public form (GET /f/<token>, and a bounded number of POSTs to fresh links) is driven by a
+   small load generator (threads and http.client, in this process) against gunicorn started on a
+   free loopback port in a second process. The floor is the bare signed-in page /bench/floor/,
+   driven by the same load generator at the same concurrency in the same run. POSTs stay under
+   the form's rate limit (30 a minute from one address, per gunicorn worker).
+   (wrk is not needed; `apt-get install -y wrk` would work here if a heavier load is wanted.)
+2. The dashboard, through the Django test client, for the national, service manager and FCA
+   demo accounts, against the same floor, with query counts. The answers are made directly in
+   bulk (BENCH_FEEDBACK_ANSWERS, default 60,000, spread over every FCA of the demo organisation
+   over the last year) rather than by the demo generator at national size, to keep the run short.
+"""
+
+import datetime
+import http.client
+import os
+import random
+import re
+import subprocess
+import sys
+import threading
+import time
+
+from common import ROOT, prepare_database, print_row, summary, time_calls
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from floor import free_port, session_cookie
+
+from together.accounts.models import Role, User
+from together.children.models import Child
+from together.demo.generator import bulk_create
+from together.demo.organisation import DEMO_ACCOUNTS
+from together.feedback.models import Audience, FeedbackInvitation, FeedbackResponse, Source
+from together.feedback.services import new_token
+from together.organisation.models import TeamMembership
+
+N = int(os.environ.get("BENCH_REQUESTS", "300"))
+ANSWERS = int(os.environ.get("BENCH_FEEDBACK_ANSWERS", "60000"))
+THREADS = 4
+POSTS = 20
+
+
+def make_answers(target: int) -> None:
+    """Top the database up to `target` answers, spread over every FCA, in bulk."""
+    have = FeedbackResponse.objects.count()
+    if have >= target:
+        print(f"  ({have:,} answers already in the database)")
+        return
+    rng = random.Random(2026)
+    fcas = list(
+        TeamMembership.objects.filter(ended_on__isnull=True, user__role=Role.FCA).values_list(
+            "user_id", "team_id", "team__service_area_id"
+        )
+    )
+    children = list(Child.objects.values_list("pk", flat=True)[:5000])
+    area_bias = {area: rng.gauss(0, 0.6) for _, _, area in fcas}
+    now = timezone.now()
+    started = time.perf_counter()
+    audiences = list(Audience)
+    for start in range(have, target, 10_000):
+        invitations, responses = [], []
+        for _ in range(min(10_000, target - start)):
+            fca, team, area = rng.choice(fcas)
+            created = now - datetime.timedelta(seconds=rng.random() * 360 * 86400)
+            invitations.append(
+                FeedbackInvitation(
+                    token=new_token(),
+                    audience=rng.choice(audiences),
+                    source=Source.LETTER,
+                    source_id=rng.getrandbits(128).to_bytes(16, "big").hex(),
+                    child_id=rng.choice(children),
+                    fca_id=fca,
+                    team_id=team,
+                    service_area_id=area,
+                    created_at=created,
+                    expires_at=created + datetime.timedelta(days=120),
+                )
+            )
+        FeedbackInvitation.objects.bulk_create(invitations, batch_size=2000)
+        if invitations[0].pk is None:
+            ids = dict(
+                FeedbackInvitation.objects.filter(
+                    token__in=[i.token for i in invitations]
+                ).values_list("token", "pk")
+            )
+            for invitation in invitations:
+                invitation.pk = ids[invitation.token]
+        for invitation in invitations:
+            mood = 3.9 + area_bias[invitation.service_area_id] + rng.gauss(0, 1)
+            answer = {
+                name: 0 if rng.random() < 0.05 else max(1, min(5, round(mood + rng.gauss(0, 0.5))))
+                for name in (
+                    "listened",
+                    "respected",
+                    "explained",
+                    "understood_reasons",
+                    "could_say",
+                )
+            }
+            responses.append(
+                FeedbackResponse(
+                    invitation_id=invitation.pk,
+                    audience=invitation.audience,
+                    fca_id=invitation.fca_id,
+                    team_id=invitation.team_id,
+                    service_area_id=invitation.service_area_id,
+                    answered_at=invitation.created_at + datetime.timedelta(hours=3),
+                    do_better="Tell me sooner what is happening." if rng.random() < 0.3 else "",
+                    **answer,
+                )
+            )
+        bulk_create(FeedbackResponse, responses, batch_size=2000)
+    print(
+        f"  made {target - have:,} answers in {time.perf_counter() - started:.1f} s "
+        f"(now {FeedbackResponse.objects.count():,})"
+    )
+
+
+def fetch(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        fetch(client, url)
+    return len(captured.captured_queries)
+
+
+def dashboard_figures() -> None:
+    print(f"\nFeedback dashboard, {N} requests each ({connection.vendor}):")
+    make_answers(ANSWERS)
+    floor_client = Client(HTTP_HOST="127.0.0.1")
+    floor_client.force_login(User.objects.get(email=DEMO_ACCOUNTS[Role.FCA]))
+    fetch(floor_client, "/bench/floor/")
+    floor = summary(time_calls(lambda: fetch(floor_client, "/bench/floor/"), N))
+    print_row(
+        "floor: bare page in the base layout", floor, None, queries(floor_client, "/bench/floor/")
+    )
+    for role in (Role.NATIONAL_PERFORMANCE, Role.HEAD_OF_PRACTICE, Role.SERVICE_MANAGER, Role.FCA):
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(User.objects.get(email=DEMO_ACCOUNTS[role]))
+        fetch(client, "/feedback/")
+        stats = summary(time_calls(lambda c=client: fetch(c, "/feedback/"), max(20, N // 5), 3))
+        print_row(f"dashboard: {role.label}", stats, floor, queries(client, "/feedback/"))
+
+
+def _drive(port, path, headers, n, threads=THREADS) -> dict:
+    """`n` GETs of `path` from `threads` clients at once; per-request times and the total rate."""
+    times, lock = [], threading.Lock()
+    per_thread = n // threads
+
+    def worker():
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        mine = []
+        for _ in range(per_thread):
+            start = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 200, f"{path} answered {response.status}"
+            mine.append((time.perf_counter() - start) * 1000)
+        with lock:
+            times.extend(mine)
+
+    for _ in range(2):  # warm up each worker process
+        worker()
+    times.clear()
+    started = time.perf_counter()
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    elapsed = time.perf_counter() - started
+    stats = summary(times)
+    stats["rps"] = len(times) / elapsed  # the total rate, all clients together
+    return stats
+
+
+def _post_answers(port, path) -> float:
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    page = response.read().decode()
+    cookie = response.getheader("Set-Cookie").split(";")[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    body = (
+        f"csrfmiddlewaretoken={token}&listened=5&respected=4&explained=0"
+        "&understood_reasons=3&could_say=5&do_better=Sooner+please&anything_else="
+    )
+    start = time.perf_counter()
+    conn.request(
+        "POST",
+        path,
+        body=body,
+        headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    answer = conn.getresponse()
+    answer.read()
+    assert answer.status == 303, f"POST {path} answered {answer.status}"
+    return (time.perf_counter() - start) * 1000
+
+
+def form_under_load() -> None:
+    fca = User.objects.get(email=DEMO_ACCOUNTS[Role.FCA])
+    child = Child.objects.first()
+    links = []
+    for _ in range(POSTS + 1):
+        links.append(
+            FeedbackInvitation.objects.create(
+                token=new_token(),
+                audience=Audience.YOUNGER_CHILD,
+                source=Source.LETTER,
+                source_id="00000000-0000-4000-8000-000000000000",
+                child=child,
+                fca=fca,
+                expires_at=timezone.now() + datetime.timedelta(days=1),
+            )
+        )
+    connection.close()  # let gunicorn's processes have the SQLite file to themselves
+    port, workers = free_port(), 2
+    env = {**os.environ, "TOGETHER_ENV": "development", "DJANGO_DEBUG": "false"}
+    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "together.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        import socket
+
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        cookie = session_cookie()
+        print(
+            f"\nPublic feedback form through gunicorn on loopback ({workers} sync workers), "
+            f"{N} GETs each, {THREADS} clients at once:"
+        )
+        floor = _drive(port, "/bench/floor/", {"Cookie": cookie}, N)
+        print_row("floor: bare signed-in page", floor)
+        form = _drive(port, links[0].get_absolute_url(), {}, N)
+        print_row("GET /f/<token> (younger child's form)", form, floor)
+        posts = [_post_answers(port, link.get_absolute_url()) for link in links[1:]]
+        print_row(f"POST /f/<token>, {POSTS} fresh links, one at a time", summary(posts), floor)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    prepare_database()
+    dashboard_figures()
+    form_under_load()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,241 @@
+"""Feedback from children, parents and carers and other professionals about an FCA's work.
+
+A link (a FeedbackInvitation with a secret token) goes out in a letter or with a shared plan; the
+person who gets it answers a short form without signing in (a FeedbackResponse).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Audience(models.TextChoices):
+    YOUNGER_CHILD = "younger_child", "Younger child"
+    OLDER_CHILD = "older_child", "Older child"
+    PARENT_CARER = "parent_carer", "Parent or carer"
+    PROFESSIONAL = "professional", "Other professional"
+
+
+CHILD_AUDIENCES = frozenset({Audience.YOUNGER_CHILD, Audience.OLDER_CHILD})
+
+
+class Source(models.TextChoices):
+    LETTER = "letter", "Letter"
+    PLAN_SHARE = "plan_share", "Shared plan"
+
+
+class Answer(models.IntegerChoices):
+    """A point on the five-point scale, or "I don't know" (which no share counts)."""
+
+    DONT_KNOW = 0, "I don't know"
+    NOT_AT_ALL = 1, "Not at all"
+    NOT_REALLY = 2, "Not really"
+    SOMETIMES = 3, "Sometimes"
+    MOSTLY = 4, "Mostly"
+    YES = 5, "Yes, a lot"
+
+
+# The top two points of the scale count as "yes".
+POSITIVE_ANSWERS = frozenset({Answer.MOSTLY, Answer.YES})
+
+
+class FeedbackInvitation(models.Model):
+    """A link to the feedback form for one person, about one FCA's work with one child."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The secret in the link (see docs/adr/0007-feedback-tokens.md): looked up by exact match.
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    # The letter or plan share that carried the link.
+    source_id = models.UUIDField()
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.PROTECT, related_name="feedback_invitations"
+    )
+    # Whose work the feedback is about.
+    fca = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="feedback_invitations",
+        db_index=False,  # reporting reads the answers, which have their own indexes
+    )
+    # Where the FCA worked when the link was made, kept for reporting.
+    team = models.ForeignKey(
+        "organisation.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    service_area = models.ForeignKey(
+        "organisation.ServiceArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        db_index=False,
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["source", "source_id"], name="feedback_invitation_source")]
+
+    def __str__(self) -> str:
+        return f"{self.get_audience_display()} feedback link ({self.get_source_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("feedback:form", kwargs={"token": self.token})
+
+    @property
+    def short_link(self) -> str:
+        base = getattr(settings, "TOGETHER_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+        return f"{base}{self.get_absolute_url()}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class FeedbackResponse(models.Model):
+    """One person's answers to one invitation.
+
+    Audience, FCA, team and service area are copied from the invitation so the dashboard can
+    count in one grouped query without joining it.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    invitation = models.OneToOneField(
+        FeedbackInvitation, on_delete=models.PROTECT, related_name="response"
+    )
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    # Indexed through the (fca, answered_at), (team, ...) and (service_area, ...) indexes below.
+    fca = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    team = models.ForeignKey(
+        "organisation.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    service_area = models.ForeignKey(
+        "organisation.ServiceArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    listened = models.PositiveSmallIntegerField(choices=Answer.choices)
+    respected = models.PositiveSmallIntegerField(choices=Answer.choices)
+    explained = models.PositiveSmallIntegerField(choices=Answer.choices)
+    understood_reasons = models.PositiveSmallIntegerField(choices=Answer.choices)
+    could_say = models.PositiveSmallIntegerField(choices=Answer.choices)
+    do_better = models.TextField(max_length=2000, blank=True)
+    anything_else = models.TextField(max_length=2000, blank=True)
+    answered_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-answered_at"]
+        indexes = [
+            models.Index(fields=["service_area", "answered_at"], name="feedback_area_month"),
+            models.Index(fields=["team", "answered_at"], name="feedback_team_month"),
+            models.Index(fields=["fca", "answered_at"], name="feedback_fca_month"),
+            models.Index(fields=["answered_at"], name="feedback_answered"),
+            # The comments list, newest first, reads this backwards and stops after one page.
+            models.Index(fields=["-answered_at", "-id"], name="feedback_newest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Feedback from a {self.get_audience_display().lower()}"
+
+    def clean(self):
+        for name in ("do_better", "anything_else"):
+            value = getattr(self, name) or ""
+            if len(value) > 2000:
+                raise ValidationError({name: "Write 2,000 characters or fewer"})
+
+    @property
+    def felt_listened_to(self) -> bool | None:
+        if self.listened == Answer.DONT_KNOW:
+            return None
+        return self.listened in POSITIVE_ANSWERS
+
+
+class Felt(models.TextChoices):
+    """The "listened" answer as the figures count it."""
+
+    YES = "yes", "Felt listened to"
+    NO = "no", "Did not feel listened to"
+    DONT_KNOW = "dont_know", "I don't know"
+
+
+def felt_of(listened: int) -> str:
+    if listened == Answer.DONT_KNOW:
+        return Felt.DONT_KNOW
+    return Felt.YES if listened in POSITIVE_ANSWERS else Felt.NO
+
+
+class FeedbackMonthSummary(models.Model):
+    """How many answers fall in one cell: a month (in London), a place, an FCA, who answered,
+    whether they felt listened to and whether they wrote a comment.
+
+    The dashboard adds these up instead of reading every answer. Kept up to date in the same
+    transaction as each answer is recorded or changed (services.py), and rebuilt from the answers
+    by `manage.py feedback_summary_rebuild` (after a bulk load such as the demo data). A cell may
+    appear in more than one row (two first answers saved at the same moment): only sums are read.
+    """
+
+    month = models.DateField()  # the first day of the month
+    service_area = models.ForeignKey(
+        "organisation.ServiceArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    team = models.ForeignKey(
+        "organisation.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    fca = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    listened = models.CharField(max_length=10, choices=Felt.choices)
+    commented = models.BooleanField()
+    answers = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["service_area", "month"], name="feedback_sum_area"),
+            models.Index(fields=["team", "month"], name="feedback_sum_team"),
+            models.Index(fields=["fca", "month"], name="feedback_sum_fca"),
+            models.Index(fields=["month"], name="feedback_sum_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answers} answers in {self.month:%B %Y}"

@@ -1,0 +1,263 @@
+"""Writes for feedback: making a link, and recording or changing someone's answers."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import BooleanField, Case, CharField, Count, DateField, F, Q, Value, When
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from together.audit.models import Action
+from together.audit.services import audit_event_record
+from together.core.exceptions import EditConflict
+
+from .models import (
+    POSITIVE_ANSWERS,
+    Answer,
+    Audience,
+    FeedbackInvitation,
+    FeedbackMonthSummary,
+    FeedbackResponse,
+    Felt,
+    Source,
+    felt_of,
+)
+from .selectors.dashboard import LONDON
+
+# Children from this age get the older wording.
+OLDER_CHILD_FROM_AGE = 11
+
+ANSWER_FIELDS = ("listened", "respected", "explained", "understood_reasons", "could_say")
+TEXT_FIELDS = ("do_better", "anything_else")
+
+# How long the person who answered may change their answers from the same browser.
+CHANGE_WINDOW = timedelta(hours=1)
+
+
+def audience_for_child(child) -> Audience:
+    """The wording a child gets: younger under 11, older from 11."""
+    return Audience.OLDER_CHILD if child.age >= OLDER_CHILD_FROM_AGE else Audience.YOUNGER_CHILD
+
+
+def new_token() -> str:
+    """192 random bits, safe in a URL (32 characters)."""
+    return secrets.token_urlsafe(24)
+
+
+def _lead_fca_for(child):
+    from together.proceedings.models import Proceedings
+
+    proceedings = (
+        Proceedings.objects.filter(
+            child_links__child=child, closed_on__isnull=True, lead_fca__isnull=False
+        )
+        .select_related("lead_fca")
+        .order_by("-received_on")
+        .first()
+    )
+    return proceedings.lead_fca if proceedings else None
+
+
+def _current_team_and_area(user):
+    from together.organisation.models import TeamMembership
+
+    membership = (
+        TeamMembership.objects.filter(user=user, ended_on__isnull=True)
+        .select_related("team")
+        .order_by("-started_on", "-id")
+        .first()
+    )
+    if membership:
+        return membership.team, membership.team.service_area
+    return None, user.service_area
+
+
+@transaction.atomic
+def feedback_invitation_create(
+    *,
+    by,
+    child,
+    audience: str,
+    source: str,
+    source_id,
+    fca=None,
+    expires_in_days: int | None = None,
+) -> FeedbackInvitation:
+    """Make a feedback link for one person about `fca`'s work with `child`.
+
+    `fca` defaults to the lead FCA of the child's open proceedings, or else `by`. The team and
+    service area are those of the FCA now, kept for reporting even if they move later.
+    """
+    if expires_in_days is None:
+        expires_in_days = getattr(settings, "TOGETHER_FEEDBACK_DAYS", 120)
+    if fca is None:
+        fca = _lead_fca_for(child) or by
+    team, service_area = _current_team_and_area(fca)
+    now = timezone.now()
+    invitation = FeedbackInvitation(
+        token=new_token(),
+        audience=Audience(audience),
+        source=Source(source),
+        source_id=source_id,
+        child=child,
+        fca=fca,
+        team=team,
+        service_area=service_area,
+        created_at=now,
+        expires_at=now + timedelta(days=expires_in_days),
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    invitation.full_clean()
+    invitation.save(force_insert=True)
+    audit_event_record(
+        by=by,
+        action=Action.FEEDBACK_INVITATION_CREATED,
+        obj=invitation,
+        child_id=child.uuid,
+        detail={"audience": invitation.audience, "source": invitation.source},
+    )
+    return invitation
+
+
+@transaction.atomic
+def feedback_response_record(*, invitation: FeedbackInvitation, **answers) -> FeedbackResponse:
+    """Record the answers to a link that has none yet. Nobody is signed in: the audit log is not
+    written, so nothing ties the answers to a place or a time beyond the response itself."""
+    locked = FeedbackInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if FeedbackResponse.objects.filter(invitation=locked).exists():
+        raise EditConflict()
+    response = FeedbackResponse(
+        invitation=locked,
+        audience=locked.audience,
+        fca_id=locked.fca_id,
+        team_id=locked.team_id,
+        service_area_id=locked.service_area_id,
+        **_clean_answers(answers),
+    )
+    response.full_clean()
+    response.save(force_insert=True)
+    feedback_summary_count(response=response, delta=1)
+    return response
+
+
+@transaction.atomic
+def feedback_response_change(
+    *, response: FeedbackResponse, version: int, **answers
+) -> FeedbackResponse:
+    """Change answers within the hour after they were sent, refusing a stale version."""
+    locked = FeedbackResponse.objects.select_for_update().get(pk=response.pk)
+    if locked.version != version:
+        raise EditConflict(at=locked.changed_at)
+    if timezone.now() - locked.answered_at > CHANGE_WINDOW:
+        raise EditConflict(at=locked.answered_at)
+    before = _cell(locked)
+    for name, value in _clean_answers(answers).items():
+        setattr(locked, name, value)
+    locked.changed_at = timezone.now()
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    if _cell(locked) != before:
+        _summary_add(before, -1)
+        _summary_add(_cell(locked), 1)
+    return locked
+
+
+def _clean_answers(answers: dict) -> dict:
+    unknown = set(answers) - set(ANSWER_FIELDS) - set(TEXT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown answers: {sorted(unknown)}")
+    cleaned = {name: int(answers[name]) for name in ANSWER_FIELDS}
+    cleaned.update({name: (answers.get(name) or "").strip() for name in TEXT_FIELDS})
+    return cleaned
+
+
+@transaction.atomic
+def feedback_export_record(*, by, detail: dict) -> None:
+    """Log that `by` downloaded the feedback figures."""
+    audit_event_record(by=by, action=Action.FEEDBACK_EXPORTED, detail=detail)
+
+
+# --- the monthly summary the dashboard reads -----------------------------------------------------
+
+
+def _cell(response: FeedbackResponse) -> dict:
+    """The summary cell one answer is counted in."""
+    return {
+        "month": timezone.localtime(response.answered_at, LONDON).date().replace(day=1),
+        "service_area_id": response.service_area_id,
+        "team_id": response.team_id,
+        "fca_id": response.fca_id,
+        "audience": response.audience,
+        "listened": felt_of(response.listened),
+        "commented": bool(response.do_better or response.anything_else),
+    }
+
+
+def _summary_add(cell: dict, delta: int) -> None:
+    row = (
+        FeedbackMonthSummary.objects.select_for_update()
+        .filter(**cell)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if row is None:
+        FeedbackMonthSummary.objects.create(**cell, answers=delta)
+    else:
+        FeedbackMonthSummary.objects.filter(pk=row).update(answers=F("answers") + delta)
+
+
+@transaction.atomic
+def feedback_summary_count(*, response: FeedbackResponse, delta: int = 1) -> None:
+    """Count `response` in (or, with delta=-1, out of) the monthly summary.
+
+    The services call this in the same transaction as they save; so may code that writes answers
+    another way (test factories). A bulk load calls feedback_summary_rebuild instead."""
+    _summary_add(_cell(response), delta)
+
+
+def _summary_rows():
+    """The summary, counted from every answer in one grouped query."""
+    return (
+        FeedbackResponse.objects.annotate(
+            month=TruncMonth("answered_at", tzinfo=LONDON, output_field=DateField()),
+            felt=Case(
+                When(listened__in=sorted(int(a) for a in POSITIVE_ANSWERS), then=Value(Felt.YES)),
+                When(listened=Answer.DONT_KNOW, then=Value(Felt.DONT_KNOW)),
+                default=Value(Felt.NO),
+                output_field=CharField(),
+            ),
+            wrote=Case(
+                When(~Q(do_better="") | ~Q(anything_else=""), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+        .values("month", "service_area_id", "team_id", "fca_id", "audience", "felt", "wrote")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+@transaction.atomic
+def feedback_summary_rebuild() -> int:
+    """Count the summary again from the answers. Returns the number of cells."""
+    FeedbackMonthSummary.objects.all().delete()
+    cells = [
+        FeedbackMonthSummary(
+            month=row["month"],
+            service_area_id=row["service_area_id"],
+            team_id=row["team_id"],
+            fca_id=row["fca_id"],
+            audience=row["audience"],
+            listened=row["felt"],
+            commented=row["wrote"],
+            answers=row["n"],
+        )
+        for row in _summary_rows()
+    ]
+    FeedbackMonthSummary.objects.bulk_create(cells, batch_size=2000)
+    return len(cells)

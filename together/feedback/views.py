@@ -1,0 +1,240 @@
+"""Pages for feedback: the public form reached by a link, and what the service learns from it."""
+
+import csv
+import functools
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from together.core.exceptions import EditConflict
+
+from . import rules, selectors, services
+from .forms import DashboardFilterForm, FeedbackForm
+
+# The signed cookie that lets the person who answered change their answers for an hour.
+COOKIE = "together_feedback"
+_COOKIE_SALT = "together.feedback.answered"
+
+
+def _rate(group, request) -> str:
+    return getattr(settings, "TOGETHER_FEEDBACK_RATE", "30/m")
+
+
+def _public(view):
+    """A page for people without accounts: no sign-in, never cached, never sends the link on."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        # Not "no-referrer": the browser would then send "Origin: null", which CSRF refuses.
+        response["Referrer-Policy"] = "same-origin"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return login_not_required(never_cache(wrapped))
+
+
+def _link_not_working(request):
+    # The same page, byte for byte, for a malformed, unknown or expired link.
+    return render(request, "feedback/link_not_working.html", status=404)
+
+
+def _may_change(request, token, response) -> bool:
+    """True for the browser that sent these answers, within the hour after."""
+    if response is None:
+        return False
+    answered = request.get_signed_cookie(
+        COOKIE,
+        default=None,
+        salt=f"{_COOKIE_SALT}:{token}",
+        max_age=services.CHANGE_WINDOW,
+    )
+    in_time = timezone.now() - response.answered_at < services.CHANGE_WINDOW
+    return in_time and answered == str(response.uuid)
+
+
+@_public
+@csrf_exempt  # checked below, so a failure gets a page written for the public
+@require_http_methods(["GET", "POST"])
+def form(request, token):
+    if request.method == "POST" and is_ratelimited(
+        request, group="feedback-form", key="ip", rate=_rate, method="POST", increment=True
+    ):
+        response = render(request, "feedback/too_many.html", status=429)
+        response["Retry-After"] = "60"
+        return response
+    try:
+        invitation = selectors.invitation_for_token(token)
+    except Http404:
+        return _link_not_working(request)
+    if request.method == "POST":
+        rejected = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if rejected is not None:
+            return render(request, "feedback/not_sent.html", status=403)
+    existing = selectors.response_of(invitation)
+    if existing is not None and not _may_change(request, token, existing):
+        return render(request, "feedback/already.html")
+    fca_name = invitation.fca.given_name
+    initial = {}
+    if existing is not None:
+        initial = {
+            name: getattr(existing, name)
+            for name in (*services.ANSWER_FIELDS, *services.TEXT_FIELDS)
+        }
+    bound = request.POST if request.method == "POST" else None
+    feedback = FeedbackForm(bound, audience=invitation.audience, fca_name=fca_name, initial=initial)
+    if bound is not None and feedback.is_valid():
+        try:
+            if existing is None:
+                saved = services.feedback_response_record(
+                    invitation=invitation, **feedback.cleaned_data
+                )
+            else:
+                saved = services.feedback_response_change(
+                    response=existing,
+                    version=_int(request.POST.get("version")),
+                    **feedback.cleaned_data,
+                )
+        except EditConflict:
+            if existing is None:
+                return render(request, "feedback/already.html")
+            feedback.add_error(
+                None,
+                "These answers were changed in another window, or the hour to change them "
+                "has passed. Check your answers and send them again.",
+            )
+        else:
+            done = redirect("feedback:thanks", token=token)
+            done.status_code = 303
+            done.set_signed_cookie(
+                COOKIE,
+                str(saved.uuid),
+                salt=f"{_COOKIE_SALT}:{token}",
+                max_age=int(services.CHANGE_WINDOW.total_seconds()),
+                path=invitation.get_absolute_url(),
+                secure=request.is_secure(),
+                httponly=True,
+                samesite="Lax",
+            )
+            return done
+    context = {
+        "form": feedback,
+        "wording": feedback.wording,
+        "intro": feedback.wording.intro.format(name=fca_name),
+        "fca_name": fca_name,
+        "is_child": invitation.audience in ("younger_child", "older_child"),
+        "changing": existing,
+    }
+    status = 400 if bound is not None else 200
+    return render(request, "feedback/form.html", context, status=status)
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+@_public
+@require_GET
+def thanks(request, token):
+    try:
+        invitation = selectors.invitation_for_token(token)
+    except Http404:
+        return _link_not_working(request)
+    response = selectors.response_of(invitation)
+    if response is None:
+        return redirect("feedback:form", token=token)
+    context = {
+        "may_change": _may_change(request, token, response),
+        "form_url": invitation.get_absolute_url(),
+    }
+    return render(request, "feedback/thanks.html", context)
+
+
+# --- what the service learns ------------------------------------------------------------------
+
+
+def _filters(request):
+    user = request.user
+    if not rules.may_see_feedback(user):
+        raise Http404
+    months = selectors.month_starts()[::-1]
+    filters = DashboardFilterForm(
+        request.GET or None,
+        areas=selectors.areas_for(user),
+        teams=selectors.teams_for(user),
+        months=months,
+    )
+    chosen = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    return filters, chosen
+
+
+@require_GET
+def dashboard(request):
+    user = request.user
+    filters, chosen = _filters(request)
+    area, team = chosen.get("area"), chosen.get("team")
+    figures = selectors.dashboard_for(user, area=area, team=team)
+    comments = selectors.comments_for(
+        user,
+        area=area,
+        team=team,
+        audience=chosen.get("audience", ""),
+        month=chosen.get("month", ""),
+        page=request.GET.get("page", 1),
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "form": filters,
+        "figures": figures,
+        "comments": comments,
+        "query": query.urlencode(),
+        "own_only": rules.sees_only_own_feedback(user),
+        "shows_area_filter": bool(filters.fields["area"].queryset.exists())
+        if not rules.sees_only_own_feedback(user)
+        else False,
+    }
+    return render(request, "feedback/dashboard.html", context)
+
+
+@require_GET
+def download(request):
+    user = request.user
+    filters, chosen = _filters(request)
+    area, team = chosen.get("area"), chosen.get("team")
+    figures = selectors.dashboard_for(user, area=area, team=team)
+    rows = selectors.export_rows(figures)
+    services.feedback_export_record(
+        by=user,
+        detail={
+            "scope": figures.scope,
+            "area": str(area.uuid) if area else "",
+            "team": str(team.uuid) if team else "",
+            "rows": len(rows) - 1,
+        },
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="feedback-{stamp}.csv"'
+    writer = csv.writer(response)
+    for row in rows:
+        writer.writerow([_safe_cell(cell) for cell in row])
+    return response
+
+
+def _safe_cell(value: str) -> str:
+    # A spreadsheet would run a cell starting with these as a formula.
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
