@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+"""Addresses of the Assessment and Child's Plan, all under the child's file."""
+
+from django.urls import path
+
+from . import urls_outputs, views
 
 app_name = "plans"
 
-urlpatterns: list = []
+PLAN = "children/<uuid:child_id>/plan/"
+
+urlpatterns = [
+    path(PLAN, views.plan, name="plan"),
+    path(f"{PLAN}start/", views.start, name="start"),
+    path(f"{PLAN}section/<slug:key>/", views.section, name="section"),
+    path(f"{PLAN}items/<slug:kind>/add/", views.item, name="item-add"),
+    path(f"{PLAN}items/<slug:kind>/<uuid:item_id>/", views.item, name="item-edit"),
+    path(
+        f"{PLAN}items/<slug:kind>/<uuid:item_id>/remove/",
+        views.item_remove,
+        name="item-remove",
+    ),
+    path(f"{PLAN}move/<slug:to>/", views.move, name="move"),
+    path(f"{PLAN}comment/", views.comment, name="comment"),
+]
+
+urlpatterns += urls_outputs.urlpatterns

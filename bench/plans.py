@@ -1,0 +1,156 @@
+"""The plan's pages against floors measured in the same run: the task list, saving a section, the
+child's PDF (against a minimal WeasyPrint document) and "How our thinking changed" for a plan
+with 50 versions. Uses the small demo data (BENCH_SIZE=national for the national dataset) with
+the demo plans; plans are added if the database's demo data has none yet."""
+
+import os
+import time
+
+from common import prepare_database, print_row, summary, time_calls
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from together.accounts.models import Role, User
+from together.demo.organisation import DEMO_ACCOUNTS
+
+N = int(os.environ.get("BENCH_REQUESTS", "200"))
+N_PDF = int(os.environ.get("BENCH_PDFS", "20"))
+SIZE = os.environ.get("BENCH_SIZE", "small")
+VERSIONS = 50
+MINIMAL_PDF = (
+    '<html lang="en-GB"><head><title>Floor</title></head>'
+    "<body><h1>Hello</h1><p>A minimal document.</p></body></html>"
+)
+
+
+def ok(response, status=200):
+    assert response.status_code == status, f"answered {response.status_code}"
+    return response
+
+
+def queries(call) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured.captured_queries)
+
+
+def ensure_plans() -> None:
+    """The demo plans, if the demo data was made before plans were part of it."""
+    from datetime import date
+
+    from together.demo import plans as demo_plans
+    from together.demo.generator import SIZES, Context
+    from together.plans.models import Plan
+
+    if Plan.objects.exists():
+        return
+    started = time.perf_counter()
+    ctx = Context(seed=2026, size=SIZES[SIZE], today=date(2026, 11, 1), password_hash="")
+    with transaction.atomic():
+        demo_plans.generate(ctx)
+    print(
+        f"  (made {ctx.counts.get('plans', 0):,} demo plans "
+        f"in {time.perf_counter() - started:.1f} s)"
+    )
+
+
+def draft_plans(fca):
+    from together.plans.models import Plan, PlanStatus
+
+    return list(
+        Plan.objects.filter(
+            proceedings__lead_fca=fca, proceedings__closed_on__isnull=True, status=PlanStatus.DRAFT
+        )
+        .select_related("child")
+        .order_by("id")
+    )
+
+
+def with_versions(fca, plan, n: int):
+    """Save sections of `plan` until it has at least n versions (as the FCA would)."""
+    from together.plans import services
+
+    plan.refresh_from_db()
+    week = 0
+    while plan.version < n:
+        week += 1
+        services.plan_section_save(
+            by=fca,
+            plan=plan,
+            version=plan.version,
+            section=("impact", "strengths")[week % 2],
+            **{
+                ("impact_on_child", "family_strengths")[week % 2]: (
+                    f"Week {week}: {plan.child.preferred_name} is sleeping better and has "
+                    "started to talk about what worries them at school."
+                )
+            },
+        )
+    return plan
+
+
+def main():
+    prepare_database(SIZE)
+    ensure_plans()
+    from together.documents.pdf import pdf_from_html
+
+    fca = User.objects.get(email=DEMO_ACCOUNTS[Role.FCA])
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(fca)
+    drafts = draft_plans(fca)
+    assert len(drafts) >= 2, "the demo FCA needs two draft plans"
+    saving, compared = drafts[0], with_versions(fca, drafts[1], VERSIONS)
+    print(
+        f"\nThe plan's pages, {N} requests each, {N_PDF} PDFs ({connection.vendor}, {SIZE} data; "
+        f"comparison on a plan with {compared.version} versions):"
+    )
+
+    floor = summary(time_calls(lambda: ok(client.get("/bench/floor/")), N))
+    print_row(
+        "floor: bare page in the base layout",
+        floor,
+        None,
+        queries(lambda: client.get("/bench/floor/")),
+    )
+    task_list = f"/children/{saving.child.uuid}/plan/"
+    stats = summary(time_calls(lambda: ok(client.get(task_list)), N))
+    print_row("plan task list", stats, floor, queries(lambda: client.get(task_list)))
+
+    section = f"/children/{saving.child.uuid}/plan/section/strengths/"
+
+    def save():
+        saving.refresh_from_db(fields=["version"])
+        data = {
+            "family_strengths": f"Grandparents help every day (saved at version {saving.version}).",
+            "complete": "no",
+            "version": saving.version,
+        }
+        ok(client.post(section, data), 302)
+
+    stats = summary(time_calls(save, N, warmup=5))
+    print_row("save a section (POST, then redirect)", stats, floor, queries(save))
+
+    changes = f"/children/{compared.child.uuid}/plan/changes/?from=1&to={compared.version}"
+    stats = summary(time_calls(lambda: ok(client.get(changes)), N))
+    print_row(
+        f"how our thinking changed ({compared.version} versions)",
+        stats,
+        floor,
+        queries(lambda: client.get(changes)),
+    )
+
+    pdf_floor = summary(time_calls(lambda: pdf_from_html(MINIMAL_PDF), N_PDF, warmup=2))
+    print_row("PDF floor: minimal WeasyPrint document", pdf_floor, None)
+    pdf = f"/children/{saving.child.uuid}/plan/print/child.pdf"
+
+    def download():
+        response = ok(client.post(pdf, {"reason": "child"}))
+        assert response["Content-Type"] == "application/pdf"
+
+    stats = summary(time_calls(download, N_PDF, warmup=2))
+    print_row("child's version PDF (POST, logged)", stats, pdf_floor, queries(download))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""What goes into the printed plan: the child's version and the professional version.
+
+The child's version is written to the child, in the child's words and the FCA's words for the
+child. Nothing in either version names anyone's address: a family member's address (confidential
+or not) is never read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from together.proceedings.models import Hearing
+
+from .models import Plan, PlanStatus
+from .snapshot import SECTIONS
+
+# What a person printing the plan may say it is for.
+PRINT_REASONS = [
+    ("child", "For the child"),
+    ("court", "For the court bundle"),
+    ("local_authority", "For the local council"),
+    ("other", "Something else"),
+]
+PRINT_REASON_LABELS = dict(PRINT_REASONS)
+
+# (key in the address, what the audit log calls it, template)
+VERSIONS = {
+    "child": ("child's version", "plans/pdf_child.html"),
+    "professional": ("professional version", "plans/pdf_professional.html"),
+}
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """A text typed into a form, as paragraphs (split on blank lines)."""
+
+    text: str
+
+    def __iter__(self):
+        return iter(p.strip() for p in re.split(r"\n\s*\n", self.text or "") if p.strip())
+
+    def __bool__(self) -> bool:
+        return bool((self.text or "").strip())
+
+
+def _fca(plan: Plan):
+    return plan.proceedings.lead_fca or plan.created_by
+
+
+def _next_hearing(plan: Plan):
+    return (
+        Hearing.objects.filter(proceedings=plan.proceedings, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def _involves_child(activity, child) -> bool:
+    name = (child.preferred_name or "").lower()
+    return bool(name) and name in activity.what.lower()
+
+
+def version_line(plan: Plan) -> str:
+    saved = plan.versions.order_by("-number").values_list("saved_at", flat=True).first()
+    when = timezone.localtime(saved or plan.updated_at)
+    return f"Version {plan.version}, {when.day} {when:%B %Y}"
+
+
+def child_version_context(plan: Plan) -> dict:
+    """The child's version: who their FCA is, what they heard, what they think should happen and
+    why, and what happens next."""
+    child = plan.child
+    fca = _fca(plan)
+    today = timezone.localdate()
+    activities = [
+        a
+        for a in plan.activities.select_related("who")
+        if a.done_on is None and _involves_child(a, child)
+    ]
+    return {
+        "plan": plan,
+        "child": child,
+        "fca_name": fca.given_name if fca else "",
+        "fca_pronouns": fca.pronouns if fca else "",
+        "fca_about": Paragraphs(fca.about_me if fca else ""),
+        "wishes": Paragraphs(plan.wishes_and_feelings),
+        "special": Paragraphs(plan.unique_about_child or child.special_and_unique),
+        "words_for_child": Paragraphs(plan.words_for_child),
+        "recommendations": list(plan.recommendations.all()),
+        "next_hearing": _next_hearing(plan),
+        "activities": activities,
+        "today": today,
+        "version_line": version_line(plan),
+        "is_draft": plan.status in (PlanStatus.DRAFT, PlanStatus.READY_FOR_REVIEW),
+    }
+
+
+def professional_version_context(plan: Plan) -> dict:
+    """Every section of the plan, in order, as the court and the local council read it."""
+    shares = list(plan.shares.select_related("recorded_by").prefetch_related("responses"))
+    sections = [{"key": key, "number": number, "title": title} for key, number, title in SECTIONS]
+    return {
+        "plan": plan,
+        "child": plan.child,
+        "fca": _fca(plan),
+        "sections": sections,
+        "risks": Paragraphs(plan.risks_remaining),
+        "domestic_abuse_reasoning": Paragraphs(plan.domestic_abuse_reasoning),
+        "non_recent_harm": Paragraphs(plan.non_recent_harm),
+        "mental_health_misuse": Paragraphs(plan.mental_health_misuse),
+        "harms": list(plan.harms.all()),
+        "contacts": list(plan.contacts.all()),
+        "unique": Paragraphs(plan.unique_about_child),
+        "strengths": Paragraphs(plan.family_strengths),
+        "impact": Paragraphs(plan.impact_on_child),
+        "wishes": Paragraphs(plan.wishes_and_feelings),
+        "wishes_meetings": list(plan.wishes_meetings.order_by("-occurred_at")),
+        "recommendations": [
+            {"recommendation": rec, "rests_on": _rests_on(rec)}
+            for rec in plan.recommendations.prefetch_related("rests_on_harms")
+        ],
+        "words_for_child": Paragraphs(plan.words_for_child),
+        "activities": list(plan.activities.select_related("who")),
+        "shares": shares,
+        "not_sought": Paragraphs(plan.child_response_not_sought_reason),
+        "version_line": version_line(plan),
+        "domestic_abuse_kinds": _kinds(plan),
+    }
+
+
+def _rests_on(rec) -> str:
+    parts = [f"the harm “{_short(harm.what)}”" for harm in rec.rests_on_harms.all()]
+    if rec.rests_on_strengths:
+        parts.append("the strengths in the family")
+    if rec.rests_on_wishes:
+        parts.append("the child's wishes and feelings")
+    return "; ".join(parts) or "nothing recorded"
+
+
+def _short(text: str, words: int = 12) -> str:
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
+def _kinds(plan: Plan) -> list[str]:
+    from .models import DomesticAbuseKind
+
+    labels = dict(DomesticAbuseKind.choices)
+    return [labels.get(kind, kind) for kind in plan.domestic_abuse_kinds or []]

@@ -1,0 +1,203 @@
+"""Reading plans. Every read of a plan for a person goes through plan_get_for_user."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from together.children.models import Child, Meeting
+from together.children.selectors import child_get_for_user
+from together.proceedings.models import Proceedings
+
+from .models import Activity, Plan, PlanComment, PlanHarm, PlanStatus
+
+
+def open_proceedings_for_child(child: Child) -> list[Proceedings]:
+    return list(
+        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
+        .select_related("service_area", "team")
+        .order_by("-received_on", "-id")
+    )
+
+
+def _plans(child: Child):
+    return Plan.objects.filter(child=child).select_related(
+        "child",
+        "proceedings",
+        "proceedings__service_area",
+        "proceedings__team",
+        "created_by",
+        "agreed_by",
+        "updated_by",
+    )
+
+
+def plan_get_for_user(*, user, child_id, plan_id=None) -> Plan:
+    """The plan, if `user` may see the child's file; otherwise 404, as if there were no plan.
+
+    With plan_id None: the child's plan in their current open proceedings (the most recently
+    received set that has a plan). Creates nothing.
+    """
+    child = child_get_for_user(user=user, child_id=child_id)
+    plans = _plans(child)
+    try:
+        if plan_id is not None:
+            return plans.get(uuid=plan_id)
+        plan = (
+            plans.filter(proceedings__closed_on__isnull=True)
+            .order_by("-proceedings__received_on", "-id")
+            .first()
+        )
+    except (Plan.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No plan found") from None
+    if plan is None:
+        raise Http404("No plan found")
+    return plan
+
+
+def plan_for_child_or_none(child: Child) -> Plan | None:
+    """The child's plan in their open proceedings, for a child already fetched with access."""
+    return (
+        _plans(child)
+        .filter(proceedings__closed_on__isnull=True)
+        .order_by("-proceedings__received_on", "-id")
+        .first()
+    )
+
+
+def brother_sister_plans(child: Child) -> list[Plan]:
+    """Plans of other children in the same open proceedings, to start this child's plan from."""
+    proceedings_ids = Proceedings.objects.filter(
+        child_links__child=child, closed_on__isnull=True
+    ).values("pk")
+    return list(
+        Plan.objects.filter(proceedings__in=proceedings_ids)
+        .exclude(child=child)
+        .select_related("child", "proceedings")
+        .order_by("child__preferred_name")
+    )
+
+
+def plan_harms(plan: Plan) -> list[PlanHarm]:
+    return list(plan.harms.all())
+
+
+def plan_comments(plan: Plan) -> list[PlanComment]:
+    return list(plan.comments.select_related("by"))
+
+
+def plan_activities(plan: Plan) -> list[Activity]:
+    return list(plan.activities.select_related("who"))
+
+
+def plan_recommendations(plan: Plan) -> list:
+    return list(plan.recommendations.prefetch_related("rests_on_harms"))
+
+
+def child_meetings(child: Child) -> list[Meeting]:
+    return list(Meeting.objects.filter(child=child).order_by("-occurred_at"))
+
+
+def overdue_q(today=None) -> Q:
+    today = today or timezone.localdate()
+    return Q(done_on__isnull=True, due_on__lt=today)
+
+
+def plan_summaries_for_children(child_ids) -> dict[int, dict]:
+    """For each child (by id) with a plan in open proceedings: the plan's status and how many
+    activities in its plan of work are overdue. One query."""
+    today = timezone.localdate()
+    plans = (
+        Plan.objects.filter(child_id__in=list(child_ids), proceedings__closed_on__isnull=True)
+        .annotate(
+            overdue=Count(
+                "activities",
+                filter=Q(activities__done_on__isnull=True, activities__due_on__lt=today),
+            )
+        )
+        .order_by("proceedings__received_on", "id")
+        .values("child_id", "status", "overdue", "uuid")
+    )
+    labels = dict(PlanStatus.choices)
+    result: dict[int, dict] = {}
+    # Ordered oldest first, so a child in two open sets shows the newest plan.
+    for row in plans:
+        result[row["child_id"]] = {
+            "status": PlanStatus(row["status"]),
+            "status_label": labels[row["status"]],
+            "overdue_activities": row["overdue"],
+            "plan_uuid": row["uuid"],
+        }
+    return result
+
+
+def overdue_activities_for_user(user) -> list[Activity]:
+    """Activities in the plans of `user`'s allocated open proceedings that are overdue."""
+    return list(
+        Activity.objects.filter(
+            overdue_q(),
+            plan__proceedings__allocations__fca=user,
+            plan__proceedings__allocations__ended_at__isnull=True,
+            plan__proceedings__closed_on__isnull=True,
+        )
+        .select_related("plan__child", "who")
+        .order_by("due_on")
+    )
+
+
+def team_staff(plan: Plan) -> list:
+    """Who may be named on the plan of work: the allocated FCA and the staff of the team holding
+    the proceedings."""
+    from together.accounts.models import User
+
+    proceedings = plan.proceedings
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(
+                team_memberships__team_id=proceedings.team_id,
+                team_memberships__ended_on__isnull=True,
+            )
+            | Q(allocations__proceedings=proceedings, allocations__ended_at__isnull=True)
+        )
+        .distinct()
+        .order_by("given_name", "family_name")
+    )
+
+
+def _count(model, **filters):
+    from django.db.models import Func, IntegerField, OuterRef, Subquery
+
+    rows = model.objects.filter(plan=OuterRef("pk"), **filters).order_by().values("plan")
+    return Coalesce(
+        Subquery(rows.annotate(n=Func("pk", function="COUNT")).values("n")[:1]),
+        0,
+        output_field=IntegerField(),
+    )
+
+
+def plan_with_counts(child: Child) -> Plan | None:
+    """The child's current plan with how many items each section holds (for the task list), in
+    one query."""
+    from .models import PlanShare, ProfessionalContact, Recommendation
+
+    today = timezone.localdate()
+    return (
+        _plans(child)
+        .filter(proceedings__closed_on__isnull=True)
+        .annotate(
+            harms_count=_count(PlanHarm),
+            contacts_count=_count(ProfessionalContact),
+            recommendations_count=_count(Recommendation),
+            activities_count=_count(Activity),
+            shares_count=_count(PlanShare),
+            overdue_count=_count(Activity, done_on__isnull=True, due_on__lt=today),
+        )
+        .order_by("-proceedings__received_on", "-id")
+        .first()
+    )
+
+
+def child_meetings_qs(child: Child):
+    return Meeting.objects.filter(child=child).order_by("-occurred_at")

@@ -1,0 +1,425 @@
+"""Starting a plan, saving its sections, versions, comments and moving it through its stages."""
+
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from together.audit.models import Action
+from together.audit.services import audit_event_record
+from together.children.models import TimelineEntry
+from together.children.services import timeline_entry_add
+from together.core.exceptions import EditConflict
+
+from .. import rules
+from ..models import (
+    Plan,
+    PlanComment,
+    PlanResponse,
+    PlanStatus,
+    PlanVersion,
+    RecipientKind,
+)
+from ..snapshot import SECTION_BY_KEY, plan_snapshot
+
+# The timeline has no kind for plans yet; fall back to proceedings until it does.
+PLAN_TIMELINE_KIND = TimelineEntry.Kind.PLAN
+
+# The plan's own fields each section page saves.
+SECTION_FIELDS = {
+    "risks": (
+        "risks_remaining",
+        "domestic_abuse_alleged",
+        "domestic_abuse_kinds",
+        "domestic_abuse_assessment",
+        "domestic_abuse_reasoning",
+        "non_recent_harm",
+        "mental_health_misuse",
+    ),
+    "unique": ("unique_about_child",),
+    "strengths": ("family_strengths",),
+    "impact": ("impact_on_child",),
+    "wishes": ("wishes_and_feelings",),
+    "recommendations": (),
+    "words": ("words_for_child",),
+    "work": (),
+    "sharing": ("child_response_not_sought_reason",),
+}
+# Sections 1 to 8 are written by the FCA and marked complete; section 9 fills as the plan is shared.
+WRITTEN_SECTIONS = [key for key in SECTION_FIELDS if key != "sharing"]
+
+# A brother's or sister's plan gives these: what is about the whole family, not this child.
+FAMILY_WIDE_FIELDS = (
+    "risks_remaining",
+    "domestic_abuse_alleged",
+    "domestic_abuse_kinds",
+    "domestic_abuse_assessment",
+    "domestic_abuse_reasoning",
+    "non_recent_harm",
+    "mental_health_misuse",
+    "family_strengths",
+    "impact_on_child",
+)
+
+
+def _label(key: str) -> str:
+    number, title = SECTION_BY_KEY[key]
+    return f"section {number}, {title[0].lower()}{title[1:]}".rstrip("?")
+
+
+def _lock(plan: Plan, version: int | None = None) -> Plan:
+    """The plan, locked for this transaction; refuses a change made on an old version."""
+    locked = (
+        Plan.objects.select_for_update(of=("self",))
+        .select_related("child", "proceedings", "updated_by")
+        .get(pk=plan.pk)
+    )
+    if version is not None and locked.version != int(version):
+        raise EditConflict(by=locked.updated_by, at=locked.updated_at)
+    return locked
+
+
+def plan_version_record(*, by, plan: Plan, change: str) -> PlanVersion:
+    """Bump the plan's version and keep the whole plan as it now stands.
+
+    Every service that changes a plan calls this inside its transaction, after saving."""
+    current = Plan.objects.select_for_update().values_list("version", flat=True).get(pk=plan.pk)
+    now = timezone.now()
+    Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1, updated_at=now, updated_by=by)
+    plan.version = current + 1
+    plan.updated_at = now
+    plan.updated_by = by
+    status = Plan.objects.values_list("status", flat=True).get(pk=plan.pk)
+    record = PlanVersion(
+        plan=plan,
+        number=plan.version,
+        status=status,
+        saved_by=by,
+        saved_at=now,
+        change=change[:300],
+        snapshot=plan_snapshot(plan),
+    )
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def plan_start(*, by, child, proceedings, started_from: Plan | None = None) -> Plan:
+    """Start the child's plan in a set of proceedings, perhaps from a brother's or sister's."""
+    if not rules.may_start_plan(by, proceedings):
+        raise PermissionDenied("Only the allocated Family Court Adviser can start the plan")
+    if not proceedings.child_links.filter(child=child).exists():
+        raise ValidationError("The child is not in these proceedings")
+    if Plan.objects.filter(child=child, proceedings=proceedings).exists():
+        raise ValidationError(f"{child.preferred_name} already has a plan in these proceedings")
+    if started_from is not None and (
+        started_from.proceedings_id != proceedings.pk or started_from.child_id == child.pk
+    ):
+        raise ValidationError("Choose the plan of a brother or sister in the same proceedings")
+    plan = Plan(child=child, proceedings=proceedings, created_by=by, updated_by=by, version=0)
+    if started_from is not None:
+        plan.started_from = started_from
+        for name in FAMILY_WIDE_FIELDS:
+            setattr(plan, name, getattr(started_from, name))
+    plan.full_clean()
+    plan.save()
+    change = "Started the plan"
+    if started_from is not None:
+        _copy_family_items(started_from, plan)
+        change = f"Started the plan from {started_from.child.preferred_name}'s plan"
+    plan_version_record(by=by, plan=plan, change=change)
+    audit_event_record(
+        by=by,
+        action=Action.PLAN_CREATED,
+        obj=plan,
+        child_id=child.uuid,
+        detail={"started_from": str(started_from.uuid) if started_from else None},
+    )
+    timeline_entry_add(child=child, kind=PLAN_TIMELINE_KIND, summary=change, by=by)
+    return plan
+
+
+def _copy_family_items(source: Plan, plan: Plan) -> None:
+    """Harms, professional contacts and the plan of work are about the family, so they come too."""
+    for items in (source.harms.all(), source.contacts.all(), source.activities.all()):
+        for item in items:
+            item.pk = item.id = None
+            item._state.adding = True
+            item.plan = plan
+            item.uuid = uuid.uuid4()
+            item.full_clean()
+            item.save()
+
+
+def section_missing(plan: Plan, key: str) -> list[str]:
+    """What a section still needs before it can be marked complete."""
+    missing = []
+    if key == "risks":
+        if not plan.risks_remaining.strip():
+            missing.append("Say what risks remain for the child")
+        if plan.domestic_abuse_alleged:
+            if not plan.domestic_abuse_assessment:
+                missing.append("Say what your view is on domestic abuse")
+            if not plan.domestic_abuse_reasoning.strip():
+                missing.append("Explain how you reached your view on domestic abuse")
+    elif key == "unique" and not plan.unique_about_child.strip():
+        missing.append("Say what is special and unique about the child")
+    elif key == "strengths" and not plan.family_strengths.strip():
+        missing.append("Say what the strengths in the family are")
+    elif key == "impact" and not plan.impact_on_child.strip():
+        missing.append("Say what the impact is on the child")
+    elif key == "wishes" and not plan.wishes_and_feelings.strip():
+        missing.append("Say what the child's wishes and feelings are")
+    elif key == "recommendations":
+        recommendations = list(plan.recommendations.prefetch_related("rests_on_harms"))
+        if not recommendations:
+            missing.append("Add at least one recommendation")
+        for number, rec in enumerate(recommendations, start=1):
+            if not rec.reasoning.strip():
+                missing.append(f"Explain why you make recommendation {number}")
+            if not _rests_on_something(rec):
+                missing.append(f"Say what recommendation {number} rests on")
+    elif key == "words" and not plan.words_for_child.strip():
+        missing.append("Write the words for the child")
+    elif key == "work" and not plan.activities.exists():
+        missing.append("Add at least one piece of work to the plan of work")
+    return missing
+
+
+def _rests_on_something(rec) -> bool:
+    return bool(rec.rests_on_strengths or rec.rests_on_wishes or rec.rests_on_harms.all())
+
+
+def plan_missing_for_review(plan: Plan) -> list[tuple[str, str]]:
+    """(section key, message) for everything stopping the plan going for review."""
+    missing = []
+    for key in WRITTEN_SECTIONS:
+        number, title = SECTION_BY_KEY[key]
+        gaps = section_missing(plan, key)
+        if gaps:
+            missing.extend((key, f"Section {number}: {gap}") for gap in gaps)
+        elif key not in plan.completed_sections:
+            missing.append((key, f"Mark section {number}, {title.rstrip('?')}, as completed"))
+    return missing
+
+
+def plan_missing_for_final(plan: Plan) -> list[tuple[str, str]]:
+    """(section key, message) for everything stopping the plan being made final."""
+    missing = []
+    for number, rec in enumerate(plan.recommendations.prefetch_related("rests_on_harms"), 1):
+        if not rec.reasoning.strip():
+            missing.append(("recommendations", f"Explain why you make recommendation {number}"))
+        if not _rests_on_something(rec):
+            missing.append(("recommendations", f"Say what recommendation {number} rests on"))
+    responded = PlanResponse.objects.filter(
+        share__plan=plan,
+        share__recipient_kind=RecipientKind.CHILD,
+        about_recommendations=True,
+    ).exists()
+    if not responded and not plan.child_response_not_sought_reason.strip():
+        missing.append(
+            (
+                "sharing",
+                f"Record {plan.child.preferred_name}'s response to the recommendations, "
+                "or say why it was not sought",
+            )
+        )
+    return missing
+
+
+def _back_to_draft_if_agreed(*, by, plan: Plan) -> None:
+    """A supervisor agreed the plan as it stood: once it changes, it must be agreed again before
+    anyone sees it. A shared plan stays shared: it has gone to the family and the court, the
+    assessment carries on, and every version is kept so what changed since can be shown."""
+    if plan.status == PlanStatus.AGREED:
+        plan.status = PlanStatus.DRAFT
+        plan.agreed_by = None
+        plan.agreed_at = None
+        _state_changed_record(
+            by=by, plan=plan, was=PlanStatus.AGREED, comment="Changed after it was agreed"
+        )
+
+
+def _state_changed_record(*, by, plan: Plan, was: str, comment: str = "") -> None:
+    audit_event_record(
+        by=by,
+        action=Action.PLAN_STATE_CHANGED,
+        obj=plan,
+        child_id=plan.child.uuid,
+        reason=comment,
+        detail={"from": str(was), "to": str(plan.status)},
+    )
+    timeline_entry_add(
+        child=plan.child,
+        kind=PLAN_TIMELINE_KIND,
+        summary=f"Plan moved from {PlanStatus(was).label} to {PlanStatus(plan.status).label}",
+        by=by,
+    )
+
+
+def edit_saved(*, by, plan: Plan, key: str, change: str) -> None:
+    """After any change to a section's content: status, save, version and audit."""
+    if key != "sharing":  # section 9 records what happened after agreement, not what was agreed
+        _back_to_draft_if_agreed(by=by, plan=plan)
+    plan.full_clean()
+    plan.save()
+    plan_version_record(by=by, plan=plan, change=change)
+    audit_event_record(
+        by=by,
+        action=Action.PLAN_SECTION_SAVED,
+        obj=plan,
+        child_id=plan.child.uuid,
+        detail={"section": key, "version": plan.version},
+    )
+
+
+def check_editable(by, plan: Plan) -> None:
+    if not rules.may_write_plan(by, plan):
+        raise PermissionDenied("Only the allocated Family Court Adviser can change the plan")
+    if plan.status == PlanStatus.FINAL:
+        raise ValidationError("The plan is final and cannot be changed")
+    if plan.status == PlanStatus.READY_FOR_REVIEW:
+        raise ValidationError(
+            "The plan is waiting for review. It can be changed again once it is agreed or sent back"
+        )
+
+
+@transaction.atomic
+def plan_section_save(
+    *,
+    by,
+    plan: Plan,
+    version: int,
+    section: str,
+    complete: bool | None = None,
+    meetings=None,
+    **fields,
+) -> Plan:
+    """Save one section's text (and, for section 5, the meetings it rests on); mark it complete
+    or not. Refuses a save made on an old version of the plan."""
+    if section not in SECTION_FIELDS:
+        raise ValueError(f"No such section: {section}")
+    unknown = set(fields) - set(SECTION_FIELDS[section])
+    if unknown:
+        raise TypeError(f"Not part of {section}: {sorted(unknown)}")
+    locked = _lock(plan, version)
+    check_editable(by, locked)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    if meetings is not None:
+        meetings = list(meetings)
+        if any(meeting.child_id != locked.child_id for meeting in meetings):
+            raise ValidationError("Choose meetings with this child")
+        locked.wishes_meetings.set(meetings)
+    completed = set(locked.completed_sections)
+    if complete is True:
+        locked.full_clean()  # the text limits first, so the person sees those
+        gaps = section_missing(locked, section)
+        if gaps:
+            raise ValidationError({"complete": gaps})
+        completed.add(section)
+    elif complete is False:
+        completed.discard(section)
+    locked.completed_sections = [key for key in SECTION_FIELDS if key in completed]
+    edit_saved(by=by, plan=locked, key=section, change=f"Saved {_label(section)}")
+    sync(plan, locked)
+    return locked
+
+
+def sync(plan: Plan, locked: Plan) -> None:
+    """The caller's copy of the plan follows what was saved, so it can save again."""
+    for name in ("status", "version", "updated_at", "updated_by", "agreed_by", "agreed_at"):
+        setattr(plan, name, getattr(locked, name))
+
+
+# (from, to): who may make the move.
+TRANSITIONS = {
+    (PlanStatus.DRAFT, PlanStatus.READY_FOR_REVIEW): rules.may_write_plan,
+    (PlanStatus.READY_FOR_REVIEW, PlanStatus.AGREED): rules.may_agree_plan,
+    # The supervisor sends it back with comments; the writer may take it back to change it.
+    (PlanStatus.READY_FOR_REVIEW, PlanStatus.DRAFT): lambda user, plan: (
+        rules.may_agree_plan(user, plan) or rules.may_write_plan(user, plan)
+    ),
+    (PlanStatus.AGREED, PlanStatus.SHARED): rules.may_write_plan,
+    (PlanStatus.AGREED, PlanStatus.FINAL): rules.may_write_plan,
+    (PlanStatus.SHARED, PlanStatus.FINAL): rules.may_write_plan,
+}
+
+
+def transitions_for(user, plan: Plan) -> list[PlanStatus]:
+    """The stages `user` may move the plan to now (the page offers these as buttons). Moving to
+    Shared is not offered: it happens when the first share is recorded."""
+    return [
+        to
+        for (was, to), allowed in TRANSITIONS.items()
+        if was == plan.status and to != PlanStatus.SHARED and allowed(user, plan)
+    ]
+
+
+@transaction.atomic
+def plan_state_change(*, by, plan: Plan, to, comment: str = "") -> Plan:
+    """Move the plan to another stage, if the move is allowed and the plan is ready for it.
+
+    Raises ValidationError with a message a person understands when it is not."""
+    locked = _lock(plan)
+    was = PlanStatus(locked.status)
+    to = PlanStatus(to)
+    allowed = TRANSITIONS.get((was, to))
+    if allowed is None:
+        raise ValidationError(f"A plan that is {was.label.lower()} cannot be moved to {to.label}")
+    if not allowed(by, locked):
+        raise PermissionDenied(f"You cannot move this plan to {to.label}")
+    comment = (comment or "").strip()
+    sends_back = was == PlanStatus.READY_FOR_REVIEW and to == PlanStatus.DRAFT
+    if sends_back and rules.may_agree_plan(by, locked) and not comment:
+        raise ValidationError({"comment": "Say what needs to change before the plan is agreed"})
+    if to == PlanStatus.READY_FOR_REVIEW:
+        missing = plan_missing_for_review(locked)
+        if missing:
+            raise ValidationError([message for _key, message in missing])
+    if to == PlanStatus.FINAL:
+        missing = plan_missing_for_final(locked)
+        if missing:
+            raise ValidationError([message for _key, message in missing])
+    now = timezone.now()
+    locked.status = to
+    if to == PlanStatus.AGREED:
+        locked.agreed_by = by
+        locked.agreed_at = now
+    if to == PlanStatus.FINAL:
+        locked.finalised_at = now
+    locked.full_clean()
+    locked.save()
+    if comment:
+        _comment_add(by=by, plan=locked, text=comment, sends_back=sends_back)
+    _state_changed_record(by=by, plan=locked, was=was, comment=comment)
+    plan_version_record(by=by, plan=locked, change=f"Moved to {to.label}")
+    sync(plan, locked)
+    plan.finalised_at = locked.finalised_at
+    return locked
+
+
+def _comment_add(*, by, plan: Plan, text: str, sends_back: bool = False) -> PlanComment:
+    comment = PlanComment(plan=plan, by=by, text=text.strip(), sends_back=sends_back)
+    comment.full_clean()
+    comment.save()
+    audit_event_record(
+        by=by,
+        action=Action.PLAN_COMMENTED,
+        obj=plan,
+        child_id=plan.child.uuid,
+        detail={"comment": str(comment.uuid), "sends_back": sends_back},
+    )
+    return comment
+
+
+@transaction.atomic
+def plan_comment_add(*, by, plan: Plan, text: str) -> PlanComment:
+    if not rules.may_comment_on_plan(by, plan):
+        raise PermissionDenied("You cannot comment on this plan")
+    if not (text or "").strip():
+        raise ValidationError({"text": "Enter your comment"})
+    return _comment_add(by=by, plan=plan, text=text)
