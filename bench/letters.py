@@ -1,0 +1,137 @@
+"""Letters against floors measured in the same run: a letter's PDF against a minimal WeasyPrint
+document (one paragraph, through pdf_from_html), and 500 letters made by the batch task, read
+against the time for one letter. Also the letters pages against the bare-page floor.
+
+Everything the benchmark adds (letters, batches) is rolled back at the end.
+BENCH_PDFS sets how many PDFs each PDF figure times (default 20)."""
+
+import os
+import time
+
+from common import prepare_database, print_row, summary, time_calls
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+N_PDFS = int(os.environ.get("BENCH_PDFS", "20"))
+N_PAGES = int(os.environ.get("BENCH_REQUESTS", "100"))
+BATCH = 500
+SIZE = os.environ.get("BENCH_SIZE", "small")
+
+MINIMAL = (
+    '<html lang="en-GB"><head><title>Floor</title></head>'
+    "<body><p>One paragraph, the least a PDF can be.</p></body></html>"
+)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _enough_letters(n: int) -> list[int]:
+    """At least n letters (demo letters, made again with new seeds until there are enough)."""
+    import datetime
+
+    from together.demo import letters as demo_letters
+    from together.demo.generator import SIZES, Context
+    from together.letters.models import Letter
+
+    seed = 1000
+    while Letter.objects.count() < n:
+        ctx = Context(
+            seed=seed,
+            size=SIZES["small"],
+            today=datetime.date(2026, 11, 1),
+            password_hash="x",  # noqa: S106 (no one signs in)
+        )
+        demo_letters.generate(ctx)
+        seed += 1
+        if seed > 1100:
+            break
+    return list(Letter.objects.order_by("pk").values_list("pk", flat=True)[:n])
+
+
+def queries(call) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured.captured_queries)
+
+
+def main():
+    from together.accounts.models import User
+    from together.demo.organisation import DEMO_ACCOUNTS
+    from together.documents.pdf import pdf_from_html
+    from together.letters import services
+    from together.letters.models import Letter, LetterBatch
+    from together.letters.tasks import batch_make
+
+    prepare_database(SIZE)
+    print(f"\nLetters ({connection.vendor}, {SIZE} data):")
+    try:
+        with transaction.atomic():
+            ids = _enough_letters(BATCH)
+            letter = Letter.objects.select_related("child", "fca", "recipient").get(pk=ids[0])
+
+            floor = summary(time_calls(lambda: pdf_from_html(MINIMAL), N_PDFS, warmup=3))
+            print_row("floor: minimal WeasyPrint PDF (one paragraph)", floor, None, 0)
+            one = summary(time_calls(lambda: services.letter_pdf(letter), N_PDFS, warmup=3))
+            print_row(
+                "letter PDF, standard print",
+                one,
+                floor,
+                queries(lambda: services.letter_pdf(letter)),
+            )
+            large = summary(
+                time_calls(lambda: services.letter_pdf(letter, large_print=True), N_PDFS, warmup=3)
+            )
+            print_row("letter PDF, large print", large, floor)
+
+            batch = LetterBatch.objects.create(
+                requested_by=letter.fca, scope="my_letters", letter_ids=ids, total=len(ids)
+            )
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                made = batch_make(batch.pk)
+                elapsed = time.perf_counter() - start
+            size = len(bytes(LetterBatch.objects.get(pk=batch.pk).zip_file))
+            print(
+                f"  batch task: {made} letters in {elapsed:6.1f} s,"
+                f" {made / elapsed:5.1f} letters/s,"
+                f" {elapsed * 1000 / made:6.1f} ms a letter"
+                f" ({elapsed * 1000 / made / one['median']:4.2f}x one letter's PDF),"
+                f" zip {size / 1_000_000:4.1f} MB, {len(captured.captured_queries)} queries"
+            )
+
+            fca = User.objects.get(email=DEMO_ACCOUNTS["fca"])
+            client = Client(HTTP_HOST="127.0.0.1")
+            client.force_login(fca)
+            mine = Letter.objects.filter(fca=fca).select_related("child").first()
+            pages = [("floor: bare page in the base layout", "/bench/floor/")]
+            if mine is not None:
+                base = f"/children/{mine.child.uuid}/letters/"
+                pages += [("letters list", base), ("letter editor", f"{base}{mine.uuid}/")]
+            page_floor = None
+            for label, url in pages:
+
+                def fetch(url=url):
+                    response = client.get(url)
+                    assert response.status_code == 200, f"{url} answered {response.status_code}"
+
+                stats = summary(time_calls(fetch, N_PAGES, warmup=5))
+                print_row(label, stats, page_floor, queries(fetch))
+                page_floor = page_floor or stats
+            manager = Client(HTTP_HOST="127.0.0.1")
+            manager.force_login(User.objects.get(email=DEMO_ACCOUNTS["service_manager"]))
+
+            def oversight():
+                assert manager.get("/letters/oversight/").status_code == 200
+
+            stats = summary(time_calls(oversight, N_PAGES, warmup=5))
+            print_row("letters oversight (service manager)", stats, page_floor, queries(oversight))
+            raise _Rollback
+    except _Rollback:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Letters for tests, made through the services as a person would make them."""
+
+from together.letters import services
+from together.letters.models import Kind
+
+FILLING = services.Filling(
+    meeting_plan="I will come to your school on Tuesday after lunch.",
+    how_to_reach_me="Call or text me on 07700 900123.",
+)
+
+
+def ready_fca(user, about_me="I have two cats. I like walking by the sea."):
+    """An FCA with an "about me", which every letter template uses."""
+    user.about_me = about_me
+    user.save(update_fields=["about_me"])
+    return user
+
+
+def start_letter(child, by, kind=Kind.INTRODUCTORY_CHILD, recipient=None, **extra):
+    return services.letter_start(
+        by=by, child=child, kind=kind, recipient=recipient, filling=FILLING, **extra
+    )
