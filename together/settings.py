@@ -296,6 +296,9 @@ TOGETHER_PHASE = env.str("TOGETHER_PHASE", default="Alpha")
 TOGETHER_PUBLIC_URL = env.str("TOGETHER_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
 # How long a feedback link printed on a letter or shared plan keeps working, in days.
 TOGETHER_FEEDBACK_DAYS = env.int("TOGETHER_FEEDBACK_DAYS", default=120)
+# How many answers one address may post to the public feedback form (counted in the cache: with
+# several servers CACHE_URL must point at a shared cache for the limit to hold across them).
+TOGETHER_FEEDBACK_RATE = env.str("TOGETHER_FEEDBACK_RATE", default="30/m")
 
 TOGETHER_LANGUAGE_API_RATE = env.str("TOGETHER_LANGUAGE_API_RATE", default="60/m")
 # Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).

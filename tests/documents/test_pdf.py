@@ -75,3 +75,12 @@ def test_the_qr_code_in_a_pdf_reads_back_as_the_link():
 
 def test_the_print_style_sheets_are_served_from_disk():
     assert b"@page" in url_fetcher("/assets/documents/print.css").read()
+
+
+def test_a_document_may_link_a_style_sheet_of_its_own():
+    html = PAGE.replace(
+        "</title>", '</title><link rel="stylesheet" href="/assets/documents/large-print.css">'
+    )
+    long_page = html.replace("<p>My name is Sam.</p>", "<p>My name is Sam.</p>" * 60)
+    plain = PAGE.replace("<p>My name is Sam.</p>", "<p>My name is Sam.</p>" * 60)
+    assert len(_reader(pdf_from_html(long_page)).pages) > len(_reader(pdf_from_html(plain)).pages)

@@ -239,6 +239,8 @@ class TimelineEntry(models.Model):
         HEARING = "hearing", "Hearings"
         ALLOCATION = "allocation", "Allocation"
         MEETING = "meeting", "Meetings"
+        PLAN = "plan", "Assessment and Child's Plan"
+        LETTER = "letter", "Letters"
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="timeline")
     occurred_at = models.DateTimeField(default=timezone.now)

@@ -21,6 +21,10 @@ def navigation_for(request) -> list[dict]:
     items = [("Home", reverse("core:home")), ("Find a child", reverse("children:search"))]
     if user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES:
         items.append(("Duty list", reverse("proceedings:duty-list")))
+    if user.role in {Role.SERVICE_MANAGER, Role.NATIONAL_PERFORMANCE} | REGION_ROLES:
+        items.append(("Letters", reverse("letters:oversight")))
+    if user.role not in (Role.BUSINESS_SERVICES, Role.SYSTEM_ADMINISTRATOR):
+        items.append(("Feedback", reverse("feedback:dashboard")))
     if user.role == Role.BUSINESS_SERVICES:
         items.append(("New application", reverse("proceedings:new")))
     items.append(("Your details", reverse("accounts:profile")))

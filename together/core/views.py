@@ -29,9 +29,10 @@ def home(request):
     if user.role == Role.PRACTICE_SUPERVISOR:
         context = {"teams": [(team, organisation.team_members(team)) for team in teams]}
         return render(request, "core/home_supervisor.html", context)
-    from together.children.selectors import my_children
+    from .selectors import my_children_with_work
 
-    return render(request, "core/home_fca.html", {"teams": teams, "rows": my_children(user)})
+    rows = my_children_with_work(user)
+    return render(request, "core/home_fca.html", {"teams": teams, "rows": rows})
 
 
 @login_not_required

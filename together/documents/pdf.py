@@ -7,6 +7,7 @@ never make the server fetch from the network, and text a person typed cannot pul
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -52,7 +53,11 @@ def _weasyprint_fetcher_class():
             path = _static_path(url)
             if path is None:
                 raise DocumentFetchRefused(url)
-            return weasyprint.urls.URLFetcherResponse(url, path.read_bytes())
+            # The type matters: WeasyPrint refuses a <link rel="stylesheet"> that is not text/css.
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return weasyprint.urls.URLFetcherResponse(
+                url, path.read_bytes(), headers={"Content-Type": kind}
+            )
 
     return LocalFetcher
 

@@ -20,6 +20,8 @@ SECTIONS = [
     ("family", "Family and important people", "children:family"),
     ("proceedings", "Proceedings", "children:proceedings"),
     ("meetings", "Meetings", "children:meetings"),
+    ("plan", "Assessment and plan", "plans:plan"),
+    ("letters", "Letters", "letters:list"),
     ("timeline", "Timeline", "children:timeline"),
 ]
 

@@ -1,4 +1,5 @@
-"""Fill an empty database with a made-up national organisation (and later, made-up children)."""
+"""Fill an empty database with a made-up national service: organisation, children and their
+proceedings, plans, letters and feedback."""
 
 from datetime import date
 
@@ -7,12 +8,18 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from together.demo import children, organisation
+from together.demo import children, feedback, letters, organisation, plans
 from together.demo.generator import SIZES, Context
 from together.organisation.models import Region
 
 # Each domain's generator, in the order they depend on each other.
-GENERATORS = [organisation.generate, children.generate]
+GENERATORS = [
+    organisation.generate,
+    children.generate,
+    plans.generate,
+    feedback.generate,  # before letters, which reuse the feedback links made for letters
+    letters.generate,
+]
 
 # Printed by `make demo`; demo data cannot be made in production.
 DEMO_PASSWORD = "together-demo-2026"  # noqa: S105
