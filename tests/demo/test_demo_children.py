@@ -63,10 +63,24 @@ def small(demo, db):
     return demo
 
 
+def _later_generators_models() -> list:
+    """The tables the plans, feedback and letters generators fill, most dependent first."""
+    from django.apps import apps
+
+    return [
+        model
+        for label in ("letters", "feedback", "plans")
+        for model in reversed(
+            list(apps.get_app_config(label).get_models(include_auto_created=True))
+        )
+    ]
+
+
 def wipe():
     """Empty the demo's tables quickly (no signals or history rows), most dependent first."""
     with connection.cursor() as cursor:
         for model in (
+            *_later_generators_models(),
             Child.history.model,
             Meeting,
             TimelineEntry,
