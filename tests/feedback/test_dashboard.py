@@ -147,8 +147,8 @@ def test_the_download_has_the_same_suppression_and_is_logged(client, make_user, 
     assert event.actor == manager
 
 
-NATIONAL_QUERIES = 14
-MANAGER_QUERIES = 14
+NATIONAL_QUERIES = 12
+MANAGER_QUERIES = 13
 
 
 @pytest.mark.parametrize("role", ["business_services", "system_administrator"])

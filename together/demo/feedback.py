@@ -23,7 +23,7 @@ from together.feedback.models import (
     FeedbackResponse,
     Source,
 )
-from together.feedback.services import OLDER_CHILD_FROM_AGE
+from together.feedback.services import OLDER_CHILD_FROM_AGE, feedback_summary_rebuild
 from together.proceedings.models import Allocation, ProceedingsChild
 
 from .children_rows import BulkLoad
@@ -118,6 +118,8 @@ ANYTHING_ELSE_ADULT = [
 def generate(ctx: Context) -> None:
     with BulkLoad():
         _Maker(ctx).invite_and_answer()
+    # The answers were inserted in bulk: count the dashboard's summary from them.
+    feedback_summary_rebuild()
 
 
 class _Maker:

@@ -105,3 +105,12 @@ class DashboardFilterForm(forms.Form):
         ]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = "Choose from the list"
+
+    def options(self, name: str) -> list[tuple[str, str, bool]]:
+        """Each option of a list as (value, label, chosen), worked out once here rather than
+        in the template, where a long list of teams costs more than the figures."""
+        current = str(self[name].value())
+        return [
+            (str(value), str(label), str(value) == current)
+            for value, label in self.fields[name].choices
+        ]

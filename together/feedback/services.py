@@ -24,7 +24,7 @@ from .models import (
     Source,
     felt_of,
 )
-from .selectors.dashboard import LONDON
+from .selectors.dashboard import LONDON, figures_changed
 
 # Children from this age get the older wording.
 OLDER_CHILD_FROM_AGE = 11
@@ -197,6 +197,10 @@ def _cell(response: FeedbackResponse) -> dict:
 
 
 def _summary_add(cell: dict, delta: int) -> None:
+    # Forget the computed dashboards now, and again once this is committed, so a view counted
+    # in between (which could not see this answer yet) is not kept either.
+    figures_changed()
+    transaction.on_commit(figures_changed)
     row = (
         FeedbackMonthSummary.objects.select_for_update()
         .filter(**cell)
@@ -260,4 +264,6 @@ def feedback_summary_rebuild() -> int:
         for row in _summary_rows()
     ]
     FeedbackMonthSummary.objects.bulk_create(cells, batch_size=2000)
+    figures_changed()
+    transaction.on_commit(figures_changed)
     return len(cells)

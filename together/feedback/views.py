@@ -184,7 +184,7 @@ def dashboard(request):
     user = request.user
     filters, chosen = _filters(request)
     area, team = chosen.get("area"), chosen.get("team")
-    figures = selectors.dashboard_for(user, area=area, team=team)
+    figures, figures_at, figures_key = selectors.dashboard_kept_for(user, area=area, team=team)
     comments = selectors.comments_for(
         user,
         area=area,
@@ -197,8 +197,11 @@ def dashboard(request):
     query.pop("page", None)
     context = {
         "filters": filters,
+        "filter_options": {name: filters.options(name) for name in filters.fields},
         "form": filters,
         "figures": figures,
+        "figures_at": figures_at,
+        "figures_key": figures_key,
         "comments": comments,
         "query": query.urlencode(),
         "own_only": rules.sees_only_own_feedback(user),

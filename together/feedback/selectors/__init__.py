@@ -14,9 +14,12 @@ from .dashboard import (
     areas_for,
     comments_for,
     dashboard_for,
+    dashboard_kept_for,
     export_rows,
+    figures_changed,
     month_starts,
     responses_for,
+    summary_for,
     teams_for,
 )
 from .public import _ANSWER_FIELDS, invitation_for_token, response_of
@@ -35,10 +38,13 @@ __all__ = [
     "areas_for",
     "comments_for",
     "dashboard_for",
+    "dashboard_kept_for",
     "export_rows",
+    "figures_changed",
     "invitation_for_token",
     "month_starts",
     "response_of",
     "responses_for",
+    "summary_for",
     "teams_for",
 ]

@@ -7,9 +7,11 @@ every answer. The comments are read from the answers themselves, one page at a t
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.http import Http404
@@ -27,6 +29,11 @@ LONDON = ZoneInfo("Europe/London")
 SMALLEST_FIGURE = 5
 MONTHS = 12
 COMMENTS_PER_PAGE = 20
+# How long a computed dashboard is kept. Saving an answer starts afresh at once (see
+# figures_changed); this bounds how old the figures can be in another process whose cache did not
+# hear of it (the local-memory cache is per process).
+FIGURES_KEPT_FOR = 120
+_VERSION_KEY = "feedback:figures:version"
 
 
 @dataclass(frozen=True)
@@ -108,20 +115,41 @@ class Dashboard:
 
 
 _CHILDREN = sorted(CHILD_AUDIENCES)
-_GROUPS = {
-    "c": Q(audience__in=_CHILDREN),
-    "p": Q(audience=Audience.PARENT_CARER),
-    "o": Q(audience=Audience.PROFESSIONAL),
+
+
+_COUNTS = ("all_n", "c_yes", "c_n", "p_yes", "p_n", "o_yes", "o_n")
+_GROUP_OF = {
+    Audience.YOUNGER_CHILD: "c",
+    Audience.OLDER_CHILD: "c",
+    Audience.PARENT_CARER: "p",
+    Audience.PROFESSIONAL: "o",
 }
 
 
-def _shares():
-    """The counts every table needs, as aggregate expressions over the summary."""
-    out = {"answers": Sum("answers", default=0)}
-    for key, who in _GROUPS.items():
-        out[f"{key}_yes"] = Sum("answers", filter=who & Q(listened=Felt.YES), default=0)
-        out[f"{key}_n"] = Sum("answers", filter=who & ~Q(listened=Felt.DONT_KNOW), default=0)
-    return out
+def _grouped(cells, keys=(), order=()) -> list[dict]:
+    """The counts every table needs for each value of `keys`, sorted by `order` (empty first).
+
+    One grouped query with a single sum; the shares are turned into columns here, which is
+    cheaper than seven filtered sums over every cell."""
+    found = cells.values(*keys, "audience", "listened").annotate(n=Sum("answers")).order_by()
+    out: dict[tuple, dict] = {}
+    for cell in found:
+        key = tuple(cell[k] for k in keys)
+        counts = out.get(key)
+        if counts is None:
+            counts = out[key] = {**dict(zip(keys, key, strict=True)), **dict.fromkeys(_COUNTS, 0)}
+        n = cell["n"] or 0
+        counts["all_n"] += n
+        group = _GROUP_OF.get(cell["audience"])
+        if group is None or cell["listened"] == Felt.DONT_KNOW:
+            continue
+        counts[f"{group}_n"] += n
+        if cell["listened"] == Felt.YES:
+            counts[f"{group}_yes"] += n
+    return sorted(
+        out.values(),
+        key=lambda g: tuple((g[k] is not None, g[k] if g[k] is not None else "") for k in order),
+    )
 
 
 def _row(name: str, counts: dict) -> Row:
@@ -130,7 +158,7 @@ def _row(name: str, counts: dict) -> Row:
         children=Share(counts["c_yes"], counts["c_n"]),
         parents=Share(counts["p_yes"], counts["p_n"]),
         professionals=Share(counts["o_yes"], counts["o_n"]),
-        answers=counts["answers"],
+        answers=counts["all_n"],
     )
 
 
@@ -185,11 +213,11 @@ def month_starts(today: datetime.date | None = None) -> list[datetime.date]:
 
 
 def _table(queryset, title, level, keys, name_of) -> Table:
-    grouped = queryset.values(*keys).annotate(**_shares()).order_by(*keys[1:], keys[0])
+    grouped = _grouped(queryset, keys, [*keys[1:], keys[0]])
     return Table(title, level, [_row(name_of(g), g) for g in grouped])
 
 
-def _add(rows: list[dict], keys=("answers", "c_yes", "c_n", "p_yes", "p_n", "o_yes", "o_n")):
+def _add(rows: list[dict], keys=_COUNTS):
     return {key: sum(row[key] for row in rows) for key in keys}
 
 
@@ -212,15 +240,15 @@ def dashboard_for(user, *, area=None, team=None) -> Dashboard:
         and team is None
     )
     if by_area:
-        grouped = list(
-            responses.values(
+        grouped = _grouped(
+            responses,
+            (
                 "service_area_id",
                 "service_area__name",
                 "service_area__region_id",
                 "service_area__region__name",
-            )
-            .annotate(**_shares())
-            .order_by("service_area__name")
+            ),
+            ("service_area__name",),
         )
         total = _row(scope, _add(grouped))
         if user.role == Role.NATIONAL_PERFORMANCE:
@@ -242,7 +270,7 @@ def dashboard_for(user, *, area=None, team=None) -> Dashboard:
             )
         )
     else:
-        total = _row(scope, responses.aggregate(**_shares()))
+        total = _row(scope, _add(_grouped(responses)))
         if user.role != Role.FCA and team is None:
             tables.append(
                 _table(
@@ -333,6 +361,54 @@ def _bar(x: int, share: Share, label: str) -> Bar | None:
     return Bar(x=x, y=CHART_TOP + CHART_HEIGHT - height, height=height, label=f"{label}: {share}")
 
 
+def figures_changed() -> None:
+    """Forget every computed dashboard: the next view counts again from the summary."""
+    cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _figures_version() -> str:
+    version = cache.get(_VERSION_KEY)
+    if version is None:
+        cache.add(_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(_VERSION_KEY, "")
+    return version
+
+
+def _scope_key(user) -> str:
+    if user.role == Role.NATIONAL_PERFORMANCE:
+        return user.role
+    if user.role in REGION_ROLES:
+        return f"{user.role}:{user.region_id}"
+    if user.role == Role.SERVICE_MANAGER:
+        return f"{user.role}:{user.service_area_id}"
+    return f"{user.role}:{user.pk}"  # practice supervisors' teams, FCAs' own work
+
+
+def dashboard_kept_for(user, *, area=None, team=None) -> tuple[Dashboard, datetime.datetime, str]:
+    """dashboard_for, kept in the cache for a short while, with the time it was counted and the
+    key it is kept under (the page keeps its rendered figures under the same key).
+
+    Kept per part of the country (not per person) and per filter; forgotten whenever an answer
+    is saved or changed, and at the turn of a month."""
+    if not rules.may_see_feedback(user):
+        raise Http404
+    key = ":".join(
+        (
+            "feedback:figures",
+            _figures_version(),
+            f"{month_starts()[-1]:%Y-%m}",
+            _scope_key(user),
+            str(area.pk) if area is not None else "",
+            str(team.pk) if team is not None else "",
+        )
+    )
+    kept = cache.get(key)
+    if kept is None:
+        kept = (dashboard_for(user, area=area, team=team), timezone.now())
+        cache.set(key, kept, FIGURES_KEPT_FOR)
+    return (*kept, key)
+
+
 def _scope_name(user, area, team) -> str:
     if team is not None:
         return team.name
@@ -360,16 +436,43 @@ class Comment:
 
 
 class _CountedPaginator(Paginator):
-    """A paginator told how many items there are (counted from the summary), so it never counts
-    every written comment."""
+    """Pages of written comments, counted from the summary, so it never counts every comment.
 
-    def __init__(self, object_list, per_page, *, count: int):
+    The summary also says how many comments each month holds, so a page is read from only the
+    months it falls in: the newest-first index then covers a month or two of answers, not a
+    whole region's year of them."""
+
+    def __init__(self, object_list, per_page, *, per_month: list[tuple[datetime.date, int]]):
         super().__init__(object_list, per_page)
-        self._count = count
+        # Newest month first, leaving out empty ones.
+        self.per_month = sorted(((m, n) for m, n in per_month if n > 0), reverse=True)
 
     @cached_property
     def count(self) -> int:
-        return max(0, self._count)
+        return sum(n for _, n in self.per_month)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        newest = oldest = None
+        skipped = before = 0
+        for month, n in self.per_month:
+            if newest is None and before + n > bottom:
+                newest, skipped = month, bottom - before
+            before += n
+            if newest is not None and before >= top:
+                oldest = month
+                break
+        if newest is None or oldest is None:
+            return self._get_page([], number, self)
+        window = self.object_list.filter(
+            answered_at__gte=datetime.datetime.combine(oldest, datetime.time(), tzinfo=LONDON),
+            answered_at__lt=datetime.datetime.combine(
+                _next_month(newest), datetime.time(), tzinfo=LONDON
+            ),
+        )
+        return self._get_page(window[skipped : skipped + top - bottom], number, self)
 
 
 def comments_for(user, *, area=None, team=None, audience="", month="", page=1):
@@ -402,9 +505,11 @@ def comments_for(user, *, area=None, team=None, audience="", month="", page=1):
         "fca__family_name",
         "team__name",
     )
-    count = cells.aggregate(n=Sum("answers", default=0))["n"]
+    per_month = cells.values("month").annotate(n=Sum("answers")).order_by()
     return _CountedPaginator(
-        responses.order_by("-answered_at", "-id"), COMMENTS_PER_PAGE, count=count
+        responses.order_by("-answered_at", "-id"),
+        COMMENTS_PER_PAGE,
+        per_month=[(row["month"], row["n"] or 0) for row in per_month],
     ).get_page(page)
 
 
