@@ -113,6 +113,13 @@ def main():
         None,
         queries(lambda: client.get("/bench/floor/")),
     )
+    # For comparison: another page of the child's file (the identity bar, sub-navigation and
+    # logged view every such page pays for), with no plan in it.
+    about = f"/children/{saving.child.uuid}/"
+    stats = summary(time_calls(lambda: ok(client.get(about)), N))
+    print_row(
+        "About me (another page of the file)", stats, floor, queries(lambda: client.get(about))
+    )
     task_list = f"/children/{saving.child.uuid}/plan/"
     stats = summary(time_calls(lambda: ok(client.get(task_list)), N))
     print_row("plan task list", stats, floor, queries(lambda: client.get(task_list)))

@@ -1,8 +1,9 @@
 """Reading plans. Every read of a plan for a person goes through plan_get_for_user."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import Count, IntegerField, Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from together.children.models import Child, Meeting
 from together.children.selectors import child_get_for_user
 from together.proceedings.models import Proceedings
 
+from . import rules
 from .models import Activity, Plan, PlanComment, PlanHarm, PlanStatus
 
 
@@ -21,16 +23,27 @@ def open_proceedings_for_child(child: Child) -> list[Proceedings]:
     )
 
 
-def _plans(child: Child):
-    return Plan.objects.filter(child=child).select_related(
-        "child",
-        "proceedings",
-        "proceedings__service_area",
-        "proceedings__team",
-        "created_by",
-        "agreed_by",
-        "updated_by",
+def _plans(child: Child, user=None):
+    """The child's plans, with what `user` may do with each answered in the same query (see
+    rules.access_annotations). The child is the one already fetched (with its access), so it is
+    not read again: use _own on each plan fetched."""
+    # Only what the plan's pages show: the rules read the proceedings' own columns
+    # (service_area_id, team_id), and who started the plan is read only by the printed versions
+    # (when the proceedings have no lead FCA).
+    plans = Plan.objects.filter(child=child).select_related(
+        "proceedings", "updated_by", "agreed_by"
     )
+    return plans.annotate(**rules.access_annotations(user)) if user is not None else plans
+
+
+def _own(plan: Plan | None, child: Child, user=None) -> Plan | None:
+    """The plan, holding the child as fetched with access (so the file's pages do not ask
+    again), and `user`'s access to the plan as its query answered it."""
+    if plan is not None:
+        plan.child = child
+        if user is not None:
+            rules.remember_access(plan, user)
+    return plan
 
 
 def plan_get_for_user(*, user, child_id, plan_id=None) -> Plan:
@@ -40,10 +53,10 @@ def plan_get_for_user(*, user, child_id, plan_id=None) -> Plan:
     received set that has a plan). Creates nothing.
     """
     child = child_get_for_user(user=user, child_id=child_id)
-    plans = _plans(child)
+    plans = _plans(child, user)
     try:
         if plan_id is not None:
-            return plans.get(uuid=plan_id)
+            return _own(plans.get(uuid=plan_id), child, user)
         plan = (
             plans.filter(proceedings__closed_on__isnull=True)
             .order_by("-proceedings__received_on", "-id")
@@ -53,16 +66,17 @@ def plan_get_for_user(*, user, child_id, plan_id=None) -> Plan:
         raise Http404("No plan found") from None
     if plan is None:
         raise Http404("No plan found")
-    return plan
+    return _own(plan, child, user)
 
 
 def plan_for_child_or_none(child: Child) -> Plan | None:
     """The child's plan in their open proceedings, for a child already fetched with access."""
-    return (
+    return _own(
         _plans(child)
         .filter(proceedings__closed_on__isnull=True)
         .order_by("-proceedings__received_on", "-id")
-        .first()
+        .first(),
+        child,
     )
 
 
@@ -166,25 +180,29 @@ def team_staff(plan: Plan) -> list:
     )
 
 
-def _count(model, **filters):
-    from django.db.models import Func, IntegerField, OuterRef, Subquery
-
-    rows = model.objects.filter(plan=OuterRef("pk"), **filters).order_by().values("plan")
-    return Coalesce(
-        Subquery(rows.annotate(n=Func("pk", function="COUNT")).values("n")[:1]),
-        0,
+def _count(model, condition: str = "", params=()) -> RawSQL:
+    """How many rows of `model` belong to the plan, as a correlated subquery. Plain SQL
+    (SQLite and PostgreSQL): Django takes longer to build six Subquery(Count) expressions than
+    the database takes to answer them, and the task list asks on every visit."""
+    quote = connection.ops.quote_name
+    # Only table names (from the models) and fixed conditions go into the text; values are
+    # parameters.
+    return RawSQL(  # noqa: S611
+        f"SELECT COUNT(*) FROM {quote(model._meta.db_table)} i "  # noqa: S608
+        f"WHERE i.plan_id = {quote(Plan._meta.db_table)}.id{condition}",
+        params,
         output_field=IntegerField(),
     )
 
 
-def plan_with_counts(child: Child) -> Plan | None:
-    """The child's current plan with how many items each section holds (for the task list), in
-    one query."""
+def plan_with_counts(child: Child, user=None) -> Plan | None:
+    """The child's current plan with how many items each section holds (for the task list), and
+    what `user` may do with it, in one query."""
     from .models import PlanShare, ProfessionalContact, Recommendation
 
     today = timezone.localdate()
-    return (
-        _plans(child)
+    return _own(
+        _plans(child, user)
         .filter(proceedings__closed_on__isnull=True)
         .annotate(
             harms_count=_count(PlanHarm),
@@ -192,10 +210,12 @@ def plan_with_counts(child: Child) -> Plan | None:
             recommendations_count=_count(Recommendation),
             activities_count=_count(Activity),
             shares_count=_count(PlanShare),
-            overdue_count=_count(Activity, done_on__isnull=True, due_on__lt=today),
+            overdue_count=_count(Activity, " AND i.done_on IS NULL AND i.due_on < %s", (today,)),
         )
         .order_by("-proceedings__received_on", "-id")
-        .first()
+        .first(),
+        child,
+        user,
     )
 
 

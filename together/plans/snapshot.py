@@ -70,7 +70,9 @@ def plan_snapshot(plan: Plan) -> dict:
         "wishes": {
             "title": titles["wishes"],
             "text": plan.wishes_and_feelings,
-            "meetings": sorted(str(meeting.uuid) for meeting in plan.wishes_meetings.all()),
+            "meetings": sorted(
+                str(uuid) for uuid in plan.wishes_meetings.values_list("uuid", flat=True)
+            ),
         },
         "recommendations": {
             "title": titles["recommendations"],
@@ -87,7 +89,8 @@ def plan_snapshot(plan: Plan) -> dict:
                     "differs_from_wishes": rec.differs_from_wishes,
                     "why_different": rec.why_different,
                 }
-                for rec in plan.recommendations.all()
+                # rests_on_harms in one query for all of them, not one per recommendation.
+                for rec in plan.recommendations.prefetch_related("rests_on_harms")
             ],
         },
         "words": {"title": titles["words"], "text": plan.words_for_child},

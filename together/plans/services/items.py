@@ -9,7 +9,7 @@ from .plans import _lock, check_editable, edit_saved, sync
 
 
 def _start(by, plan: Plan, version: int) -> Plan:
-    locked = _lock(plan, version)
+    locked = _lock(plan, version, by=by)
     check_editable(by, locked)
     return locked
 

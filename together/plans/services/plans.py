@@ -69,16 +69,47 @@ def _label(key: str) -> str:
     return f"section {number}, {title[0].lower()}{title[1:]}".rstrip("?")
 
 
-def _lock(plan: Plan, version: int | None = None) -> Plan:
-    """The plan, locked for this transaction; refuses a change made on an old version."""
-    locked = (
-        Plan.objects.select_for_update(of=("self",))
-        .select_related("child", "proceedings", "updated_by")
-        .get(pk=plan.pk)
+def _lock(plan: Plan, version: int | None = None, *, by=None) -> Plan:
+    """The plan, locked for this transaction; refuses a change made on an old version. With
+    `by`, what that person may do with the plan is answered by the same query (rules)."""
+    plans = Plan.objects.select_for_update(of=("self",)).select_related(
+        "child", "proceedings", "updated_by"
     )
+    if by is not None:
+        plans = plans.annotate(**rules.access_annotations(by))
+    locked = plans.get(pk=plan.pk)
+    if by is not None:
+        rules.remember_access(locked, by)
     if version is not None and locked.version != int(version):
         raise EditConflict(by=locked.updated_by, at=locked.updated_at)
     return locked
+
+
+# A plan read under lock holds its links (child, proceedings, the people) and its identity as the
+# database has them, and no change a service makes through edit_saved touches them: the checks
+# that would ask the database again whether those rows exist, or are unique, are left out of
+# full_clean there. The values a person typed are still checked (clean_fields and clean).
+PLAN_LINKS = ["child", "proceedings", "started_from", "created_by", "updated_by", "agreed_by"]
+# The same for a new PlanVersion: its plan is locked and `by` is the person saving; its number is
+# the plan's next version, taken under that lock (the database's constraint still guards it).
+VERSION_LINKS = ["plan", "saved_by"]
+
+
+def _version_insert(*, by, plan: Plan, change: str) -> PlanVersion:
+    """Keep the whole plan as it now stands, as version plan.version (one INSERT after the
+    snapshot's reads). The plan is locked and already saved with that version."""
+    record = PlanVersion(
+        plan=plan,
+        number=plan.version,
+        status=plan.status,
+        saved_by=by,
+        saved_at=plan.updated_at,
+        change=change[:300],
+        snapshot=plan_snapshot(plan),
+    )
+    record.full_clean(exclude=VERSION_LINKS, validate_unique=False, validate_constraints=False)
+    record.save(force_insert=True)
+    return record
 
 
 def plan_version_record(*, by, plan: Plan, change: str) -> PlanVersion:
@@ -101,8 +132,10 @@ def plan_version_record(*, by, plan: Plan, change: str) -> PlanVersion:
         change=change[:300],
         snapshot=plan_snapshot(plan),
     )
-    record.full_clean()
-    record.save()
+    # The plan is locked (or was made in this transaction) and `by` saves it: only the values
+    # are checked (see VERSION_LINKS).
+    record.full_clean(exclude=VERSION_LINKS, validate_unique=False, validate_constraints=False)
+    record.save(force_insert=True)
     return record
 
 
@@ -264,9 +297,16 @@ def edit_saved(*, by, plan: Plan, key: str, change: str) -> None:
     """After any change to a section's content: status, save, version and audit."""
     if key != "sharing":  # section 9 records what happened after agreement, not what was agreed
         _back_to_draft_if_agreed(by=by, plan=plan)
-    plan.full_clean()
+    # `plan` was read under lock by the caller (_lock): see PLAN_LINKS for what is left out.
+    plan.full_clean(exclude=PLAN_LINKS, validate_unique=False, validate_constraints=False)
+    # The version moves on in the same UPDATE that saves the plan: the row is locked, so the
+    # version read with it is the one in the database (plan_version_record does this in three
+    # queries for callers that hold a plan not read under lock).
+    plan.version += 1
+    plan.updated_at = timezone.now()
+    plan.updated_by = by
     plan.save()
-    plan_version_record(by=by, plan=plan, change=change)
+    _version_insert(by=by, plan=plan, change=change)
     audit_event_record(
         by=by,
         action=Action.PLAN_SECTION_SAVED,
@@ -305,7 +345,7 @@ def plan_section_save(
     unknown = set(fields) - set(SECTION_FIELDS[section])
     if unknown:
         raise TypeError(f"Not part of {section}: {sorted(unknown)}")
-    locked = _lock(plan, version)
+    locked = _lock(plan, version, by=by)
     check_editable(by, locked)
     for name, value in fields.items():
         setattr(locked, name, value)
@@ -316,7 +356,8 @@ def plan_section_save(
         locked.wishes_meetings.set(meetings)
     completed = set(locked.completed_sections)
     if complete is True:
-        locked.full_clean()  # the text limits first, so the person sees those
+        # The text limits first, so the person sees those (PLAN_LINKS: read under lock).
+        locked.full_clean(exclude=PLAN_LINKS, validate_unique=False, validate_constraints=False)
         gaps = section_missing(locked, section)
         if gaps:
             raise ValidationError({"complete": gaps})
@@ -364,7 +405,7 @@ def plan_state_change(*, by, plan: Plan, to, comment: str = "") -> Plan:
     """Move the plan to another stage, if the move is allowed and the plan is ready for it.
 
     Raises ValidationError with a message a person understands when it is not."""
-    locked = _lock(plan)
+    locked = _lock(plan, by=by)
     was = PlanStatus(locked.status)
     to = PlanStatus(to)
     allowed = TRANSITIONS.get((was, to))

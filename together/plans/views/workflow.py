@@ -50,7 +50,7 @@ def _section_status(plan, key) -> str:
 def plan(request, child_id):
     """The task list: the nine sections and their status, the plan's stage and what to do next."""
     child = child_get_for_user(user=request.user, child_id=child_id)
-    current = selectors.plan_with_counts(child)
+    current = selectors.plan_with_counts(child, request.user)
     if current is None:
         return _no_plan_yet(request, child)
     links = {

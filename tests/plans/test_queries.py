@@ -1,0 +1,134 @@
+"""The plan's busiest pages make a fixed number of queries, however much the plan holds: the task
+list, saving a section, and "How our thinking changed" however many versions there are.
+
+The numbers are pinned: a change that adds a query to these pages shows here."""
+
+import datetime
+
+import pytest
+
+from tests.plans.factories import start_plan
+from together.plans import rules, services
+from together.plans.models import Certainty, Plan, PlanVersion
+
+# In a test, the page's queries are: the session and the user; the child (with access), the plan
+# (with its counts and what this person may do with it); what the page itself reads; the view
+# logged (a savepoint, the insert, its release); the file's summary (proceedings, meetings).
+TASK_LIST = 11  # ... + the comments
+# ... the plan again under lock (with access), the plan's UPDATE (with its new version), the
+# snapshot (harms, contacts, meetings, recommendations and what they rest on, work, sharing),
+# the version's INSERT and the audit event's INSERT, inside a savepoint.
+SECTION_SAVE = 17
+COMPARE = 12  # ... + the list of versions and the two snapshots compared
+
+
+def page(world, address=""):
+    return f"/children/{world.child.uuid}/plan/{address}"
+
+
+@pytest.fixture
+def fca_client(client, world):
+    client.force_login(world.fca_allocated)
+    return client
+
+
+def _fill(plan, world, n):
+    """n of every kind of item, each recommendation resting on a harm, and n comments."""
+    by = world.fca_allocated
+    for number in range(n):
+        harm = services.harm_add(
+            by=by,
+            plan=plan,
+            version=plan.version,
+            what=f"Harm {number}",
+            certainty=Certainty.POSSIBLE,
+        )
+        services.contact_add(
+            by=by,
+            plan=plan,
+            version=plan.version,
+            kind="school",
+            organisation=f"School {number}",
+            contacted_on=datetime.date(2026, 10, 1),
+            what_they_said="Settled in class",
+        )
+        services.recommendation_save(
+            by=by,
+            plan=plan,
+            version=plan.version,
+            harms=[harm],
+            recommendation=f"Recommendation {number}",
+            reasoning="Because",
+        )
+        services.activity_save(
+            by=by,
+            plan=plan,
+            version=plan.version,
+            what=f"Visit {number}",
+            who=by,
+            due_on=datetime.date(2026, 10, 1),
+        )
+        services.plan_comment_add(by=world.supervisor_team, plan=plan, text=f"Comment {number}")
+    return plan
+
+
+@pytest.mark.parametrize("items", [0, 4])
+def test_the_task_list(fca_client, world, django_assert_num_queries, items):
+    plan = _fill(start_plan(world), world, items)
+    fca_client.get(page(world))  # the first page of a session does more (session, caches)
+    with django_assert_num_queries(TASK_LIST):
+        response = fca_client.get(page(world))
+    assert response.status_code == 200
+    assert response.context["plan"].pk == plan.pk
+
+
+# With no recommendations at all there is one query fewer (nothing to ask what they rest on).
+@pytest.mark.parametrize("items", [1, 4])
+def test_saving_a_section(fca_client, world, django_assert_num_queries, items):
+    plan = _fill(start_plan(world), world, items)
+    fca_client.get(page(world))
+    with django_assert_num_queries(SECTION_SAVE):
+        response = fca_client.post(
+            page(world, "section/strengths/"),
+            {"family_strengths": "Grandparents help", "complete": "no", "version": plan.version},
+        )
+    assert response.status_code == 302
+    latest = PlanVersion.objects.filter(plan=plan).order_by("-number").first()
+    assert latest.number == plan.version + 1
+    assert latest.snapshot["strengths"]["text"] == "Grandparents help"
+    assert len(latest.snapshot["recommendations"]["items"]) == items
+
+
+@pytest.mark.parametrize("versions", [2, 20])
+def test_comparing_versions(fca_client, world, django_assert_num_queries, versions):
+    plan = start_plan(world)
+    while plan.version < versions:
+        services.plan_section_save(
+            by=world.fca_allocated,
+            plan=plan,
+            version=plan.version,
+            section="impact",
+            impact_on_child=f"Week {plan.version}",
+        )
+    fca_client.get(page(world, "changes/"))
+    with django_assert_num_queries(COMPARE):
+        response = fca_client.get(page(world, f"changes/?from=1&to={versions}"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("See the changes<span") == versions - 1
+    assert '<option value="1" selected>' in body
+
+
+def test_may_write_comment_and_agree_take_one_query_together(world, django_assert_num_queries):
+    plan = Plan.objects.select_related("proceedings").get(pk=start_plan(world).pk)
+    for user in (world.fca_allocated, world.supervisor_team):
+        with django_assert_num_queries(1):
+            answers = [
+                rules.may_write_plan(user, plan),
+                rules.may_comment_on_plan(user, plan),
+                rules.may_agree_plan(user, plan),
+                rules.may_edit_sections(user, plan),
+            ]
+        assert answers == (
+            [True, True, False, True] if user == world.fca_allocated else [False, True, True, False]
+        )
