@@ -50,6 +50,24 @@ def time_calls(call, n: int, warmup: int = 20) -> Timings:
     return times
 
 
+def time_against_floor(floor_call, call, n: int, warmup: int = 20) -> tuple[Timings, Timings]:
+    """Milliseconds for n calls of the floor and of the page, taken in turns.
+
+    Taking them in turns means both see the same machine: a burst of other work slows both
+    rather than only whichever was being measured then, so the ratio stays meaningful."""
+    for _ in range(warmup):
+        floor_call()
+        call()
+    floor, page = Timings(), Timings()
+    for _ in range(n):
+        for target, times in ((floor_call, floor), (call, page)):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            target()
+            times.append((time.perf_counter() - start) * 1000)
+            times.cpu.append((time.process_time() - start_cpu) * 1000)
+    return floor, page
+
+
 def summary(times_ms: list[float]) -> dict:
     ordered = sorted(times_ms)
     result = {

@@ -3,7 +3,7 @@ list. BENCH_SIZE=national runs on the national dataset (build it once; it takes 
 
 import os
 
-from common import prepare_database, print_row, summary, time_calls
+from common import prepare_database, print_row, summary, time_against_floor, time_calls
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -65,13 +65,17 @@ def main():
             pages.append((f"child's file: {label}", fca_client, f"/children/{child}/{part}"))
     manager_client, _ = client_for(Role.SERVICE_MANAGER)
     pages.append(("duty list (service manager)", manager_client, "/allocation/"))
+    print("  (each page is timed in turns with the floor; its ratio is to that floor)")
     for label, client, url in pages:
         try:
-            stats, count = measure(client, url)
+            fetch(client, url)
         except AssertionError as error:
             print(f"  {label:<52} skipped: {error}")
             continue
-        print_row(label, stats, floor, count)
+        floor_times, page_times = time_against_floor(
+            lambda: fetch(fca_client, "/bench/floor/"), lambda c=client, u=url: fetch(c, u), N
+        )
+        print_row(label, summary(page_times), summary(floor_times), queries(client, url))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,15 @@
 """Reading children's files. Every read of one child goes through child_get_for_user."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from together.accounts.models import REGION_ROLES, User
+from together.core.prepared import PreparedQuery
 from together.proceedings.models import Allocation, Hearing, Proceedings, ProceedingsChild
 
 from . import rules
@@ -19,19 +21,50 @@ NOT_SEEN_AFTER = timedelta(weeks=6)
 FIRST_MEETING_WITHIN = timedelta(days=10)
 
 
+def _child_with_access(shape, *, child_uuid, user_id, service_area_id=None, region_id=None):
+    """The query behind child_get_for_user, for a user of the role and state in `shape`."""
+    role, is_active = shape
+    asking = User(
+        pk=user_id,
+        role=role,
+        is_active=is_active,
+        service_area_id=service_area_id,
+        region_id=region_id,
+    )
+    return Child.objects.annotate(everyday_access=rules.everyday_access_annotation(asking)).filter(
+        uuid=child_uuid
+    )
+
+
+_CHILD_WITH_ACCESS = PreparedQuery(_child_with_access)
+
+
 def child_get_for_user(*, user, child_id) -> Child:
     """The child, if `user` may see their file; otherwise 404, exactly as if there were no child."""
-    # One query answers both questions (an everyday reason, or a reason given to open the file),
-    # so each is built once; the same 404 follows whether there is no child or no right to see.
+    # The child's own query answers the everyday question (its SQL is compiled once per role:
+    # every page of a file asks it). Only someone without an everyday reason is asked a second
+    # question: did they open the file by giving a reason? The same 404 follows whether there is
+    # no child or no right to see.
     try:
-        child = Child.objects.annotate(
-            everyday_access=rules.everyday_access_annotation(user),
-            glass_broken=rules.broken_glass_annotation(user),
-        ).get(uuid=child_id)
-    except (Child.DoesNotExist, ValueError, ValidationError):
+        child_uuid = child_id if isinstance(child_id, uuid.UUID) else uuid.UUID(str(child_id))
+    except ValueError:
         raise Http404("No child found") from None
-    if not (child.everyday_access or child.glass_broken):
+    values = {"child_uuid": child_uuid, "user_id": user.pk}
+    if user.role in rules.SEES_AREA:
+        values["service_area_id"] = user.service_area_id
+    elif user.role in REGION_ROLES:
+        values["region_id"] = user.region_id
+    found = _CHILD_WITH_ACCESS.get((user.role, user.is_active), **values)
+    if not found:
         raise Http404("No child found")
+    child = found[0]
+    child.glass_broken = False
+    if not child.everyday_access:
+        child.glass_broken = BreakGlass.objects.filter(
+            child=child, user_id=user.pk, expires_at__gt=timezone.now()
+        ).exists()
+        if not child.glass_broken:
+            raise Http404("No child found")
     child.everyday_access_user_id = user.pk  # whose answer child.everyday_access is
     return child
 
@@ -48,7 +81,7 @@ def child_get_for_break_glass(*, user, child_id) -> Child:
 
 @dataclass(frozen=True)
 class FileSummary:
-    open_proceedings: list
+    in_open_proceedings: bool
     seen: bool
     seen_in_person: bool
     last_meeting: Meeting | None
@@ -56,29 +89,44 @@ class FileSummary:
 
 
 def child_file_summary(*, user, child: Child) -> FileSummary:
-    """What the top of every page of a child's file shows: open proceedings and whether the child
-    has been seen (and seen in person) in them."""
-    open_proceedings = list(
-        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
-        .select_related("lead_fca", "service_area")
-        .order_by("-received_on")
-    )
-    meetings = Meeting.objects.filter(child=child)
-    seen = seen_in_person = False
-    if open_proceedings:
-        earliest = min(p.received_on for p in open_proceedings)
-        in_person = Q(method=Meeting.Method.IN_PERSON)
-        counts = meetings.filter(occurred_at__date__gte=earliest).aggregate(
-            seen=Count("pk"), in_person=Count("pk", filter=in_person)
+    """What the top of every page of a child's file shows: whether the child is in open
+    proceedings and has been seen (and seen in person) since they began. Two small queries: a
+    child's meetings are few enough to read as (when, how) pairs and count here."""
+    received = list(
+        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True).values_list(
+            "received_on", flat=True
         )
-        seen, seen_in_person = counts["seen"] > 0, counts["in_person"] > 0
-    last = meetings.order_by("-occurred_at").first()
+    )
+    meetings = list(
+        Meeting.objects.filter(child=child)
+        .order_by("-occurred_at")
+        .values_list("occurred_at", "method")
+    )
+    seen = seen_in_person = False
+    if received:
+        earliest = min(received)
+        since = [method for at, method in meetings if timezone.localtime(at).date() >= earliest]
+        seen = bool(since)
+        seen_in_person = Meeting.Method.IN_PERSON in since
+    last = None
+    if meetings:
+        last = Meeting(child=child, occurred_at=meetings[0][0], method=meetings[0][1])
     return FileSummary(
-        open_proceedings=open_proceedings,
+        in_open_proceedings=bool(received),
         seen=seen,
         seen_in_person=seen_in_person,
         last_meeting=last,
         everyday_access=rules.has_everyday_access(user, child),
+    )
+
+
+def latest_open_proceedings(child: Child) -> Proceedings | None:
+    """The most recently received open proceedings the child is in, if any."""
+    return (
+        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
+        .select_related("lead_fca", "service_area")
+        .order_by("-received_on")
+        .first()
     )
 
 
@@ -255,22 +303,30 @@ class MyChild:
     urgency: tuple
 
 
-def my_children(user, today: date | None = None) -> list[MyChild]:
-    """Every child in the open proceedings allocated to `user`, most urgent first. One query."""
-    now = timezone.now()
-    today = today or timezone.localdate()
+# What a row of "My children" shows of the child and of the proceedings (the rest is deferred).
+MY_CHILDREN_CHILD = ("id", "uuid", "preferred_name", "legal_family_name", "date_of_birth")
+MY_CHILDREN_PROCEEDINGS = ("id", "uuid", "kind", "court_number")
+
+
+def my_children_links(*, user_id, now):
+    """The query behind "My children": one row (as a dict) per child in each open set of
+    proceedings led by the user, with their last meeting, next hearing and allocation."""
     last_meeting = Meeting.objects.filter(child=OuterRef("child_id")).order_by("-occurred_at")
     next_hearing = Hearing.objects.filter(
         proceedings=OuterRef("proceedings_id"), starts_at__gte=now
     ).order_by("starts_at")
     allocated = Allocation.objects.filter(
-        proceedings=OuterRef("proceedings_id"), fca=user, ended_at__isnull=True
+        proceedings=OuterRef("proceedings_id"), fca_id=user_id, ended_at__isnull=True
     ).order_by("-started_at")
-    links = (
+    return (
         ProceedingsChild.objects.filter(
-            proceedings__lead_fca=user, proceedings__closed_on__isnull=True
+            proceedings__lead_fca_id=user_id, proceedings__closed_on__isnull=True
         )
-        .select_related("child", "proceedings")
+        .order_by("id")
+        .values(
+            *(f"child__{name}" for name in MY_CHILDREN_CHILD),
+            *(f"proceedings__{name}" for name in MY_CHILDREN_PROCEEDINGS),
+        )
         .annotate(
             last_seen=Subquery(last_meeting.values("occurred_at")[:1]),
             last_seen_method=Subquery(last_meeting.values("method")[:1]),
@@ -278,44 +334,70 @@ def my_children(user, today: date | None = None) -> list[MyChild]:
             allocated_at=Subquery(allocated.values("started_at")[:1]),
         )
     )
-    rows = []
+
+
+_MY_CHILDREN = PreparedQuery(
+    lambda shape, *, user_id, now: my_children_links(user_id=user_id, now=now)
+)
+
+
+def my_children(user, today: date | None = None) -> list[MyChild]:
+    """Every child in the open proceedings allocated to `user`, most urgent first. One query,
+    compiled once: every FCA's home page asks it."""
+    now = timezone.now()
+    rows = _MY_CHILDREN.get("my children", user_id=user.pk, now=now)
+    return my_children_rows(rows, now=now, today=today or timezone.localdate())
+
+
+def my_children_rows(rows, *, now, today) -> list[MyChild]:
+    """Rows of "My children" from my_children_links, with what is overdue, most urgent first."""
+    result = []
     methods = dict(Meeting.Method.choices)
-    for link in links:
+    for row in rows:
+        child = Child.from_db(
+            "default", MY_CHILDREN_CHILD, [row[f"child__{name}"] for name in MY_CHILDREN_CHILD]
+        )
+        proceedings = Proceedings.from_db(
+            "default",
+            MY_CHILDREN_PROCEEDINGS,
+            [row[f"proceedings__{name}"] for name in MY_CHILDREN_PROCEEDINGS],
+        )
+        last_seen, allocated_at = row["last_seen"], row["allocated_at"]
+        next_hearing = row["next_hearing"]
         overdue = []
-        if link.last_seen is None:
-            since = link.allocated_at
-            if since and now - since > FIRST_MEETING_WITHIN:
-                overdue.append(f"Not seen yet, {(now - since).days} days after allocation")
+        if last_seen is None:
+            if allocated_at and now - allocated_at > FIRST_MEETING_WITHIN:
+                overdue.append(f"Not seen yet, {(now - allocated_at).days} days after allocation")
             else:
                 overdue.append("Not seen yet")
-        elif now - link.last_seen > NOT_SEEN_AFTER:
-            overdue.append(f"Not seen for {(now - link.last_seen).days // 7} weeks")
-        seen_since_allocation = link.last_seen is not None and (
-            link.allocated_at is None or link.last_seen >= link.allocated_at
+        elif now - last_seen > NOT_SEEN_AFTER:
+            overdue.append(f"Not seen for {(now - last_seen).days // 7} weeks")
+        seen_since_allocation = last_seen is not None and (
+            allocated_at is None or last_seen >= allocated_at
         )
-        hearing_soon = link.next_hearing and link.next_hearing - now <= timedelta(days=14)
+        hearing_soon = next_hearing and next_hearing - now <= timedelta(days=14)
         if hearing_soon and not seen_since_allocation:
             overdue.append("Hearing within 2 weeks, not seen since allocation")
         # Soonest need first: flagged children, then the nearest hearing, then the longest unseen.
         urgency = (
             0 if overdue else 1,
-            link.next_hearing or datetime.max.replace(tzinfo=UTC),
-            link.last_seen or datetime.min.replace(tzinfo=UTC),
+            next_hearing or datetime.max.replace(tzinfo=UTC),
+            last_seen or datetime.min.replace(tzinfo=UTC),
         )
-        rows.append(
+        result.append(
             MyChild(
-                child=link.child,
-                age=link.child.age_on(today),
-                proceedings=link.proceedings,
-                next_hearing=link.next_hearing,
-                last_seen=link.last_seen,
-                last_seen_method=methods.get(link.last_seen_method),
-                allocated_at=link.allocated_at,
+                child=child,
+                age=child.age_on(today),
+                proceedings=proceedings,
+                next_hearing=next_hearing,
+                last_seen=last_seen,
+                last_seen_method=methods.get(row["last_seen_method"]),
+                allocated_at=allocated_at,
                 overdue=overdue,
                 urgency=urgency,
             )
         )
-    return sorted(rows, key=lambda row: row.urgency)
+    return sorted(result, key=lambda row: row.urgency)
 
 
 def break_glass_for_managers(user, limit: int = 100) -> list[BreakGlass]:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role
+from together.children import selectors as children_selectors
 from together.children.models import Child, ChildConnection, FamilyMember
 from together.children.selectors import child_get_for_user
 from together.language.readers import Reader
@@ -89,12 +90,7 @@ def confidential_addresses(child: Child) -> list[str]:
 
 
 def open_proceedings_for(child: Child) -> Proceedings | None:
-    return (
-        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
-        .select_related("lead_fca", "service_area")
-        .order_by("-received_on")
-        .first()
-    )
+    return children_selectors.latest_open_proceedings(child)
 
 
 def template_for(*, kind: str, style: str, service_area=None) -> LetterTemplate | None:
@@ -195,6 +191,16 @@ def children_with_introductory_letter(child_ids) -> set[int]:
         )
         .values_list("child_id", flat=True)
         .distinct()
+    )
+
+
+def introduced_annotation() -> Exists:
+    """For a query of rows with a child_id: whether the child has been sent an introductory
+    letter (the same question as children_with_introductory_letter, inside another query)."""
+    return Exists(
+        Letter.objects.filter(
+            child_id=OuterRef("child_id"), kind=Kind.INTRODUCTORY_CHILD, status=Status.SENT
+        )
     )
 
 

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, IntegerField, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
@@ -144,6 +144,31 @@ def plan_summaries_for_children(child_ids) -> dict[int, dict]:
             "plan_uuid": row["uuid"],
         }
     return result
+
+
+def plan_annotations_for_links(today) -> dict:
+    """For a query of children in proceedings (ProceedingsChild rows): the status and uuid of
+    the child's plan in those proceedings and how many activities in its plan of work are
+    overdue, as annotations (so "My children" learns them in its own query)."""
+    plan = Plan.objects.filter(
+        child_id=OuterRef("child_id"), proceedings_id=OuterRef("proceedings_id")
+    ).order_by("-id")
+    overdue = (
+        Activity.objects.filter(
+            plan__child_id=OuterRef("child_id"),
+            plan__proceedings_id=OuterRef("proceedings_id"),
+            done_on__isnull=True,
+            due_on__lt=today,
+        )
+        .order_by()
+        .values("plan__child_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return {
+        "plan_status": Subquery(plan.values("status")[:1]),
+        "plan_overdue": Subquery(overdue[:1], output_field=IntegerField()),
+    }
 
 
 def overdue_activities_for_user(user) -> list[Activity]:

@@ -173,11 +173,10 @@ def meeting_add(request, child_id):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        summary = selectors.child_file_summary(user=request.user, child=child)
         services.meeting_record(
             by=request.user,
             child=child,
-            proceedings=summary.open_proceedings[0] if summary.open_proceedings else None,
+            proceedings=selectors.latest_open_proceedings(child),
             occurred_at=data["occurred_at"],
             method=data["method"],
             place=data["place"],

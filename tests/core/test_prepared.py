@@ -1,0 +1,56 @@
+"""A query compiled once and run again with new values gives what the ORM would have given."""
+
+import uuid
+
+import pytest
+from django.db.models import Exists, OuterRef
+
+from tests.children.factories import ChildFactory, MeetingFactory
+from together.children.models import Child, Meeting
+from together.core.prepared import PreparedQuery
+
+pytestmark = pytest.mark.django_db
+
+
+def _child_with_meetings_by(shape, *, child_uuid, user_id):
+    return Child.objects.annotate(
+        met_by_them=Exists(Meeting.objects.filter(child=OuterRef("pk"), recorded_by_id=user_id))
+    ).filter(uuid=child_uuid)
+
+
+PREPARED = PreparedQuery(_child_with_meetings_by)
+
+
+def test_each_call_reads_the_row_and_answer_for_its_own_values(world):
+    other = ChildFactory(preferred_name="Tomasz")
+    MeetingFactory(child=world.child, recorded_by=world.fca_allocated)
+    for child, user, met in [
+        (world.child, world.fca_allocated, True),
+        (other, world.fca_allocated, False),
+        (world.child, world.fca_other_area, False),
+    ]:
+        (found,) = PREPARED.get("plain", child_uuid=child.uuid, user_id=user.pk)
+        expected = _child_with_meetings_by(None, child_uuid=child.uuid, user_id=user.pk).get()
+        assert found.pk == child.pk
+        assert found.preferred_name == child.preferred_name
+        assert found.date_of_birth == expected.date_of_birth  # a date, not SQLite's text
+        assert found.met_by_them is met is expected.met_by_them
+
+
+def test_no_row_for_a_child_that_does_not_exist(world):
+    assert PREPARED.get("plain", child_uuid=uuid.uuid4(), user_id=world.fca_allocated.pk) == []
+
+
+def test_a_missing_value_is_asked_through_the_orm_as_it_changes_the_sql(world):
+    (found,) = PREPARED.get("plain", child_uuid=world.child.uuid, user_id=None)
+    assert found.met_by_them is False
+
+
+def test_queries_it_cannot_run_are_refused_when_first_compiled(world):
+    joined = PreparedQuery(
+        lambda shape, *, child_uuid: Child.objects.select_related("created_by").filter(
+            uuid=child_uuid
+        )
+    )
+    with pytest.raises(ValueError, match="whole rows of one model"):
+        joined.get("joined", child_uuid=world.child.uuid)
