@@ -1,19 +1,15 @@
 """Reads that bring several apps together for the home pages."""
 
-import uuid
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils import timezone
 
 from together.children.selectors import MyChild, my_children_links, my_children_rows
+from together.core.links import link_maker
 from together.core.prepared import PreparedQuery
 from together.letters.selectors import introduced_annotation
 from together.plans.models import PlanStatus
 from together.plans.selectors import plan_annotations_for_links
-
-# Links are made by putting each child's id in place of this one (reverse() once per page).
-_ANY = uuid.UUID(int=0)
 
 
 @dataclass(frozen=True)
@@ -44,8 +40,7 @@ def my_children_with_work(user) -> list[MyChildWork]:
     found = _MY_CHILDREN_WITH_WORK.get("my children", user_id=user.pk, now=now, today=today)
     work = {(row["child__id"], row["proceedings__id"]): row for row in found}
     labels = dict(PlanStatus.choices)
-    file_url = reverse("children:about", args=[_ANY])
-    plan_url = reverse("plans:plan", args=[_ANY])
+    file_url, plan_url = link_maker("children:about"), link_maker("plans:plan")
     result = []
     for row in my_children_rows(found, now=now, today=today):
         extra = work[(row.child.pk, row.proceedings.pk)]
@@ -63,8 +58,8 @@ def my_children_with_work(user) -> list[MyChildWork]:
                 plan_status=PlanStatus(status) if status else None,
                 plan_status_label=labels[status] if status else None,
                 introduced=bool(extra["introduced"]),
-                file_url=file_url.replace(str(_ANY), str(row.child.uuid)),
-                plan_url=plan_url.replace(str(_ANY), str(row.child.uuid)),
+                file_url=file_url(row.child.uuid),
+                plan_url=plan_url(row.child.uuid),
             )
         )
     return sorted(result, key=lambda row: row.urgency)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role, User
 from together.children.models import Child
+from together.core.links import link_maker
 from together.organisation.models import Team, TeamMembership
 
 from . import rules
@@ -115,6 +116,8 @@ class DutyRow:
     proceedings: Proceedings
     days_waiting: int
     children: list[Child]
+    detail_url: str = ""
+    allocate_url: str = ""
 
     @property
     def in_allocation_hub(self) -> bool:
@@ -135,19 +138,24 @@ def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
         waiting = waiting.filter(service_area__region_id=user.region_id)
     else:
         waiting = waiting.filter(service_area_id=user.service_area_id)
-    links = ProceedingsChild.objects.select_related("child").order_by(
-        "child__preferred_name", "child__pk"
+    links = (
+        ProceedingsChild.objects.select_related("child")
+        .only("proceedings_id", "child__uuid", "child__preferred_name", "child__legal_family_name")
+        .order_by("child__preferred_name", "child__pk")
     )
     waiting = (
         waiting.select_related("team", "service_area")
         .prefetch_related(Prefetch("child_links", queryset=links))
         .order_by("received_on", "pk")
     )
+    detail_url, allocate_url = link_maker("proceedings:detail"), link_maker("proceedings:allocate")
     return [
         DutyRow(
             proceedings=p,
             days_waiting=(today - p.received_on).days,
             children=[link.child for link in p.child_links.all()],
+            detail_url=detail_url(p.uuid),
+            allocate_url=allocate_url(p.uuid),
         )
         for p in waiting
     ]
