@@ -242,9 +242,30 @@ def test_regional_leaders_read_the_duty_list_without_allocating(client, world):
     assert "/allocate/" not in page
 
 
-# Session and user (2); the proceedings with their teams, and their children (2); the manager's
-# service area for the caption (1); the session's idle-timeout stamp in its savepoint (3).
-DUTY_LIST_QUERIES = 8
+# Session and user (2); how many are waiting, the page of proceedings with their teams, and their
+# children (3); the manager's service area for the caption (1); the session's idle-timeout stamp
+# in its savepoint (3).
+DUTY_LIST_QUERIES = 9
+
+
+def test_a_long_duty_list_is_shown_a_page_at_a_time_longest_waiting_first(client, world):
+    from together.proceedings.selectors import DUTY_LIST_PAGE_SIZE
+
+    waiting = [on_duty(world.area, 200 - n) for n in range(DUTY_LIST_PAGE_SIZE + 3)]
+    client.force_login(world.manager_area)
+    first = text(client.get(reverse("proceedings:duty-list")))
+    assert f"{DUTY_LIST_PAGE_SIZE + 3} sets of proceedings waiting" in first
+    assert f"Showing 1 to {DUTY_LIST_PAGE_SIZE}." in first and "Page 1 of 2" in first
+    assert waiting[0].court_number in first and waiting[-1].court_number not in first
+    assert 'href="?page=2" rel="next"' in first and 'rel="prev"' not in first
+    second = text(client.get(reverse("proceedings:duty-list") + "?page=2"))
+    assert waiting[-1].court_number in second and waiting[0].court_number not in second
+    assert f"Showing {DUTY_LIST_PAGE_SIZE + 1} to {DUTY_LIST_PAGE_SIZE + 3}." in second
+    assert 'href="?page=1" rel="prev"' in second and 'rel="next"' not in second
+    # A page that does not exist, or is not a number, still answers with a page of the list.
+    for odd in ("99", "two", "-1"):
+        response = client.get(reverse("proceedings:duty-list") + f"?page={odd}")
+        assert response.status_code == 200 and "Page " in text(response)
 
 
 @pytest.mark.parametrize("rows", [1, 8])

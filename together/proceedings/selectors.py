@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -125,14 +126,24 @@ class DutyRow:
         return team is not None and team.kind == Team.Kind.ALLOCATION_HUB
 
 
-def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
-    """Open proceedings with no lead FCA in the user's service area (or region), oldest first.
+# A duty list longer than this is shown a page at a time, longest waiting first.
+DUTY_LIST_PAGE_SIZE = 50
 
-    Two queries whatever the number of rows. 404 for anyone who holds no duty list.
-    """
+
+@dataclass(frozen=True)
+class DutyListPage:
+    rows: list[DutyRow]
+    total: int
+    number: int
+    pages: int
+    first: int  # the positions of the first and last rows on this page in the whole list
+    last: int
+
+
+def _waiting(user):
+    """Open proceedings with no lead FCA that `user` holds on duty, oldest first."""
     if not rules.may_view_duty_list(user):
         raise Http404("No duty list")
-    today = today or timezone.localdate()
     waiting = Proceedings.objects.filter(lead_fca__isnull=True, closed_on__isnull=True)
     if user.role in REGION_ROLES:
         waiting = waiting.filter(service_area__region_id=user.region_id)
@@ -143,11 +154,14 @@ def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
         .only("proceedings_id", "child__uuid", "child__preferred_name", "child__legal_family_name")
         .order_by("child__preferred_name", "child__pk")
     )
-    waiting = (
+    return (
         waiting.select_related("team", "service_area")
         .prefetch_related(Prefetch("child_links", queryset=links))
         .order_by("received_on", "pk")
     )
+
+
+def _duty_rows(proceedings, today) -> list[DutyRow]:
     detail_url, allocate_url = link_maker("proceedings:detail"), link_maker("proceedings:allocate")
     return [
         DutyRow(
@@ -157,8 +171,32 @@ def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
             detail_url=detail_url(p.uuid),
             allocate_url=allocate_url(p.uuid),
         )
-        for p in waiting
+        for p in proceedings
     ]
+
+
+def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
+    """Open proceedings with no lead FCA in the user's service area (or region), oldest first.
+
+    Two queries whatever the number of rows. 404 for anyone who holds no duty list.
+    """
+    return _duty_rows(_waiting(user), today or timezone.localdate())
+
+
+def duty_list_page(
+    *, user, page=1, today: date | None = None, per_page: int = DUTY_LIST_PAGE_SIZE
+) -> DutyListPage:
+    """One page of the duty list (a page number that is not a number, or is past the end, gives
+    the first or last page). Three queries: how many are waiting, the page, their children."""
+    found = Paginator(_waiting(user), per_page).get_page(page)
+    return DutyListPage(
+        rows=_duty_rows(found.object_list, today or timezone.localdate()),
+        total=found.paginator.count,
+        number=found.number,
+        pages=found.paginator.num_pages,
+        first=found.start_index(),
+        last=found.end_index(),
+    )
 
 
 # Caseloads, for choosing whom to allocate

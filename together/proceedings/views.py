@@ -70,9 +70,10 @@ def hearing_add(request, proceedings_id):
 @require_GET
 def duty_list(request):
     user = request.user
-    rows = selectors.duty_list(user=user)
+    page = selectors.duty_list_page(user=user, page=request.GET.get("page"))
     context = {
-        "rows": rows,
+        "page": page,
+        "rows": page.rows,
         "may_allocate": rules.may_allocate_in_area(user),
         "whole_region": user.role in REGION_ROLES,
     }
