@@ -114,20 +114,25 @@ def current_allocation(proceedings: Proceedings) -> Allocation | None:
 
 @dataclass(frozen=True)
 class DutyRow:
-    proceedings: Proceedings
+    proceedings: Proceedings  # with only what the list shows; anything else is read if asked
     days_waiting: int
-    children: list[Child]
+    children: list[str]  # names, as the list shows them
+    team_name: str = ""
+    team_kind: str = ""
+    area_name: str = ""
     detail_url: str = ""
     allocate_url: str = ""
 
     @property
     def in_allocation_hub(self) -> bool:
-        team = self.proceedings.team
-        return team is not None and team.kind == Team.Kind.ALLOCATION_HUB
+        return self.team_kind == Team.Kind.ALLOCATION_HUB
 
 
 # A duty list longer than this is shown a page at a time, longest waiting first.
 DUTY_LIST_PAGE_SIZE = 50
+
+# What a row of the duty list shows of its proceedings.
+_DUTY_FIELDS = ("id", "uuid", "court_number", "kind", "received_on")
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,8 @@ class DutyListPage:
 
 
 def _waiting(user):
-    """Open proceedings with no lead FCA that `user` holds on duty, oldest first."""
+    """Open proceedings with no lead FCA that `user` holds on duty, oldest first, as plain
+    values: a page of the list reads a few hundred values, not a few hundred records."""
     if not rules.may_view_duty_list(user):
         raise Http404("No duty list")
     waiting = Proceedings.objects.filter(lead_fca__isnull=True, closed_on__isnull=True)
@@ -149,30 +155,38 @@ def _waiting(user):
         waiting = waiting.filter(service_area__region_id=user.region_id)
     else:
         waiting = waiting.filter(service_area_id=user.service_area_id)
+    return waiting.order_by("received_on", "pk").values_list(
+        *_DUTY_FIELDS, "team__name", "team__kind", "service_area__name"
+    )
+
+
+def _duty_rows(found, today) -> list[DutyRow]:
+    found = list(found)
+    names: dict[int, list[str]] = {}
     links = (
-        ProceedingsChild.objects.select_related("child")
-        .only("proceedings_id", "child__uuid", "child__preferred_name", "child__legal_family_name")
+        ProceedingsChild.objects.filter(proceedings_id__in=[row[0] for row in found])
         .order_by("child__preferred_name", "child__pk")
+        .values_list("proceedings_id", "child__preferred_name", "child__legal_family_name")
     )
-    return (
-        waiting.select_related("team", "service_area")
-        .prefetch_related(Prefetch("child_links", queryset=links))
-        .order_by("received_on", "pk")
-    )
-
-
-def _duty_rows(proceedings, today) -> list[DutyRow]:
+    for proceedings_id, preferred, family in links:
+        names.setdefault(proceedings_id, []).append(f"{preferred} {family}")
     detail_url, allocate_url = link_maker("proceedings:detail"), link_maker("proceedings:allocate")
-    return [
-        DutyRow(
-            proceedings=p,
-            days_waiting=(today - p.received_on).days,
-            children=[link.child for link in p.child_links.all()],
-            detail_url=detail_url(p.uuid),
-            allocate_url=allocate_url(p.uuid),
+    rows = []
+    for *values, team_name, team_kind, area_name in found:
+        proceedings = Proceedings.from_db("default", _DUTY_FIELDS, values)
+        rows.append(
+            DutyRow(
+                proceedings=proceedings,
+                days_waiting=(today - proceedings.received_on).days,
+                children=names.get(proceedings.pk, []),
+                team_name=team_name or "",
+                team_kind=team_kind or "",
+                area_name=area_name,
+                detail_url=detail_url(proceedings.uuid),
+                allocate_url=allocate_url(proceedings.uuid),
+            )
         )
-        for p in proceedings
-    ]
+    return rows
 
 
 def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
