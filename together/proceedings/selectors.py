@@ -129,7 +129,7 @@ class DutyRow:
 
 
 # A duty list longer than this is shown a page at a time, longest waiting first.
-DUTY_LIST_PAGE_SIZE = 50
+DUTY_LIST_PAGE_SIZE = 25
 
 # What a row of the duty list shows of its proceedings.
 _DUTY_FIELDS = ("id", "uuid", "court_number", "kind", "received_on")
