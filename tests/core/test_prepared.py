@@ -54,3 +54,11 @@ def test_queries_it_cannot_run_are_refused_when_first_compiled(world):
     )
     with pytest.raises(ValueError, match="whole rows of one model"):
         joined.get("joined", child_uuid=world.child.uuid)
+
+
+def test_a_value_changed_on_its_way_in_is_refused_rather_than_left_out(world):
+    partial = PreparedQuery(
+        lambda shape, *, user_id: Child.objects.filter(preferred_name__contains=user_id)
+    )
+    with pytest.raises(ValueError, match="changed on its way into the query"):
+        partial.get("partial", user_id=world.fca_allocated.pk)

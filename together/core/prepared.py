@@ -148,7 +148,7 @@ def _is_stand_in(param) -> bool:
     if isinstance(param, uuid.UUID):
         return param.int >> 112 == 0x7E57
     if isinstance(param, str):
-        return param.startswith(("7e57", "1901-01-", str(_STAND_IN_BASE)[:6]))
+        return any(mark in param for mark in ("7e57", "1901-01-", str(_STAND_IN_BASE)[:6]))
     if isinstance(param, datetime.date):
         return param.year == 1901
     return False
