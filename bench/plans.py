@@ -6,7 +6,7 @@ the demo plans; plans are added if the database's demo data has none yet."""
 import os
 import time
 
-from common import prepare_database, print_row, summary, time_calls
+from common import prepare_database, print_row, summary, time_against_floor, time_calls
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -106,23 +106,23 @@ def main():
         f"comparison on a plan with {compared.version} versions):"
     )
 
-    floor = summary(time_calls(lambda: ok(client.get("/bench/floor/")), N))
-    print_row(
-        "floor: bare page in the base layout",
-        floor,
-        None,
-        queries(lambda: client.get("/bench/floor/")),
-    )
+    def floor_call():
+        ok(client.get("/bench/floor/"))
+
+    floor = summary(time_calls(floor_call, N))
+    print_row("floor: bare page in the base layout", floor, None, queries(floor_call))
+    print("  (each page is timed in turns with the floor; its ratio is to that floor)")
+
+    def row(label, call):
+        floor_times, times = time_against_floor(floor_call, call, N)
+        print_row(label, summary(times), summary(floor_times), queries(call))
+
     # For comparison: another page of the child's file (the identity bar, sub-navigation and
     # logged view every such page pays for), with no plan in it.
     about = f"/children/{saving.child.uuid}/"
-    stats = summary(time_calls(lambda: ok(client.get(about)), N))
-    print_row(
-        "About me (another page of the file)", stats, floor, queries(lambda: client.get(about))
-    )
+    row("About me (another page of the file)", lambda: ok(client.get(about)))
     task_list = f"/children/{saving.child.uuid}/plan/"
-    stats = summary(time_calls(lambda: ok(client.get(task_list)), N))
-    print_row("plan task list", stats, floor, queries(lambda: client.get(task_list)))
+    row("plan task list", lambda: ok(client.get(task_list)))
 
     section = f"/children/{saving.child.uuid}/plan/section/strengths/"
 
@@ -135,17 +135,9 @@ def main():
         }
         ok(client.post(section, data), 302)
 
-    stats = summary(time_calls(save, N, warmup=5))
-    print_row("save a section (POST, then redirect)", stats, floor, queries(save))
-
+    row("save a section (POST, then redirect)", save)
     changes = f"/children/{compared.child.uuid}/plan/changes/?from=1&to={compared.version}"
-    stats = summary(time_calls(lambda: ok(client.get(changes)), N))
-    print_row(
-        f"how our thinking changed ({compared.version} versions)",
-        stats,
-        floor,
-        queries(lambda: client.get(changes)),
-    )
+    row(f"how our thinking changed ({compared.version} versions)", lambda: ok(client.get(changes)))
 
     pdf_floor = summary(time_calls(lambda: pdf_from_html(MINIMAL_PDF), N_PDF, warmup=2))
     print_row("PDF floor: minimal WeasyPrint document", pdf_floor, None)
