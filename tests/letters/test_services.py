@@ -33,6 +33,27 @@ def test_a_letter_is_filled_from_the_template_for_the_childs_age(letters_world):
     assert AuditEvent.objects.filter(action=Action.LETTER_CREATED, child_id=child.uuid).exists()
 
 
+def test_an_ending_letter_to_a_child_carries_the_words_for_them_from_their_plan(letters_world):
+    from tests.plans.factories import start_plan
+    from together.plans.models import Plan
+
+    child, fca = letters_world.child, letters_world.fca_allocated
+    without = start_letter(child, fca, kind=Kind.ENDING_CHILD)
+    assert services.PLAN_WORDS_LEAD_IN not in without.body  # no plan yet: nothing added
+    plan = start_plan(letters_world)
+    words = "I told the judge you want to live with Nanny Jo and see your dad at weekends."
+    Plan.objects.filter(pk=plan.pk).update(words_for_child=words)
+    letter = start_letter(child, fca, kind=Kind.ENDING_CHILD)
+    body = letter.body
+    assert f"{services.PLAN_WORDS_LEAD_IN}\n\n{words}" in body
+    # Before the goodbye, which still ends the letter.
+    assert body.index(words) < body.index("I wish you all the best")
+    assert body.rstrip().endswith(fca.given_name)
+    # Only the ending letter to the child carries them.
+    introductory = start_letter(child, fca)
+    assert words not in introductory.body
+
+
 def test_an_older_child_gets_the_older_template(letters_world):
     child = letters_world.child
     child.date_of_birth = datetime.date(2011, 1, 1)

@@ -18,11 +18,13 @@ from together.children.services import timeline_entry_add
 from together.core.exceptions import EditConflict
 from together.documents.services import document_print_record
 from together.language.selectors import language_confirmation_require
+from together.plans.selectors import words_for_child_latest
 
 from . import selectors
 from .library import LIBRARY
 from .models import (
     TO_CHILD,
+    Kind,
     Letter,
     LetterBatch,
     LetterTemplate,
@@ -178,6 +180,22 @@ def fill(text: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(one, text)
 
 
+PLAN_WORDS_LEAD_IN = "Here is what I wrote for you in your plan, to explain my thinking:"
+
+
+def with_plan_words(body: str, words: str) -> str:
+    """The ending letter with the plan's words for the child before its last paragraph (the
+    goodbye), so the child reads again how the FCA explained their recommendations."""
+    words = words.strip()
+    if not words:
+        return body
+    head, _, goodbye = body.rstrip().rpartition("\n\n")
+    if not head:
+        head, goodbye = goodbye, ""
+    parts = [head, PLAN_WORDS_LEAD_IN, words]
+    return "\n\n".join(part for part in [*parts, goodbye] if part)
+
+
 def _fill_values(*, child, fca, recipient, filling: Filling, feedback_link: str) -> dict:
     return {
         "child_name": child.preferred_name,
@@ -242,6 +260,8 @@ def letter_start(
         feedback_link=invitation.short_link if invitation else "",
     )
     letter.body = fill(template.body, values)
+    if kind == Kind.ENDING_CHILD:
+        letter.body = with_plan_words(letter.body, words_for_child_latest(child))
     letter.full_clean()
     _refuse_confidential(letter)
     letter.save()

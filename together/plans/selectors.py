@@ -80,6 +80,19 @@ def plan_for_child_or_none(child: Child) -> Plan | None:
     )
 
 
+def words_for_child_latest(child: Child) -> str:
+    """The words for the child from their most recent plan (open or ended proceedings), for
+    the ending letter; empty if none were written."""
+    return (
+        Plan.objects.filter(child=child)
+        .exclude(words_for_child="")
+        .order_by("-proceedings__received_on", "-id")
+        .values_list("words_for_child", flat=True)
+        .first()
+        or ""
+    )
+
+
 def brother_sister_plans(child: Child) -> list[Plan]:
     """Plans of other children in the same open proceedings, to start this child's plan from."""
     proceedings_ids = Proceedings.objects.filter(
