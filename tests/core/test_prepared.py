@@ -3,7 +3,7 @@
 import uuid
 
 import pytest
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Value
 
 from tests.children.factories import ChildFactory, MeetingFactory
 from together.children.models import Child, Meeting
@@ -46,14 +46,30 @@ def test_a_missing_value_is_asked_through_the_orm_as_it_changes_the_sql(world):
     assert found.met_by_them is False
 
 
-def test_queries_it_cannot_run_are_refused_when_first_compiled(world):
+def test_related_rows_come_with_the_row_as_select_related_gives_them(world):
+    MeetingFactory(child=world.child, recorded_by=world.fca_allocated)
     joined = PreparedQuery(
-        lambda shape, *, child_uuid: Child.objects.select_related("created_by").filter(
+        lambda shape, *, child_id: (
+            Meeting.objects.select_related("recorded_by", "child")
+            .annotate(one=Value(1))
+            .filter(child_id=child_id)
+        )
+    )
+    (meeting,) = joined.get("joined", child_id=world.child.pk)
+    assert meeting.recorded_by == world.fca_allocated
+    assert meeting.recorded_by.given_name == world.fca_allocated.given_name
+    assert meeting.child.preferred_name == world.child.preferred_name
+    assert meeting.one == 1
+
+
+def test_queries_it_cannot_run_are_refused_when_first_compiled(world):
+    prefetching = PreparedQuery(
+        lambda shape, *, child_uuid: Child.objects.prefetch_related("meetings").filter(
             uuid=child_uuid
         )
     )
-    with pytest.raises(ValueError, match="whole rows of one model"):
-        joined.get("joined", child_uuid=world.child.uuid)
+    with pytest.raises(ValueError, match="not related managers or prefetches"):
+        prefetching.get("prefetching", child_uuid=world.child.uuid)
 
 
 def test_a_value_changed_on_its_way_in_is_refused_rather_than_left_out(world):

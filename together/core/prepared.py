@@ -7,10 +7,11 @@ it is compiled once per shape and only its values change.
 
 The ORM still writes the SQL: the query is built by an ordinary function with stand-in values,
 and the places those stand-ins take in the compiled parameters are recorded. Each call then puts
-the real values, converted the same way, in those places. Only a single model with annotations
-(no select_related, no deferred fields) and plain comparisons (exact, gt, lt: values that reach
-the database unchanged apart from their type) are supported; anything else is refused when the
-shape is first compiled, so a mistake shows in the first test that runs it.
+the real values, converted the same way, in those places, and reads the rows as the ORM's own
+iterables do (models with select_related and annotations, or dicts for values()). Only plain
+comparisons (exact, gt, lt: values that reach the database unchanged apart from their type) are
+supported, and no prefetching; anything else is refused when the shape is first compiled, so a
+mistake shows in the first test that runs it.
 """
 
 import datetime
@@ -20,6 +21,7 @@ from collections.abc import Callable
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import get_related_populators
 
 _STAND_IN_BASE = -7_340_000_000_000
 
@@ -77,8 +79,8 @@ class PreparedQuery:
         queryset = self._build(shape, **stand_ins)
         query = queryset.query
         as_values = bool(query.values_select or query.selected)
-        if not as_values and (query.select_related or query.deferred_loading[0]):
-            raise ValueError("a prepared query reads whole rows of one model, with annotations")
+        if queryset._known_related_objects or queryset._prefetch_related_lookups:
+            raise ValueError("a prepared query reads rows, not related managers or prefetches")
         compiler = query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         places = []
@@ -96,11 +98,17 @@ class PreparedQuery:
             names = list(query.selected or [])
             if not names:
                 names = [*query.extra_select, *query.values_select, *query.annotation_select]
-            fields = None
+            rows = names
         else:
-            names = list(query.annotation_select)
-            fields = [field.attname for field in queryset.model._meta.concrete_fields]
-        return sql, list(params), places, converters, queryset.model, fields, names
+            # As the ORM's own ModelIterable reads rows: the model's columns, then each
+            # select_related model through Django's populators, then the annotations.
+            klass_info, select = compiler.klass_info, compiler.select
+            first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+            init_list = [column[0].target.attname for column in select[first:last]]
+            populators = get_related_populators(klass_info, select, alias)
+            rows = (klass_info["model"], first, last, init_list, populators)
+            rows += (dict(compiler.annotation_col_map),)
+        return sql, list(params), places, converters, rows
 
     def get(self, shape, *, using: str = "default", **values) -> list:
         if any(value is None for value in values.values()):
@@ -111,7 +119,7 @@ class PreparedQuery:
         key = (using, shape, tuple(values))
         if key not in compiled:
             compiled[key] = self._compile(using, shape, values)
-        sql, params, places, converters, model, fields, names = compiled[key]
+        sql, params, places, converters, reading = compiled[key]
         params = list(params)
         for position, name, convert in places:
             params[position] = convert(values[name])
@@ -125,12 +133,15 @@ class PreparedQuery:
             for index, (functions, expression) in converters.items():
                 for function in functions:
                     row[index] = function(row[index], expression, connection)
-            if fields is None:
-                results.append(dict(zip(names, row, strict=True)))
+            if isinstance(reading, list):
+                results.append(dict(zip(reading, row, strict=True)))
                 continue
-            instance = model.from_db(using, fields, row[: len(fields)])
-            for name, value in zip(names, row[len(fields) :], strict=True):
-                setattr(instance, name, value)
+            model, first, last, init_list, populators, annotations = reading
+            instance = model.from_db(using, init_list, row[first:last])
+            for populator in populators:
+                populator.populate(row, instance)
+            for name, position in annotations.items():
+                setattr(instance, name, row[position])
             results.append(instance)
         return results
 
