@@ -32,6 +32,9 @@ def _active(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+is_active = _active
+
+
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from together.children.models import Child, Meeting
 from together.children.selectors import child_get_for_user
+from together.core.prepared import PreparedQuery
 from together.proceedings.models import Proceedings
 
 from . import rules
@@ -53,20 +54,48 @@ def plan_get_for_user(*, user, child_id, plan_id=None) -> Plan:
     received set that has a plan). Creates nothing.
     """
     child = child_get_for_user(user=user, child_id=child_id)
-    plans = _plans(child, user)
+    if plan_id is None:
+        plan = _current_plan(child, user)
+        if plan is None:
+            raise Http404("No plan found")
+        return plan
     try:
-        if plan_id is not None:
-            return _own(plans.get(uuid=plan_id), child, user)
-        plan = (
-            plans.filter(proceedings__closed_on__isnull=True)
-            .order_by("-proceedings__received_on", "-id")
-            .first()
-        )
+        return _own(_plans(child, user).get(uuid=plan_id), child, user)
     except (Plan.DoesNotExist, ValueError, ValidationError):
         raise Http404("No plan found") from None
-    if plan is None:
-        raise Http404("No plan found")
-    return _own(plan, child, user)
+
+
+def _current_plan_query(shape, *, child_id, user_id, today=None):
+    """The child's plan in their open proceedings, with `user_id`'s access facts, and with the
+    task list's counts when `shape` asks for them (see _current_plan)."""
+    from together.accounts.models import User
+
+    plans = (
+        Plan.objects.filter(child_id=child_id, proceedings__closed_on__isnull=True)
+        .select_related("proceedings", "updated_by", "agreed_by")
+        .annotate(**rules.access_annotations(User(pk=user_id, is_active=True)))
+    )
+    if shape == "with counts":
+        plans = plans.annotate(**_counts(today))
+    return plans.order_by("-proceedings__received_on", "-id")[:1]
+
+
+_CURRENT_PLAN = PreparedQuery(_current_plan_query)
+
+
+def _current_plan(child: Child, user, *, counts: bool = False) -> Plan | None:
+    """The child's current plan for an active `user`: one query, compiled once (every page of
+    the plan asks it)."""
+    if not rules.is_active(user):
+        plans = _plans(child, user).filter(proceedings__closed_on__isnull=True)
+        if counts:
+            plans = plans.annotate(**_counts(timezone.localdate()))
+        return _own(plans.order_by("-proceedings__received_on", "-id").first(), child, user)
+    values = {"child_id": child.pk, "user_id": user.pk}
+    if counts:
+        values["today"] = timezone.localdate()
+    found = _CURRENT_PLAN.get("with counts" if counts else "plain", **values)
+    return _own(found[0], child, user) if found else None
 
 
 def plan_for_child_or_none(child: Child) -> Plan | None:
@@ -233,28 +262,27 @@ def _count(model, condition: str = "", params=()) -> RawSQL:
     )
 
 
+def _counts(today) -> dict:
+    from .models import PlanShare, ProfessionalContact, Recommendation
+
+    return {
+        "harms_count": _count(PlanHarm),
+        "contacts_count": _count(ProfessionalContact),
+        "recommendations_count": _count(Recommendation),
+        "activities_count": _count(Activity),
+        "shares_count": _count(PlanShare),
+        "overdue_count": _count(Activity, " AND i.done_on IS NULL AND i.due_on < %s", (today,)),
+    }
+
+
 def plan_with_counts(child: Child, user=None) -> Plan | None:
     """The child's current plan with how many items each section holds (for the task list), and
     what `user` may do with it, in one query."""
-    from .models import PlanShare, ProfessionalContact, Recommendation
-
-    today = timezone.localdate()
-    return _own(
-        _plans(child, user)
-        .filter(proceedings__closed_on__isnull=True)
-        .annotate(
-            harms_count=_count(PlanHarm),
-            contacts_count=_count(ProfessionalContact),
-            recommendations_count=_count(Recommendation),
-            activities_count=_count(Activity),
-            shares_count=_count(PlanShare),
-            overdue_count=_count(Activity, " AND i.done_on IS NULL AND i.due_on < %s", (today,)),
-        )
-        .order_by("-proceedings__received_on", "-id")
-        .first(),
-        child,
-        user,
-    )
+    if user is None:
+        plans = _plans(child).filter(proceedings__closed_on__isnull=True)
+        plans = plans.annotate(**_counts(timezone.localdate()))
+        return _own(plans.order_by("-proceedings__received_on", "-id").first(), child)
+    return _current_plan(child, user, counts=True)
 
 
 def child_meetings_qs(child: Child):
