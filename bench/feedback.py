@@ -3,6 +3,8 @@ the dashboard on a large number of answers.
 
     .venv/bin/python bench/feedback.py
     BENCH_FEEDBACK_ANSWERS=60000 BENCH_REQUESTS=300 .venv/bin/python bench/feedback.py
+    BENCH_SIZE=national DATABASE_URL=sqlite:////work/main/var/national.sqlite3 \
+        BENCH_FEEDBACK_FORM=0 .venv/bin/python bench/feedback.py
 
 1. The public form (GET /f/<token>, and a bounded number of POSTs to fresh links) is driven by a
    small load generator (threads and http.client, in this process) against gunicorn started on a
@@ -11,14 +13,25 @@ the dashboard on a large number of answers.
    the form's rate limit (30 a minute from one address, per gunicorn worker).
    (wrk is not needed; `apt-get install -y wrk` would work here if a heavier load is wanted.)
 2. The dashboard, through the Django test client, for the national, regional (head of
-   practice), service manager and FCA demo accounts, against the same floor, with query counts
-   and this process's CPU time. The answers are made directly in bulk (BENCH_FEEDBACK_ANSWERS,
-   default 60,000, spread over every FCA of the demo organisation over the last year) rather than
-   by the demo generator at national size, to keep the run short; the monthly summary the
-   dashboard reads is then rebuilt from them (timed). "first view" is one request straight after
-   the rebuild; "cold" views start each request by forgetting the kept figures, as saving an
-   answer does, so they count from the summary; "warm" views find the figures kept in the cache.
+   practice), service manager and FCA demo accounts, each timed in turns with the floor (the bare
+   page /bench/floor/, common.time_against_floor) so both see the same machine, with query
+   counts, this process's CPU time and how many summary rows the figures read. The answers are
+   made directly in bulk (BENCH_FEEDBACK_ANSWERS, default 60,000, spread over every FCA of the
+   demo organisation over the last year) rather than by the demo generator at national size, to
+   keep the run short; the summaries the dashboard reads are then rebuilt from them (timed).
+   "first view" is one request straight after the rebuild (it also reads and compiles the
+   page's templates, once per process); "cold" views start each request by forgetting the kept
+   figures and comments, as saving an answer does, so they count from the summaries; "warm"
+   views find them kept in the cache.
    BENCH_FEEDBACK_FORM=0 leaves out part 1.
+
+BENCH_SIZE=national reads the national dataset and writes nothing to it: no migrate, no answers
+made, no rebuild (its summary is the one the demo generator made), sessions kept in signed
+cookies rather than the database, and the connection set to refuse writes (PRAGMA query_only).
+If that database predates migration feedback 0003 (summaries counted in columns, and the coarse
+summary by service area), the run makes both from its old summary, as the migration would, in
+TEMP tables of this connection only: SQLite keeps those apart from the file. Part 1 writes, so
+it is left out there.
 """
 
 import datetime
@@ -31,8 +44,12 @@ import sys
 import threading
 import time
 
-from common import ROOT, prepare_database, print_row, summary, time_calls
+from common import ROOT, prepare_database, print_row, summary, time_against_floor
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.signed_cookies import SessionStore as SignedCookieSession
 from django.db import connection
+from django.db.backends.signals import connection_created
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -44,16 +61,18 @@ from together.demo.generator import bulk_create
 from together.demo.organisation import DEMO_ACCOUNTS
 from together.feedback.models import (
     Audience,
+    FeedbackAreaMonthSummary,
     FeedbackInvitation,
     FeedbackMonthSummary,
     FeedbackResponse,
     Source,
 )
-from together.feedback.selectors import figures_changed
-from together.feedback.services import feedback_summary_rebuild, new_token
+from together.feedback.selectors import area_summary_for, figures_changed, summary_for
+from together.feedback.services import _area_rows, feedback_summary_rebuild, new_token
 from together.organisation.models import TeamMembership
 
 N = int(os.environ.get("BENCH_REQUESTS", "300"))
+SIZE = os.environ.get("BENCH_SIZE", "small")
 ANSWERS = int(os.environ.get("BENCH_FEEDBACK_ANSWERS", "60000"))
 THREADS = 4
 POSTS = 20
@@ -148,30 +167,152 @@ def queries(client, url) -> int:
 
 def rebuild_summary() -> None:
     started, started_cpu = time.perf_counter(), time.process_time()
-    cells = feedback_summary_rebuild()
+    rows = feedback_summary_rebuild()
     print(
-        f"  summary rebuilt from {FeedbackResponse.objects.count():,} answers: {cells:,} cells in "
-        f"{time.perf_counter() - started:.2f} s (cpu {time.process_time() - started_cpu:.2f} s)"
+        f"  summaries rebuilt from {FeedbackResponse.objects.count():,} answers: {rows:,} rows "
+        f"by FCA and month in {time.perf_counter() - started:.2f} s "
+        f"(cpu {time.process_time() - started_cpu:.2f} s)"
     )
-    assert cells == FeedbackMonthSummary.objects.count()
+    assert rows == FeedbackMonthSummary.objects.count()
 
 
 ROLES = (Role.NATIONAL_PERFORMANCE, Role.HEAD_OF_PRACTICE, Role.SERVICE_MANAGER, Role.FCA)
 
 
+def read_only() -> None:
+    """Make every connection of this run unable to write to the database file (BENCH_SIZE=
+    national).
+
+    Sessions go in signed cookies. A database without the coarse summary gets it as a TEMP
+    table, added up from the fine summary: SQLite keeps TEMP tables apart from the file."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+    connection_created.connect(_refuse_writes)
+    connection.close()
+    connection.ensure_connection()
+
+
+def _old_cells_in_columns() -> str:
+    """SQL for the fine summary as migration feedback 0003 turns it into columns, read from a
+    database still holding the old cells (one row per audience, feeling and comment)."""
+    sums = ["SUM(answers) AS answers"]
+    for group, audiences in (
+        ("children", "'younger_child', 'older_child'"),
+        ("parents", "'parent_carer'"),
+        ("professionals", "'professional'"),
+    ):
+        sums.append(
+            f"SUM(CASE WHEN audience IN ({audiences}) AND listened = 'yes' THEN answers ELSE 0 "
+            f"END) AS {group}_yes"
+        )
+        sums.append(
+            f"SUM(CASE WHEN audience IN ({audiences}) AND listened != 'dont_know' THEN answers "
+            f"ELSE 0 END) AS {group}_counted"
+        )
+    for audience in Audience:
+        sums.append(
+            f"SUM(CASE WHEN audience = '{audience.value}' AND commented THEN answers ELSE 0 END) "
+            f"AS commented_{audience.value}"
+        )
+    return (
+        "CREATE TEMP TABLE feedback_feedbackmonthsummary AS "  # noqa: S608 (our own names)
+        f"SELECT NULL AS id, month, service_area_id, team_id, fca_id, {', '.join(sums)} "
+        "FROM main.feedback_feedbackmonthsummary GROUP BY month, service_area_id, team_id, fca_id"
+    )
+
+
+def _refuse_writes(sender, connection, **kwargs):
+    fine = FeedbackMonthSummary._meta.db_table
+    coarse = FeedbackAreaMonthSummary._meta.db_table
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        columns = [c.name for c in connection.introspection.get_table_description(cursor, fine)]
+        if "children_yes" not in columns:
+            # A database from before migration feedback 0003: its summary, turned into columns
+            # as that migration does, in a TEMP table of this connection (TEMP tables live
+            # apart from the database file, and are found before the file's own tables).
+            cursor.execute(_old_cells_in_columns())
+            tables = [t for t in tables if t not in (fine, coarse)]
+        if coarse not in tables:
+            # The coarse summary added up from the fine one as the rebuild does, the same way.
+            names = [f.column for f in FeedbackAreaMonthSummary._meta.concrete_fields][1:]
+            cursor.execute(
+                f"CREATE TEMP TABLE {coarse} (id INTEGER PRIMARY KEY, {', '.join(names)})"
+            )
+            rows = list(_area_rows())
+            cursor.executemany(
+                f"INSERT INTO {coarse} ({', '.join(names)}) "  # noqa: S608 (our own names)
+                f"VALUES ({', '.join('%s' for _ in names)})",
+                [[row[name] for name in names] for row in rows],
+            )
+            print(
+                f"  (summaries made before migration feedback 0003: {len(rows)} coarse rows "
+                "added up into TEMP tables of this connection; `manage.py migrate` makes them "
+                "for real)"
+            )
+        for model in (FeedbackMonthSummary, FeedbackAreaMonthSummary):
+            # TEMP tables made here get the indexes the migrations would make, in the same TEMP
+            # schema (a TEMP table's index always goes there).
+            table = model._meta.db_table
+            if table in tables:
+                continue
+            for index in model._meta.indexes:
+                columns = [model._meta.get_field(f).column for f in index.fields]
+                cursor.execute(f"CREATE INDEX {index.name} ON {table} ({', '.join(columns)})")
+        cursor.execute("PRAGMA query_only = ON")
+
+
+def signed_in(role) -> Client:
+    client = Client(HTTP_HOST="127.0.0.1")
+    user = User.objects.get(email=DEMO_ACCOUNTS[role])
+    if SIZE == "national":
+        # A signed-cookie session made here, as force_login would make one but without its
+        # sign-in receivers (which write the last sign-in time and an audit entry).
+        store = SignedCookieSession()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.save()
+        client.cookies[settings.SESSION_COOKIE_NAME] = store.session_key
+    else:
+        client.force_login(user)
+    return client
+
+
+def rows_read(role) -> str:
+    """How many rows of each summary the figures of the unfiltered page are added up from."""
+    user = User.objects.get(email=DEMO_ACCOUNTS[role])
+    coarse = area_summary_for(user)
+    fine = 0
+    if role not in (Role.NATIONAL_PERFORMANCE, Role.HEAD_OF_PRACTICE):
+        fine = summary_for(user).count()
+    coarse_rows = coarse.count() if coarse is not None else 0
+    return (
+        f"{coarse_rows:,} rows of the coarse summary (area x month), "
+        f"{fine:,} of the fine one (FCA x team x month)"
+    )
+
+
 def dashboard_figures() -> None:
-    print(f"\nFeedback dashboard, {N} requests each ({connection.vendor}):")
-    make_answers(ANSWERS)
-    rebuild_summary()
+    print(
+        f"\nFeedback dashboard, {N} requests each, in turns with the floor ({connection.vendor}):"
+    )
+    if SIZE == "national":
+        read_only()
+    else:
+        make_answers(ANSWERS)
+        rebuild_summary()
+    print(
+        f"  {FeedbackResponse.objects.count():,} answers; summaries: "
+        f"{FeedbackMonthSummary.objects.count():,} fine rows, "
+        f"{FeedbackAreaMonthSummary.objects.count():,} coarse rows"
+    )
     clients = {}
     for role in ROLES:
-        clients[role] = Client(HTTP_HOST="127.0.0.1")
-        clients[role].force_login(User.objects.get(email=DEMO_ACCOUNTS[role]))
+        clients[role] = signed_in(role)
         # A new session's first request costs 150-300 ms of CPU on any page (the floor too), so
         # each client has had one before the dashboard's first view is timed.
         fetch(clients[role], "/bench/floor/")
-    floor_client = Client(HTTP_HOST="127.0.0.1")
-    floor_client.force_login(User.objects.get(email=DEMO_ACCOUNTS[Role.FCA]))
+    floor_client = signed_in(Role.FCA)
     fetch(floor_client, "/bench/floor/")  # the process is warm: templates read, URLs loaded
     first = {}
     for role in ROLES:  # the very first view of each after the rebuild: nothing kept yet
@@ -181,16 +322,25 @@ def dashboard_figures() -> None:
             (time.perf_counter() - start) * 1000,
             (time.process_time() - start_cpu) * 1000,
         )
-    floor = summary(time_calls(lambda: fetch(floor_client, "/bench/floor/"), N))
+
+    def floor_call():
+        fetch(floor_client, "/bench/floor/")
+
     print_row(
-        "floor: bare page in the base layout", floor, None, queries(floor_client, "/bench/floor/")
+        "floor: bare page in the base layout",
+        summary(time_against_floor(floor_call, floor_call, 20, 5)[0]),
+        None,
+        queries(floor_client, "/bench/floor/"),
     )
     n = max(20, N // 5)
     for role in ROLES:
         client = clients[role]
         wall, cpu = first[role]
+        print(f"  {role.label}: reads {rows_read(role)}")
+        floor, _ = time_against_floor(floor_call, floor_call, 20, 0)
+        floor = summary(floor)
         print(
-            f"  {'first view: ' + role.label:<52} {wall:7.2f} ms ({wall / floor['median']:5.2f}x "
+            f"  {'  first view: ' + role.label:<52} {wall:7.2f} ms ({wall / floor['median']:5.2f}x "
             f"floor)  cpu {cpu:6.2f} ms ({cpu / floor['cpu_median']:4.2f}x)"
         )
 
@@ -198,18 +348,29 @@ def dashboard_figures() -> None:
             figures_changed()  # as after any answer is saved: the figures are counted again
             fetch(c, "/feedback/")
 
-        stats = summary(time_calls(cold, n, 3))
+        floor, page = time_against_floor(floor_call, cold, n, 3)
         figures_changed()
         print_row(
-            f"  cold (after a save): {role.label}", stats, floor, queries(client, "/feedback/")
+            f"  cold (after a save): {role.label}",
+            summary(page),
+            summary(floor),
+            queries(client, "/feedback/"),
         )
-        stats = summary(time_calls(lambda c=client: fetch(c, "/feedback/"), n, 3))
+        floor, page = time_against_floor(floor_call, lambda c=client: fetch(c, "/feedback/"), n, 3)
         print_row(
-            f"  warm (figures kept): {role.label}", stats, floor, queries(client, "/feedback/")
+            f"  warm (figures kept): {role.label}",
+            summary(page),
+            summary(floor),
+            queries(client, "/feedback/"),
         )
         url = "/feedback/?page=50"
-        stats = summary(time_calls(lambda c=client, u=url: fetch(c, u), n, 3))
-        print_row(f"  warm, comments page 50: {role.label}", stats, floor, queries(client, url))
+        floor, page = time_against_floor(floor_call, lambda c=client, u=url: fetch(c, u), n, 3)
+        print_row(
+            f"  warm, comments page 50: {role.label}",
+            summary(page),
+            summary(floor),
+            queries(client, url),
+        )
 
 
 def _drive(port, path, headers, n, threads=THREADS) -> dict:
@@ -330,9 +491,10 @@ def form_under_load() -> None:
 
 
 def main() -> None:
-    prepare_database()
+    if SIZE != "national":  # migrating writes; the national dataset is only read
+        prepare_database()
     dashboard_figures()
-    if os.environ.get("BENCH_FEEDBACK_FORM", "1") != "0":
+    if SIZE != "national" and os.environ.get("BENCH_FEEDBACK_FORM", "1") != "0":
         form_under_load()
 
 

@@ -24,8 +24,10 @@ from together.feedback.models import (
     POSITIVE_ANSWERS,
     Answer,
     Audience,
+    FeedbackAreaMonthSummary,
     FeedbackMonthSummary,
     FeedbackResponse,
+    SummaryCounts,
 )
 from together.feedback.selectors import (
     LONDON,
@@ -234,30 +236,46 @@ def test_a_changed_answer_moves_to_its_new_place_in_the_figures(make_user):
     assert str(figures.total.children) == "fewer than 5 answers"  # 4 counted: still hidden
     assert figures.total.answers == 5
     assert comments_for(manager).paginator.count == 0
-    # Nothing left behind: the summary is what a rebuild from the answers gives.
-    kept = _cells()
+    # Nothing left behind: the summaries are what a rebuild from the answers gives.
+    kept, kept_by_area = _cells(), _area_cells()
     services.feedback_summary_rebuild()
     assert _cells() == kept
+    assert _area_cells() == kept_by_area
 
 
-def _cells():
+def _cells(model=FeedbackMonthSummary, place=("month", "service_area_id", "team_id", "fca_id")):
+    """Each place's counts in a summary (a place may be in more than one row: only sums count)."""
+    columns = [f.name for f in SummaryCounts._meta.fields]
     totals = {}
-    for row in FeedbackMonthSummary.objects.values(
-        "month", "service_area_id", "team_id", "fca_id", "audience", "listened", "commented"
-    ).annotate(n=Sum("answers")):
-        key = tuple(v for k, v in sorted(row.items()) if k != "n")
-        if row["n"]:
-            totals[key] = row["n"]
+    for row in model.objects.values(*place).annotate(**{f"n_{c}": Sum(c) for c in columns}):
+        counts = tuple(row[f"n_{c}"] for c in columns)
+        if any(counts):
+            totals[tuple(row[k] for k in place)] = counts
     return totals
 
 
+def _area_cells():
+    return _cells(FeedbackAreaMonthSummary, ("month", "service_area_id"))
+
+
 def test_the_summary_kept_as_answers_arrive_equals_a_rebuild(country):
-    kept = _cells()
-    assert sum(kept.values()) == FeedbackResponse.objects.count() == 300
+    kept, kept_by_area = _cells(), _area_cells()
+    assert sum(n[0] for n in kept.values()) == FeedbackResponse.objects.count() == 300
     call_command("feedback_summary_rebuild", verbosity=0)
     assert _cells() == kept
-    # Fewer cells than answers: that is the point of it.
-    assert FeedbackMonthSummary.objects.count() < 300
+    assert _area_cells() == kept_by_area
+    # Fewer rows than answers, and fewer again by service area: that is the point of them.
+    assert FeedbackAreaMonthSummary.objects.count() < FeedbackMonthSummary.objects.count() < 300
+
+
+def test_the_coarse_summary_adds_up_the_fine_one(country):
+    columns = [f.name for f in SummaryCounts._meta.fields]
+    by_area = {}
+    for place, counts in _cells().items():
+        month, area = place[:2]
+        before = by_area.get((month, area), (0,) * len(columns))
+        by_area[(month, area)] = tuple(a + b for a, b in zip(before, counts, strict=True))
+    assert _area_cells() == by_area
 
 
 def test_a_month_is_a_month_in_london(make_user):
@@ -272,8 +290,10 @@ def test_a_month_is_a_month_in_london(make_user):
     invitation = InvitationFactory(fca=fca, team=team, service_area=area)
     ResponseFactory(invitation=invitation, answered_at=edge)
     assert FeedbackMonthSummary.objects.get().month == this_month
+    assert FeedbackAreaMonthSummary.objects.get().month == this_month
     services.feedback_summary_rebuild()
     assert FeedbackMonthSummary.objects.get().month == this_month
+    assert FeedbackAreaMonthSummary.objects.get().month == this_month
 
 
 def test_the_comments_count_equals_the_written_answers_with_each_filter(make_user, country):
@@ -299,26 +319,72 @@ def test_the_comments_count_equals_the_written_answers_with_each_filter(make_use
         )
 
 
+def _figure_queries(client, user, **filters) -> list[str]:
+    client.force_login(user)
+    figures_changed()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/feedback/", filters).status_code == 200
+    return [q["sql"] for q in queries.captured_queries if "summary" in q["sql"]]
+
+
 def test_the_dashboard_reads_the_summary_not_every_answer(client, make_user, country):
     client.force_login(make_user("national_performance"))
+    figures_changed()
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/feedback/").status_code == 200
-    figures = [
-        q["sql"] for q in queries.captured_queries if "SUM(" in q["sql"] or "COUNT(" in q["sql"]
-    ]
-    assert figures
-    reads_answers = [sql for sql in figures if "feedback_feedbackresponse" in sql]
-    assert reads_answers == []
+    adding_up = [q["sql"] for q in queries.captured_queries if "SUM(" in q["sql"]]
+    assert adding_up
+    assert not [sql for sql in adding_up if "feedback_feedbackresponse" in sql]
+
+
+@pytest.mark.parametrize("role", ["national_performance", "head_of_practice"])
+def test_national_and_regional_figures_read_only_the_coarse_summary(
+    client, make_user, country, role
+):
+    north, _ = country["regions"]
+    figures = _figure_queries(client, make_user(role, region=north))
+    # The figures (by area and by month, from one reading) and the comments' count: both from
+    # the rows per service area and month.
+    assert len(figures) == 2
+    assert all("feedback_feedbackareamonthsummary" in sql for sql in figures)
+    assert not [sql for sql in figures if "feedback_feedbackmonthsummary" in sql]
+
+
+def test_a_service_manager_reads_the_fine_summary_only_for_teams_and_fcas(
+    client, make_user, country
+):
+    figures = _figure_queries(client, make_user("service_manager", area=country["areas"][0]))
+    fine = [sql for sql in figures if "feedback_feedbackmonthsummary" in sql]
+    assert len(fine) == 1 and "team_id" in fine[0] and "fca_id" in fine[0]
+    # Choosing a team needs the fine summary throughout.
+    team = country["teams"][0]
+    figures = _figure_queries(
+        client, make_user("service_manager", area=country["areas"][0]), team=str(team.uuid)
+    )
+    assert all("feedback_feedbackmonthsummary" in sql for sql in figures)
 
 
 # Each role's page, asked the first time after a save and then again: a fixed number of
-# questions whatever the number of answers (see also test_dashboard.py).
+# questions whatever the number of answers (see also test_dashboard.py). Every page asks for the
+# session and the user, and the filters for their lists of places; the first time after a save
+# also the figures, the comments' count by month (a summary) and the page of comments, which are
+# then kept until the next save.
 QUERIES = {
-    "national_performance": (9, 7),
-    "head_of_practice": (10, 7),
-    "service_manager": (10, 5),
-    "practice_supervisor": (9, 5),
-    "fca": (6, 4),
+    # Figures: the coarse summary's rows for their part of the country, read once and added up
+    # by service area and by month; the comments' count is one grouped query of it too.
+    # Filters: the service areas and the teams.
+    "national_performance": (7, 4),
+    # As national, and the region's name for the page's caption (the first time only).
+    "head_of_practice": (8, 4),
+    # The area's name for the caption; figures: teams and FCAs in one grouped query of the fine
+    # summary, the months (and the comments' count) from the coarse one. Filters: the teams.
+    "service_manager": (8, 3),
+    # Figures: teams and FCAs, and the months, from the fine summary, as is the comments' count.
+    # Filters: the teams.
+    "practice_supervisor": (7, 3),
+    # Figures: their months, from the fine summary (the total is added up from them), as is the
+    # comments' count. No filters of places.
+    "fca": (5, 2),
 }
 
 
@@ -339,7 +405,7 @@ def test_each_role_asks_a_fixed_number_of_questions(client, make_user, country, 
 
     figures_changed()
     cold = count()
-    warm = count()  # the figures are kept: only the filters, the comments and their count
+    warm = count()  # the figures and comments are kept: only the session, user and filters
     assert (cold, warm) == QUERIES[role]
 
 
@@ -377,3 +443,20 @@ def test_the_page_says_when_the_figures_were_counted_and_a_save_counts_again(cli
         services.feedback_response_record(invitation=invitation, **_answers())
     page = client.get("/feedback/").content.decode()
     assert "Answers in all: 6." in page
+
+
+def test_changed_words_show_straight_after_though_the_figures_do_not_change(client, make_user):
+    area = ServiceAreaFactory()
+    team = TeamFactory(service_area=area)
+    fca = UserFactory(role="fca", service_area=area)
+    MembershipFactory(user=fca, team=team)
+    client.force_login(make_user("service_manager", area=area))
+    invitation = InvitationFactory(fca=fca, team=team, service_area=area)
+    saved = services.feedback_response_record(
+        invitation=invitation, **_answers(do_better="Visit sooner")
+    )
+    assert "Visit sooner" in client.get("/feedback/").content.decode()
+    services.feedback_response_change(
+        response=saved, version=1, **_answers(do_better="Visit sooner, please")
+    )
+    assert "Visit sooner, please" in client.get("/feedback/").content.decode()

@@ -1,6 +1,9 @@
 """The public feedback form (one shape, worded for each audience) and the dashboard's filters."""
 
+from html import escape  # as django.utils.html.escape writes it, without the lazy-text check
+
 from django import forms
+from django.utils.safestring import SafeString, mark_safe
 
 from together.organisation.models import ServiceArea, Team
 
@@ -105,12 +108,39 @@ class DashboardFilterForm(forms.Form):
         ]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = "Choose from the list"
+        self._listed: dict[str, list[tuple[str, str]]] = {}
 
-    def options(self, name: str) -> list[tuple[str, str, bool]]:
-        """Each option of a list as (value, label, chosen), worked out once here rather than
-        in the template, where a long list of teams costs more than the figures."""
+    def options(self, name: str) -> SafeString:
+        """The <option> elements of a list, written once here rather than by the template, where
+        a long list of teams costs more than the figures. The lists of places are read as plain
+        values, not as records."""
         current = str(self[name].value())
-        return [
-            (str(value), str(label), str(value) == current)
-            for value, label in self.fields[name].choices
-        ]
+        return mark_safe(  # noqa: S308 (every value and label is escaped here)
+            "".join(
+                f'<option value="{escape(value)}"'
+                f"{' selected' if value == current else ''}>{escape(label)}</option>"
+                for value, label in self._choices(name)
+            )
+        )
+
+    def has_choice_of_area(self) -> bool:
+        return len(self._choices("area")) > 1
+
+    def _choices(self, name: str) -> list[tuple[str, str]]:
+        if name not in self._listed:
+            self._listed[name] = self._list(name)
+        return self._listed[name]
+
+    def _list(self, name: str) -> list[tuple[str, str]]:
+        field = self.fields[name]
+        if name == "area":
+            rows = field.queryset.values_list("uuid", "name")
+            return [("", field.empty_label), *((str(uuid), area) for uuid, area in rows)]
+        if name == "team":
+            # As TeamChoiceField.label_from_instance words it.
+            rows = field.queryset.values_list("uuid", "name", "service_area__name")
+            return [
+                ("", field.empty_label),
+                *((str(uuid), f"{team} ({area})") for uuid, team, area in rows),
+            ]
+        return [(str(value), str(label)) for value, label in field.choices]

@@ -194,14 +194,50 @@ def felt_of(listened: int) -> str:
     return Felt.YES if listened in POSITIVE_ANSWERS else Felt.NO
 
 
-class FeedbackMonthSummary(models.Model):
-    """How many answers fall in one cell: a month (in London), a place, an FCA, who answered,
-    whether they felt listened to and whether they wrote a comment.
+# The column of the summaries each audience's "felt listened to" is counted in.
+GROUP_OF_AUDIENCE = {
+    Audience.YOUNGER_CHILD: "children",
+    Audience.OLDER_CHILD: "children",
+    Audience.PARENT_CARER: "parents",
+    Audience.PROFESSIONAL: "professionals",
+}
+
+
+class SummaryCounts(models.Model):
+    """How many answers a row of a summary holds, with who answered and how they felt as
+    columns, so a table of figures is one grouped sum of a few columns."""
+
+    answers = models.IntegerField(default=0)
+    # For each group, how many felt listened to, and how many were counted: everyone but those
+    # who said "I don't know".
+    children_yes = models.IntegerField(default=0)
+    children_counted = models.IntegerField(default=0)
+    parents_yes = models.IntegerField(default=0)
+    parents_counted = models.IntegerField(default=0)
+    professionals_yes = models.IntegerField(default=0)
+    professionals_counted = models.IntegerField(default=0)
+    # How many wrote a comment, for each audience (the comments can be filtered by any).
+    commented_younger_child = models.IntegerField(default=0)
+    commented_older_child = models.IntegerField(default=0)
+    commented_parent_carer = models.IntegerField(default=0)
+    commented_professional = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.answers} answers in {self.month:%B %Y}"
+
+
+class FeedbackMonthSummary(SummaryCounts):
+    """How many answers about one FCA's work fall in a month (in London), in one team and
+    service area.
 
     The dashboard adds these up instead of reading every answer. Kept up to date in the same
     transaction as each answer is recorded or changed (services.py), and rebuilt from the answers
-    by `manage.py feedback_summary_rebuild` (after a bulk load such as the demo data). A cell may
-    appear in more than one row (two first answers saved at the same moment): only sums are read.
+    by `manage.py feedback_summary_rebuild` (after a bulk load such as the demo data). A month
+    and place may appear in more than one row (two first answers saved at the same moment): only
+    sums are read.
     """
 
     month = models.DateField()  # the first day of the month
@@ -224,10 +260,6 @@ class FeedbackMonthSummary(models.Model):
     fca = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
     )
-    audience = models.CharField(max_length=20, choices=Audience.choices)
-    listened = models.CharField(max_length=10, choices=Felt.choices)
-    commented = models.BooleanField()
-    answers = models.IntegerField(default=0)
 
     class Meta:
         indexes = [
@@ -237,5 +269,27 @@ class FeedbackMonthSummary(models.Model):
             models.Index(fields=["month"], name="feedback_sum_month"),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.answers} answers in {self.month:%B %Y}"
+
+class FeedbackAreaMonthSummary(SummaryCounts):
+    """The same answers added up more coarsely: one row per month and service area.
+
+    National and regional figures, a service area's total and months, and the count of comments
+    for any of these, read this: a few hundred rows for the whole country. Kept up in the same
+    transaction as FeedbackMonthSummary and rebuilt by the same command.
+    """
+
+    month = models.DateField()  # the first day of the month, in London
+    service_area = models.ForeignKey(
+        "organisation.ServiceArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["service_area", "month"], name="feedback_area_sum_area"),
+            models.Index(fields=["month"], name="feedback_area_sum_month"),
+        ]

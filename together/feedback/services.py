@@ -5,7 +5,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import BooleanField, Case, CharField, Count, DateField, F, Q, Value, When
+from django.db.models import (
+    Count,
+    DateField,
+    F,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -14,14 +21,17 @@ from together.audit.services import audit_event_record
 from together.core.exceptions import EditConflict
 
 from .models import (
+    GROUP_OF_AUDIENCE,
     POSITIVE_ANSWERS,
     Answer,
     Audience,
+    FeedbackAreaMonthSummary,
     FeedbackInvitation,
     FeedbackMonthSummary,
     FeedbackResponse,
     Felt,
     Source,
+    SummaryCounts,
     felt_of,
 )
 from .selectors.dashboard import LONDON, figures_changed
@@ -162,6 +172,8 @@ def feedback_response_change(
     if _cell(locked) != before:
         _summary_add(before, -1)
         _summary_add(_cell(locked), 1)
+    else:
+        _forget_figures()  # the words of a comment may have changed: the kept pages show them
     return locked
 
 
@@ -183,35 +195,51 @@ def feedback_export_record(*, by, detail: dict) -> None:
 # --- the monthly summary the dashboard reads -----------------------------------------------------
 
 
-def _cell(response: FeedbackResponse) -> dict:
-    """The summary cell one answer is counted in."""
-    return {
+_PLACE = ("month", "service_area_id", "team_id", "fca_id")
+_AREA_PLACE = ("month", "service_area_id")
+
+
+def _cell(response: FeedbackResponse) -> tuple[dict, dict]:
+    """Where one answer is counted in the summaries (its month, place and FCA), and in which
+    of their columns."""
+    place = {
         "month": timezone.localtime(response.answered_at, LONDON).date().replace(day=1),
         "service_area_id": response.service_area_id,
         "team_id": response.team_id,
         "fca_id": response.fca_id,
-        "audience": response.audience,
-        "listened": felt_of(response.listened),
-        "commented": bool(response.do_better or response.anything_else),
     }
+    group = GROUP_OF_AUDIENCE[response.audience]
+    felt = felt_of(response.listened)
+    counts = {"answers": 1}
+    if felt != Felt.DONT_KNOW:
+        counts[f"{group}_counted"] = 1
+    if felt == Felt.YES:
+        counts[f"{group}_yes"] = 1
+    if response.do_better or response.anything_else:
+        counts[f"commented_{Audience(response.audience).value}"] = 1
+    return place, counts
 
 
-def _summary_add(cell: dict, delta: int) -> None:
+def _forget_figures() -> None:
     # Forget the computed dashboards now, and again once this is committed, so a view counted
     # in between (which could not see this answer yet) is not kept either.
     figures_changed()
     transaction.on_commit(figures_changed)
-    row = (
-        FeedbackMonthSummary.objects.select_for_update()
-        .filter(**cell)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if row is None:
-        FeedbackMonthSummary.objects.create(**cell, answers=delta)
-    else:
-        FeedbackMonthSummary.objects.filter(pk=row).update(answers=F("answers") + delta)
+
+
+def _summary_add(cell: tuple[dict, dict], delta: int) -> None:
+    _forget_figures()
+    place, counts = cell
+    for model, keys in ((FeedbackMonthSummary, _PLACE), (FeedbackAreaMonthSummary, _AREA_PLACE)):
+        where = {key: place[key] for key in keys}
+        # One statement: the first row for the place (there is one unless two were made at
+        # once), locked by the update itself until this transaction ends.
+        first = model.objects.filter(**where).order_by("pk").values("pk")[:1]
+        updated = model.objects.filter(pk=Subquery(first)).update(
+            **{name: F(name) + n * delta for name, n in counts.items()}
+        )
+        if not updated:
+            model.objects.create(**where, **{name: n * delta for name, n in counts.items()})
 
 
 @transaction.atomic
@@ -223,47 +251,50 @@ def feedback_summary_count(*, response: FeedbackResponse, delta: int = 1) -> Non
     _summary_add(_cell(response), delta)
 
 
-def _summary_rows():
-    """The summary, counted from every answer in one grouped query."""
-    return (
-        FeedbackResponse.objects.annotate(
-            month=TruncMonth("answered_at", tzinfo=LONDON, output_field=DateField()),
-            felt=Case(
-                When(listened__in=sorted(int(a) for a in POSITIVE_ANSWERS), then=Value(Felt.YES)),
-                When(listened=Answer.DONT_KNOW, then=Value(Felt.DONT_KNOW)),
-                default=Value(Felt.NO),
-                output_field=CharField(),
-            ),
-            wrote=Case(
-                When(~Q(do_better="") | ~Q(anything_else=""), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-        )
-        .values("month", "service_area_id", "team_id", "fca_id", "audience", "felt", "wrote")
-        .annotate(n=Count("pk"))
+def _grouped(queryset, keys, columns: dict):
+    found = (
+        queryset.values(*keys)
+        .annotate(**{f"sum_{name}": total for name, total in columns.items()})
         .order_by()
     )
+    for row in found:
+        yield {**{k: row[k] for k in keys}, **{k: row[f"sum_{k}"] or 0 for k in columns}}
+
+
+def _summary_rows():
+    """The fine summary, counted from every answer in one grouped query."""
+    felt_yes = Q(listened__in=sorted(int(a) for a in POSITIVE_ANSWERS))
+    dont_know = Q(listened=Answer.DONT_KNOW)
+    wrote = ~Q(do_better="") | ~Q(anything_else="")
+    columns = {"answers": Count("pk")}
+    for group in ("children", "parents", "professionals"):
+        audiences = Q(audience__in=sorted(a for a, g in GROUP_OF_AUDIENCE.items() if g == group))
+        columns[f"{group}_yes"] = Count("pk", filter=audiences & felt_yes)
+        columns[f"{group}_counted"] = Count("pk", filter=audiences & ~dont_know)
+    for audience in Audience:
+        columns[f"commented_{audience.value}"] = Count("pk", filter=Q(audience=audience) & wrote)
+    answers = FeedbackResponse.objects.annotate(
+        month=TruncMonth("answered_at", tzinfo=LONDON, output_field=DateField())
+    )
+    return _grouped(answers, _PLACE, columns)
+
+
+def _area_rows():
+    """The coarse summary, added up from the fine one in one grouped query."""
+    columns = {f.name: Sum(f.name) for f in SummaryCounts._meta.fields}
+    return _grouped(FeedbackMonthSummary.objects.all(), _AREA_PLACE, columns)
 
 
 @transaction.atomic
 def feedback_summary_rebuild() -> int:
-    """Count the summary again from the answers. Returns the number of cells."""
+    """Count both summaries again from the answers. Returns the number of rows in the fine one."""
     FeedbackMonthSummary.objects.all().delete()
-    cells = [
-        FeedbackMonthSummary(
-            month=row["month"],
-            service_area_id=row["service_area_id"],
-            team_id=row["team_id"],
-            fca_id=row["fca_id"],
-            audience=row["audience"],
-            listened=row["felt"],
-            commented=row["wrote"],
-            answers=row["n"],
-        )
-        for row in _summary_rows()
-    ]
+    FeedbackAreaMonthSummary.objects.all().delete()
+    cells = [FeedbackMonthSummary(**row) for row in _summary_rows()]
     FeedbackMonthSummary.objects.bulk_create(cells, batch_size=2000)
+    FeedbackAreaMonthSummary.objects.bulk_create(
+        [FeedbackAreaMonthSummary(**row) for row in _area_rows()], batch_size=2000
+    )
     figures_changed()
     transaction.on_commit(figures_changed)
     return len(cells)

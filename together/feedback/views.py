@@ -185,7 +185,7 @@ def dashboard(request):
     filters, chosen = _filters(request)
     area, team = chosen.get("area"), chosen.get("team")
     figures, figures_at, figures_key = selectors.dashboard_kept_for(user, area=area, team=team)
-    comments = selectors.comments_for(
+    comments = selectors.comments_kept_for(
         user,
         area=area,
         team=team,
@@ -195,19 +195,21 @@ def dashboard(request):
     )
     query = request.GET.copy()
     query.pop("page", None)
+    own_only = rules.sees_only_own_feedback(user)
+    shown = ("audience", "month") if own_only else tuple(filters.fields)
+    options = {name: filters.options(name) for name in shown}
     context = {
         "filters": filters,
-        "filter_options": {name: filters.options(name) for name in filters.fields},
+        "filter_options": options,
         "form": filters,
         "figures": figures,
         "figures_at": figures_at,
         "figures_key": figures_key,
         "comments": comments,
         "query": query.urlencode(),
-        "own_only": rules.sees_only_own_feedback(user),
-        "shows_area_filter": bool(filters.fields["area"].queryset.exists())
-        if not rules.sees_only_own_feedback(user)
-        else False,
+        "own_only": own_only,
+        # Only national and regional staff have service areas to choose from.
+        "shows_area_filter": not own_only and filters.has_choice_of_area(),
     }
     return render(request, "feedback/dashboard.html", context)
 

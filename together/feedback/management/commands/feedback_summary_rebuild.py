@@ -1,4 +1,5 @@
-"""Count the feedback dashboard's monthly summary again from every answer.
+"""Count the feedback dashboard's monthly summaries (by FCA, and by service area) again from every
+answer.
 
 Run after answers were loaded in bulk (the demo data does this itself), or to check nothing has
 drifted: the answers are the record, the summary is only a faster way to add them up.
@@ -10,8 +11,8 @@ from together.feedback.services import feedback_summary_rebuild
 
 
 class Command(BaseCommand):
-    help = "Count the feedback dashboard's monthly summary again from every answer."
+    help = "Count the feedback dashboard's monthly summaries again from every answer."
 
     def handle(self, *args, **options):
-        cells = feedback_summary_rebuild()
-        self.stdout.write(f"Feedback summary rebuilt: {cells:,} cells.")
+        rows = feedback_summary_rebuild()
+        self.stdout.write(f"Feedback summaries rebuilt: {rows:,} rows by FCA and month.")
