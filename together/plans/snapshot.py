@@ -1,6 +1,10 @@
 """A plan as plain JSON, section by section: what a PlanVersion keeps and what versions compare."""
 
-from .models import Plan
+from django.db.models import prefetch_related_objects
+
+from together.core.prepared import PreparedQuery
+
+from .models import Activity, Plan, PlanHarm, PlanShare, ProfessionalContact, Recommendation
 
 # The nine sections of the plan, in order: (key, number, title).
 SECTIONS = [
@@ -22,6 +26,20 @@ def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _items(queryset):
+    """A plan's items of one kind, in their usual order: a prepared query (ADR 0010), since
+    every save of the plan takes a snapshot."""
+    return PreparedQuery(lambda shape, *, plan_id: queryset.filter(plan_id=plan_id))
+
+
+_HARMS = _items(PlanHarm.objects.all())
+_CONTACTS = _items(ProfessionalContact.objects.all())
+_WISHES_MEETINGS = _items(Plan.wishes_meetings.through.objects.values("meeting__uuid"))
+_RECOMMENDATIONS = _items(Recommendation.objects.all())
+_ACTIVITIES = _items(Activity.objects.select_related("who"))
+_SHARES = _items(PlanShare.objects.all())
+
+
 def plan_snapshot(plan: Plan) -> dict:
     """Every section's text and items, in a stable order, as plain JSON.
 
@@ -31,7 +49,13 @@ def plan_snapshot(plan: Plan) -> dict:
     have both parts.
     """
     titles = {key: title for key, _number, title in SECTIONS}
-    harms = list(plan.harms.all())
+    harms = _HARMS.get("harms", plan_id=plan.pk)
+    recommendations = _RECOMMENDATIONS.get("recommendations", plan_id=plan.pk)
+    shares = _SHARES.get("shares", plan_id=plan.pk)
+    # What recommendations rest on, and the responses to each share: one query each, and only
+    # when there is something to ask about.
+    prefetch_related_objects(recommendations, "rests_on_harms")
+    prefetch_related_objects(shares, "responses")
     harm_ids = {harm.pk: str(harm.uuid) for harm in harms}
     return {
         "risks": {
@@ -61,7 +85,7 @@ def plan_snapshot(plan: Plan) -> dict:
                     "contacted_on": _date(contact.contacted_on),
                     "what_they_said": contact.what_they_said,
                 }
-                for contact in plan.contacts.all()
+                for contact in _CONTACTS.get("contacts", plan_id=plan.pk)
             ],
         },
         "unique": {"title": titles["unique"], "text": plan.unique_about_child},
@@ -71,7 +95,7 @@ def plan_snapshot(plan: Plan) -> dict:
             "title": titles["wishes"],
             "text": plan.wishes_and_feelings,
             "meetings": sorted(
-                str(uuid) for uuid in plan.wishes_meetings.values_list("uuid", flat=True)
+                str(row["meeting__uuid"]) for row in _WISHES_MEETINGS.get("wishes", plan_id=plan.pk)
             ),
         },
         "recommendations": {
@@ -89,8 +113,7 @@ def plan_snapshot(plan: Plan) -> dict:
                     "differs_from_wishes": rec.differs_from_wishes,
                     "why_different": rec.why_different,
                 }
-                # rests_on_harms in one query for all of them, not one per recommendation.
-                for rec in plan.recommendations.prefetch_related("rests_on_harms")
+                for rec in recommendations
             ],
         },
         "words": {"title": titles["words"], "text": plan.words_for_child},
@@ -104,7 +127,7 @@ def plan_snapshot(plan: Plan) -> dict:
                     "due_on": _date(activity.due_on),
                     "done_on": _date(activity.done_on),
                 }
-                for activity in plan.activities.select_related("who")
+                for activity in _ACTIVITIES.get("activities", plan_id=plan.pk)
             ],
         },
         "sharing": {
@@ -130,7 +153,7 @@ def plan_snapshot(plan: Plan) -> dict:
                         for response in share.responses.all()
                     ],
                 }
-                for share in plan.shares.prefetch_related("responses")
+                for share in shares
             ],
         },
     }
