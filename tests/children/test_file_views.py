@@ -230,9 +230,9 @@ def test_file_pages_make_the_same_number_of_queries_however_much_is_on_the_file(
     client.post(f"/children/{world.child.uuid}/about/edit/", about_form(world.child, enjoys="Lego"))
     assert {page: _count(client, page) for page in pages} == before
     # Session and user (2); the child, with whether the viewer has an everyday reason (1); the
-    # logged view: savepoint, insert, release (3); whether the child is in open proceedings, and
-    # when and how they were seen (2); then what the page itself shows.
-    assert list(before.values()) == [9, 10, 10, 9, 9]
+    # logged view, one INSERT (1); whether the child is in open proceedings, and when and how
+    # they were seen (2); then what the page itself shows.
+    assert list(before.values()) == [7, 8, 8, 7, 7]
 
 
 def test_my_children_makes_the_same_number_of_queries_however_many_children(client, world):
