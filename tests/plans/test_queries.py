@@ -13,13 +13,13 @@ from together.plans.models import Certainty, Plan, PlanVersion
 
 # In a test, the page's queries are: the session and the user; the child (with access), the plan
 # (with its counts and what this person may do with it); what the page itself reads; the view
-# logged (one INSERT); the file's summary (open proceedings, meetings).
-TASK_LIST = 8  # ... + the comments
+# logged (one INSERT); the file's summary (open proceedings and meetings, one query).
+TASK_LIST = 7  # ... + the comments
 # ... the plan again under lock (with access), the plan's UPDATE (with its new version), the
 # snapshot (harms, contacts, meetings, recommendations and what they rest on, work, sharing),
 # the version's INSERT and the audit event's INSERT, inside a savepoint.
 SECTION_SAVE = 17
-COMPARE = 9  # ... + the list of versions and the two snapshots compared
+COMPARE = 8  # ... + the list of versions and the two snapshots compared
 
 
 def page(world, address=""):

@@ -88,33 +88,47 @@ class FileSummary:
     everyday_access: bool
 
 
+def _file_summary_query(shape, *, child_id):
+    """The facts at the top of every page of a child's file, in one row (see child_file_summary)."""
+
+    def earliest_open(child):
+        return (
+            Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
+            .order_by("received_on")
+            .values("received_on")[:1]
+        )
+
+    meetings = Meeting.objects.filter(child=OuterRef("pk"))
+    last = meetings.order_by("-occurred_at")
+    # Meetings on or after the day (in London) the earliest open proceedings were received.
+    since = meetings.filter(
+        occurred_at__date__gte=Subquery(earliest_open(OuterRef(OuterRef("pk"))))
+    )
+    return Child.objects.filter(pk=child_id).values(
+        earliest_open=Subquery(earliest_open(OuterRef("pk"))),
+        last_at=Subquery(last.values("occurred_at")[:1]),
+        last_method=Subquery(last.values("method")[:1]),
+        seen=Exists(since),
+        seen_in_person=Exists(since.filter(method=Meeting.Method.IN_PERSON)),
+    )
+
+
+_FILE_SUMMARY = PreparedQuery(_file_summary_query)
+
+
 def child_file_summary(*, user, child: Child) -> FileSummary:
     """What the top of every page of a child's file shows: whether the child is in open
-    proceedings and has been seen (and seen in person) since they began. Two small queries: a
-    child's meetings are few enough to read as (when, how) pairs and count here."""
-    received = list(
-        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True).values_list(
-            "received_on", flat=True
-        )
-    )
-    meetings = list(
-        Meeting.objects.filter(child=child)
-        .order_by("-occurred_at")
-        .values_list("occurred_at", "method")
-    )
-    seen = seen_in_person = False
-    if received:
-        earliest = min(received)
-        since = [method for at, method in meetings if timezone.localtime(at).date() >= earliest]
-        seen = bool(since)
-        seen_in_person = Meeting.Method.IN_PERSON in since
+    proceedings and has been seen (and seen in person) since they began, and their last meeting.
+    One query, compiled once: every page of the file asks it."""
+    (row,) = _FILE_SUMMARY.get("summary", child_id=child.pk)
+    in_open = row["earliest_open"] is not None
     last = None
-    if meetings:
-        last = Meeting(child=child, occurred_at=meetings[0][0], method=meetings[0][1])
+    if row["last_at"] is not None:
+        last = Meeting(child=child, occurred_at=row["last_at"], method=row["last_method"])
     return FileSummary(
-        in_open_proceedings=bool(received),
-        seen=seen,
-        seen_in_person=seen_in_person,
+        in_open_proceedings=in_open,
+        seen=in_open and bool(row["seen"]),
+        seen_in_person=in_open and bool(row["seen_in_person"]),
         last_meeting=last,
         everyday_access=rules.has_everyday_access(user, child),
     )
