@@ -67,3 +67,12 @@ def test_my_children_takes_the_same_queries_with_plans_and_letters(client, world
     # Session and user, teams, then one query: the children with their meetings, hearings,
     # plans and introductory letters.
     assert count() == before == 4
+
+
+def test_each_row_shows_the_childs_names_and_the_proceedings_as_recorded(client, world):
+    client.force_login(world.fca_allocated)
+    page = client.get("/").content.decode()
+    child, proceedings = world.child, world.proceedings
+    assert f'">{child.preferred_name} {child.legal_family_name}</a>' in page
+    assert f"{proceedings.get_kind_display()}<br>" in page
+    assert f'<span class="govuk-body-s">{proceedings.court_number}</span>' in page

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, User
-from together.core.prepared import PreparedQuery
+from together.core.prepared import PreparedQuery, model_from_values
 from together.proceedings.models import Allocation, Hearing, Proceedings, ProceedingsChild
 
 from . import rules
@@ -368,13 +368,11 @@ def my_children_rows(rows, *, now, today) -> list[MyChild]:
     result = []
     methods = dict(Meeting.Method.choices)
     for row in rows:
-        child = Child.from_db(
-            "default", MY_CHILDREN_CHILD, [row[f"child__{name}"] for name in MY_CHILDREN_CHILD]
+        child = model_from_values(
+            Child, {name: row[f"child__{name}"] for name in MY_CHILDREN_CHILD}
         )
-        proceedings = Proceedings.from_db(
-            "default",
-            MY_CHILDREN_PROCEEDINGS,
-            [row[f"proceedings__{name}"] for name in MY_CHILDREN_PROCEEDINGS],
+        proceedings = model_from_values(
+            Proceedings, {name: row[f"proceedings__{name}"] for name in MY_CHILDREN_PROCEEDINGS}
         )
         last_seen, allocated_at = row["last_seen"], row["allocated_at"]
         next_hearing = row["next_hearing"]

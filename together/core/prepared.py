@@ -163,3 +163,15 @@ def _is_stand_in(param) -> bool:
     if isinstance(param, datetime.date):
         return param.year == 1901
     return False
+
+
+def model_from_values(model, values: dict, *, using: str = "default"):
+    """A model instance from some of its fields' values (by attname), the rest deferred (read if
+    asked for), as the ORM makes one for `.only()`. Model.from_db takes the values in the
+    model's own field order whatever order the names come in, so they are put in that order
+    here."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    if len(names) != len(values):
+        unknown = sorted(set(values) - set(names))
+        raise ValueError(f"{model.__name__} has no fields {unknown}")
+    return model.from_db(using, names, [values[name] for name in names])

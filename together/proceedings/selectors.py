@@ -14,6 +14,7 @@ from django.utils import timezone
 from together.accounts.models import REGION_ROLES, Role, User
 from together.children.models import Child
 from together.core.links import link_maker
+from together.core.prepared import model_from_values
 from together.organisation.models import Team, TeamMembership
 
 from . import rules
@@ -173,7 +174,7 @@ def _duty_rows(found, today) -> list[DutyRow]:
     detail_url, allocate_url = link_maker("proceedings:detail"), link_maker("proceedings:allocate")
     rows = []
     for *values, team_name, team_kind, area_name in found:
-        proceedings = Proceedings.from_db("default", _DUTY_FIELDS, values)
+        proceedings = model_from_values(Proceedings, dict(zip(_DUTY_FIELDS, values, strict=True)))
         rows.append(
             DutyRow(
                 proceedings=proceedings,
