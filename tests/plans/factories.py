@@ -56,3 +56,8 @@ def write_every_section(plan: Plan, by) -> Plan:
     save("work")
     plan.refresh_from_db()
     return plan
+
+
+def plan_page(world, address: str = "") -> str:
+    """The URL of a page of the plan of `world`'s child."""
+    return f"/children/{world.child.uuid}/plan/{address}"

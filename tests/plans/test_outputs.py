@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.children.factories import ConnectionFactory, FamilyMemberFactory
-from tests.plans.factories import start_plan, write_every_section
+from tests.plans.factories import plan_page, start_plan, write_every_section
 from tests.proceedings.factories import HearingFactory
 from together.audit.models import Action, AuditEvent
 from together.plans import services
@@ -22,8 +22,7 @@ from together.plans.snapshot import SECTIONS
 TODAY = timezone.localdate()
 
 
-def page(world, rest=""):
-    return f"/children/{world.child.uuid}/plan/{rest}"
+page = plan_page
 
 
 @pytest.fixture

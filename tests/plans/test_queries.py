@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from tests.plans.factories import start_plan
+from tests.plans.factories import plan_page, start_plan
 from together.plans import rules, services
 from together.plans.models import Certainty, Plan, PlanVersion
 
@@ -22,14 +22,7 @@ SECTION_SAVE = 17
 COMPARE = 8  # ... + the list of versions and the two snapshots compared
 
 
-def page(world, address=""):
-    return f"/children/{world.child.uuid}/plan/{address}"
-
-
-@pytest.fixture
-def fca_client(client, world):
-    client.force_login(world.fca_allocated)
-    return client
+page = plan_page
 
 
 def _fill(plan, world, n):

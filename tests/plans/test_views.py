@@ -6,20 +6,12 @@ import pytest
 from django.utils import timezone
 
 from tests.children.factories import ChildFactory, MeetingFactory
-from tests.plans.factories import start_plan, write_every_section
+from tests.plans.factories import plan_page, start_plan, write_every_section
 from tests.proceedings.factories import ProceedingsChildFactory
 from together.plans import services
 from together.plans.models import Certainty, Plan, PlanComment, PlanStatus
 
-
-def page(world, address=""):
-    return f"/children/{world.child.uuid}/plan/{address}"
-
-
-@pytest.fixture
-def fca_client(client, world):
-    client.force_login(world.fca_allocated)
-    return client
+page = plan_page
 
 
 def test_with_no_plan_the_fca_is_offered_to_start_one(fca_client, world):
