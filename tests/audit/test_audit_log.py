@@ -86,3 +86,33 @@ def test_forwarded_address_is_ignored_unless_a_trusted_proxy_is_configured(clien
         HTTP_X_FORWARDED_FOR="203.0.113.9",
     )
     assert AuditEvent.objects.filter(action=Action.SIGN_IN).first().ip_address == "203.0.113.9"
+
+
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's commit setting")
+@pytest.mark.django_db(transaction=True)
+def test_a_page_view_is_recorded_without_waiting_for_the_disk_and_other_writes_still_wait(fca):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        event = audit_event_record(
+            by=fca, action=Action.CHILD_VIEWED, detail={"section": "about"}, wait_for_disk=False
+        )
+    (insert,) = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("INSERT")]
+    assert "synchronous_commit" in insert
+    # The record is there, and the setting ended with its own transaction.
+    assert AuditEvent.objects.get(pk=event.pk).detail == {"section": "about"}
+    assert _synchronous_commit() == "on"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's commit setting")
+@pytest.mark.django_db(transaction=True)
+def test_inside_a_transaction_a_page_view_never_lets_the_changes_skip_the_disk(fca):
+    with transaction.atomic():
+        audit_event_record(by=fca, action=Action.CHILD_VIEWED, wait_for_disk=False)
+        assert _synchronous_commit() == "on"

@@ -167,13 +167,15 @@ def meeting_record(*, by, child: Child, **fields) -> Meeting:
 
 def child_view_record(*, by, child: Child, section: str) -> None:
     """Every view of a child's file is logged: who, when, which part. One INSERT, atomic on its
-    own: no transaction around it (which would cost two more round trips on every page)."""
+    own: no transaction around it (which would cost two more round trips on every page), and on
+    PostgreSQL committed without waiting for the disk flush (ADR 0003)."""
     audit_event_record(
         by=by,
         action=Action.CHILD_VIEWED,
         obj=child,
         child_id=child.uuid,
         detail={"section": section},
+        wait_for_disk=False,
     )
 
 
