@@ -242,13 +242,21 @@ def test_regional_leaders_read_the_duty_list_without_allocating(client, world):
     client.force_login(world.head_region)
     page = text(client.get(reverse("proceedings:duty-list")))
     assert waiting.court_number in page and world.area.name in page
+    assert f'<span class="govuk-caption-l">{world.area.region.name}</span>' in page
     assert "/allocate/" not in page
 
 
-# Session and user (2); how many are waiting, the page of proceedings with their teams, and their
-# children (3); the manager's service area for the caption (1); the session's idle-timeout stamp
-# in its savepoint (3).
-DUTY_LIST_QUERIES = 9
+def test_an_empty_duty_list_says_so_under_the_name_of_its_service_area(client, world):
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:duty-list") + "?page=3"))
+    assert f'<span class="govuk-caption-l">{world.area.name}</span>' in page
+    assert "No proceedings are waiting for a lead Family Court Adviser." in page
+
+
+# Session and user (2); the page of proceedings with their teams, how many are waiting in all and
+# the service area's name, then their children (2); the session's idle-timeout stamp in its
+# savepoint (3).
+DUTY_LIST_QUERIES = 7
 
 
 def test_a_long_duty_list_is_shown_a_page_at_a_time_longest_waiting_first(client, world):
@@ -265,10 +273,12 @@ def test_a_long_duty_list_is_shown_a_page_at_a_time_longest_waiting_first(client
     assert waiting[-1].court_number in second and waiting[0].court_number not in second
     assert f"Showing {DUTY_LIST_PAGE_SIZE + 1} to {DUTY_LIST_PAGE_SIZE + 3}." in second
     assert 'href="?page=1" rel="prev"' in second and 'rel="next"' not in second
+    assert f'<span class="govuk-caption-l">{world.area.name}</span>' in second
     # A page that does not exist, or is not a number, still answers with a page of the list.
-    for odd in ("99", "two", "-1"):
-        response = client.get(reverse("proceedings:duty-list") + f"?page={odd}")
-        assert response.status_code == 200 and "Page " in text(response)
+    for odd, shown in (("99", 2), ("two", 1), ("-1", 1), ("0", 1)):
+        page = text(client.get(reverse("proceedings:duty-list") + f"?page={odd}"))
+        assert f"Page {shown} of 2" in page
+        assert f"{DUTY_LIST_PAGE_SIZE + 3} sets of proceedings waiting" in page
 
 
 @pytest.mark.parametrize("rows", [1, 8])

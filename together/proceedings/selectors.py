@@ -5,8 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -144,11 +143,11 @@ class DutyListPage:
     pages: int
     first: int  # the positions of the first and last rows on this page in the whole list
     last: int
+    place_name: str  # the service area (or region) the list is for
 
 
 def _waiting(user):
-    """Open proceedings with no lead FCA that `user` holds on duty, oldest first, as plain
-    values: a page of the list reads a few hundred values, not a few hundred records."""
+    """Open proceedings with no lead FCA that `user` holds on duty, oldest first."""
     if not rules.may_view_duty_list(user):
         raise Http404("No duty list")
     waiting = Proceedings.objects.filter(lead_fca__isnull=True, closed_on__isnull=True)
@@ -156,9 +155,11 @@ def _waiting(user):
         waiting = waiting.filter(service_area__region_id=user.region_id)
     else:
         waiting = waiting.filter(service_area_id=user.service_area_id)
-    return waiting.order_by("received_on", "pk").values_list(
-        *_DUTY_FIELDS, "team__name", "team__kind", "service_area__name"
-    )
+    return waiting.order_by("received_on", "pk")
+
+
+# As plain values: a page of the list reads a few hundred values, not a few hundred records.
+_ROW_VALUES = (*_DUTY_FIELDS, "team__name", "team__kind", "service_area__name")
 
 
 def _duty_rows(found, today) -> list[DutyRow]:
@@ -195,22 +196,54 @@ def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
 
     Two queries whatever the number of rows. 404 for anyone who holds no duty list.
     """
-    return _duty_rows(_waiting(user), today or timezone.localdate())
+    return _duty_rows(_waiting(user).values_list(*_ROW_VALUES), today or timezone.localdate())
+
+
+def _page_number(page) -> int:
+    try:
+        return max(int(page), 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def duty_list_page(
     *, user, page=1, today: date | None = None, per_page: int = DUTY_LIST_PAGE_SIZE
 ) -> DutyListPage:
-    """One page of the duty list (a page number that is not a number, or is past the end, gives
-    the first or last page). Three queries: how many are waiting, the page, their children."""
-    found = Paginator(_waiting(user), per_page).get_page(page)
+    """One page of the duty list. A page number that is not a number, or is below 1, gives the
+    first page; one past the end gives the last page.
+
+    Two queries: the page, carrying how many are waiting in all and where (a window count and
+    the area's or region's name on each row), then their children. Only a page past the end
+    costs a count and a second read of the page."""
+    number = _page_number(page)
+    in_region = user.role in REGION_ROLES
+    place = "service_area__region__name" if in_region else "service_area__name"
+    waiting = _waiting(user).annotate(total=Window(Count("pk")))
+    columns = (*_ROW_VALUES, "total", place)
+
+    def read(number):
+        start = (number - 1) * per_page
+        return list(waiting.values_list(*columns)[start : start + per_page])
+
+    found = read(number)
+    if found:
+        total, place_name = found[0][-2], found[0][-1]
+    else:
+        total = waiting.count()
+        if total and number > 1:
+            number = -(-total // per_page)
+            found = read(number)
+        place_name = (user.region if in_region else user.service_area).name
+    pages = max(-(-total // per_page), 1)
+    first = (number - 1) * per_page + 1 if found else 0
     return DutyListPage(
-        rows=_duty_rows(found.object_list, today or timezone.localdate()),
-        total=found.paginator.count,
-        number=found.number,
-        pages=found.paginator.num_pages,
-        first=found.start_index(),
-        last=found.end_index(),
+        rows=_duty_rows([row[:-2] for row in found], today or timezone.localdate()),
+        total=total,
+        number=number,
+        pages=pages,
+        first=first,
+        last=first + len(found) - 1 if found else 0,
+        place_name=place_name,
     )
 
 
