@@ -87,9 +87,12 @@ class Proceedings(models.Model):
                 condition=Q(lead_fca__isnull=True, closed_on__isnull=True),
                 name="proceedings_on_duty",
             ),
+            # Only proceedings that have a lead FCA: the ones waiting on duty have the index
+            # above. With both in one index, SQLite took the thousands without a lead FCA for
+            # one FCA's few dozen and chose it for the duty list, then sorted them.
             models.Index(
                 fields=["lead_fca", "stage"],
-                condition=Q(closed_on__isnull=True),
+                condition=Q(closed_on__isnull=True, lead_fca__isnull=False),
                 name="proceedings_open_by_fca",
             ),
         ]
