@@ -3,7 +3,9 @@
 import uuid
 
 import pytest
+from django.db import connection
 from django.db.models import Exists, OuterRef, Value
+from django.test.utils import CaptureQueriesContext
 
 from tests.children.factories import ChildFactory, MeetingFactory
 from together.children.models import Child, Meeting
@@ -78,3 +80,40 @@ def test_a_value_changed_on_its_way_in_is_refused_rather_than_left_out(world):
     )
     with pytest.raises(ValueError, match="changed on its way into the query"):
         partial.get("partial", user_id=world.fca_allocated.pk)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_on_postgresql_the_statement_is_prepared_once_and_counted_and_logged_like_any_other(
+    world, django_assert_num_queries
+):
+    def prepared_here() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [row[0] for row in cursor.fetchall() if "children_meeting" in row[0]]
+
+    before = len(prepared_here())
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(3):
+            PREPARED.get("plain", child_uuid=world.child.uuid, user_id=world.fca_allocated.pk)
+    assert len(prepared_here()) == before + 1  # one statement for the three calls
+    assert len(captured.captured_queries) == 3
+    # The log shows each run with its own values, as Django logs its own queries.
+    assert all(
+        str(world.child.uuid.hex) in q["sql"] or str(world.child.uuid) in q["sql"]
+        for q in captured.captured_queries
+    )
+
+
+def test_with_prepared_statements_switched_off_the_same_rows_come_back(world, settings):
+    from django.db import connections
+
+    options = connections["default"].settings_dict["OPTIONS"]
+    saved = options.pop("prepare_threshold", None)
+    try:
+        (found,) = PREPARED.get(
+            "plain", child_uuid=world.child.uuid, user_id=world.fca_allocated.pk
+        )
+    finally:
+        if saved is not None:
+            options["prepare_threshold"] = saved
+    assert found.pk == world.child.pk and found.met_by_them is False

@@ -12,9 +12,14 @@ iterables do (models with select_related and annotations, or dicts for values())
 comparisons (exact, gt, lt: values that reach the database unchanged apart from their type) are
 supported, and no prefetching; anything else is refused when the shape is first compiled, so a
 mistake shows in the first test that runs it.
+
+On PostgreSQL the statement is also prepared on the server, once per connection, so the
+database plans it once too: planning the child's query with its access question took longer
+than running it (2.4 ms against 0.6 ms on national data). See _cursor.
 """
 
 import datetime
+import functools
 import threading
 import uuid
 from collections.abc import Callable
@@ -124,7 +129,7 @@ class PreparedQuery:
         for position, name, convert in places:
             params[position] = convert(values[name])
         connection = connections[using]
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         results = []
@@ -144,6 +149,50 @@ class PreparedQuery:
                 setattr(instance, name, row[position])
             results.append(instance)
         return results
+
+
+def _cursor(connection):
+    """A cursor that prepares its statement on the server where that is switched on.
+
+    Django binds values into the SQL text on the client by default, so PostgreSQL sees a new
+    statement each time and plans it again. For these queries only, the cursor sends the values
+    separately and prepares the statement (psycopg keeps it per connection, keyed by the SQL and
+    the values' types). The settings switch it on for PostgreSQL (OPTIONS prepare_threshold; off
+    behind a pooler that cannot keep prepared statements: DATABASE_PREPARED_STATEMENTS=false).
+    The cursor is wrapped as Django wraps its own, so execute wrappers, counting and logging
+    queries still work."""
+    if (
+        connection.vendor != "postgresql"
+        or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None
+    ):
+        return connection.cursor()
+    preparing, logged = _preparing_cursor_classes()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    with connection.wrap_database_errors:
+        cursor = preparing(connection.connection)
+    if connection.queries_logged:
+        return logged(cursor, connection)
+    return connection.make_cursor(cursor)
+
+
+@functools.cache
+def _preparing_cursor_classes():
+    from django.db.backends.postgresql.base import CursorDebugWrapper, ServerBindingCursor
+    from django.db.backends.utils import CursorWrapper
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
+
+    class LoggedPreparingCursor(CursorDebugWrapper):
+        # psycopg keeps no text of a prepared statement's last run, so the log gets the SQL
+        # with its values written in, as Django logs its own server-side bound queries.
+        def execute(self, sql, params=None):
+            with self.debug_sql(self.db.ops.compose_sql(sql, params), params):
+                return CursorWrapper.execute(self, sql, params)
+
+    return PreparingCursor, LoggedPreparingCursor
 
 
 def _safe_equal(convert, stand_in, param) -> bool:
