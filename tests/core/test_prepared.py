@@ -117,3 +117,25 @@ def test_with_prepared_statements_switched_off_the_same_rows_come_back(world, se
         if saved is not None:
             options["prepare_threshold"] = saved
     assert found.pk == world.child.pk and found.met_by_them is False
+
+
+def test_a_query_whose_sql_depends_on_its_values_is_refused(world):
+    # Django leaves `version >= -1` out of the SQL (always true for a positive field), so SQL made
+    # for one value would be wrong for another.
+    newer = PreparedQuery(
+        lambda shape, *, child_id, version: Child.objects.filter(pk=child_id, version__gte=version)
+    )
+    with pytest.raises(ValueError, match="depends on its values"):
+        newer.get("newer", child_id=world.child.pk, version=-1)
+
+
+def test_a_comparison_with_a_version_number_stays_in_the_sql(world):
+    # Django drops a comparison it can answer itself, such as a number below a positive field's
+    # range; the stand-in numbers are positive so a version check is kept.
+    newer = PreparedQuery(
+        lambda shape, *, child_id, version: Child.objects.filter(pk=child_id, version__gte=version)
+    )
+    assert [c.pk for c in newer.get("newer", child_id=world.child.pk, version=1)] == [
+        world.child.pk
+    ]
+    assert newer.get("newer", child_id=world.child.pk, version=world.child.version + 1) == []

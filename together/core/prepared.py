@@ -24,11 +24,14 @@ import threading
 import uuid
 from collections.abc import Callable
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.query import get_related_populators
 
-_STAND_IN_BASE = -7_340_000_000_000
+# Stand-in numbers: positive and within a 32-bit integer, so that Django keeps a comparison with
+# a positive or ordinary integer field in the SQL (it drops one it knows the answer to).
+_STAND_IN_BASE = 2_046_000_000
 
 
 def _stand_in(value, index: int):
@@ -36,7 +39,7 @@ def _stand_in(value, index: int):
     if isinstance(value, bool):
         raise TypeError("a prepared query's values may not be yes-or-no answers")
     if isinstance(value, int):
-        return _STAND_IN_BASE - index
+        return _STAND_IN_BASE + index
     if isinstance(value, uuid.UUID):
         return uuid.UUID(int=(0x7E57 << 112) + index)
     if isinstance(value, datetime.datetime):
@@ -95,9 +98,18 @@ class PreparedQuery:
                     if _safe_equal(convert, stand_in, param):
                         places.append((position, name, convert))
                         break
-            # A value this shape does not use (the role needs no service area) is not placed.
         if len([p for p in params if _is_stand_in(p)]) != len(places):
             raise ValueError("a stand-in value was changed on its way into the query")
+        # Django leaves out a comparison it can answer without the database (a number out of a
+        # field's range: `version >= -5` is always true). Whether it did must not depend on the
+        # values, or the SQL made for the stand-ins would be wrong for real ones: the SQL made
+        # for this first call's own values must be the same.
+        try:
+            same = self._build(shape, **values).query.get_compiler(using=alias).as_sql()[0] == sql
+        except EmptyResultSet:
+            same = False
+        if not same:
+            raise ValueError("this query's SQL depends on its values, so it cannot be prepared")
         converters = compiler.get_converters([column for column, _, _ in compiler.select])
         if as_values:
             names = list(query.selected or [])
@@ -204,7 +216,7 @@ def _safe_equal(convert, stand_in, param) -> bool:
 
 def _is_stand_in(param) -> bool:
     if isinstance(param, int) and not isinstance(param, bool):
-        return _STAND_IN_BASE - 1000 < param <= _STAND_IN_BASE
+        return _STAND_IN_BASE <= param < _STAND_IN_BASE + 1000
     if isinstance(param, uuid.UUID):
         return param.int >> 112 == 0x7E57
     if isinstance(param, str):
