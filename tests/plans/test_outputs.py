@@ -174,6 +174,33 @@ def test_any_two_versions_can_be_compared(fca, world, plan):
     assert "Choose versions from the list" in nonsense.content.decode()
 
 
+def test_what_people_typed_shows_on_the_comparison_as_they_typed_it(fca, world, plan):
+    services.plan_section_save(
+        by=world.fca_allocated,
+        plan=plan,
+        version=plan.version,
+        section="strengths",
+        family_strengths="Nan says <b>hello</b> & waves",
+    )
+    plan_share_record(
+        by=world.fca_allocated,
+        plan=plan,
+        recipient_kind=RecipientKind.OTHER_PROFESSIONAL,
+        recipient_name="Dr <i>Ray</i>",
+        shared=False,
+        not_shared_reason="Not yet",
+    )
+    body = fca.get(
+        page(world, f"changes/?from={plan.version - 2}&to={plan.version - 1}")
+    ).content.decode()
+    assert (
+        '<ins><span class="govuk-visually-hidden">added: </span>'
+        "Nan says &lt;b&gt;hello&lt;/b&gt; &amp; waves</ins>"
+    ) in body
+    assert "Recorded not sharing with Dr &lt;i&gt;Ray&lt;/i&gt;" in body
+    assert "<b>hello" not in body and "<i>Ray" not in body
+
+
 def _queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

@@ -92,6 +92,46 @@ def test_a_save_on_an_old_version_is_refused_and_changes_nothing(world):
     assert plan.impact_on_child == "First" and plan.version == 2
 
 
+def test_of_two_people_who_opened_the_same_version_the_second_to_save_is_refused(world):
+    """Both read the plan at version 1 (as their pages did); the one who saves second is told
+    who saved first, and nothing of theirs is kept: the first person's version stands."""
+    plan = start_plan(world)
+    first, second = Plan.objects.get(pk=plan.pk), Plan.objects.get(pk=plan.pk)
+    services.plan_section_save(
+        by=world.fca_allocated, plan=first, version=1, section="impact", impact_on_child="First"
+    )
+    audit_events = AuditEvent.objects.count()
+    with pytest.raises(EditConflict) as conflict:
+        services.plan_section_save(
+            by=world.fca_allocated,
+            plan=second,
+            version=1,
+            section="strengths",
+            family_strengths="Second",
+        )
+    assert conflict.value.by == world.fca_allocated and conflict.value.at is not None
+    with pytest.raises(EditConflict):
+        services.harm_add(
+            by=world.fca_allocated,
+            plan=second,
+            version=1,
+            what="Added on the old version",
+            certainty=Certainty.POSSIBLE,
+        )
+    saved = Plan.objects.get(pk=plan.pk)
+    assert (saved.version, saved.impact_on_child, saved.family_strengths) == (2, "First", "")
+    assert not saved.harms.exists()
+    assert list(saved.versions.values_list("number", flat=True)) == [2, 1]
+    assert saved.versions.first().snapshot["impact"]["text"] == "First"
+    assert AuditEvent.objects.count() == audit_events
+    # Once they have the plan as it now is, their change goes in on top of the first.
+    services.plan_section_save(
+        by=world.fca_allocated, plan=saved, version=2, section="strengths", family_strengths="Two"
+    )
+    latest = saved.versions.first().snapshot
+    assert (latest["impact"]["text"], latest["strengths"]["text"]) == ("First", "Two")
+
+
 def test_a_section_over_the_limit_is_refused_with_its_number(world):
     plan = start_plan(world)
     with pytest.raises(ValidationError) as error:
@@ -224,6 +264,70 @@ def test_the_snapshot_holds_every_section_and_item(world):
     assert rec["rests_on_harms"] == [snap["risks"]["items"][0]["uuid"]]
     assert snap["work"]["items"][0]["who"] == str(world.fca_allocated)
     assert snap["words"]["text"].startswith("You will live with mum")
+
+
+def test_the_snapshot_lists_items_in_the_order_the_plan_shows_them(world):
+    """Work by when it is due, contacts by date, recommendations as ordered, whatever order they
+    were added in; each recommendation with the harms it rests on, and the meetings of section 5."""
+    by = world.fca_allocated
+    plan = start_plan(world)
+    today = timezone.localdate()
+    for what, days in (("Later visit", 9), ("Sooner visit", 2)):
+        services.activity_save(
+            by=by,
+            plan=plan,
+            version=plan.version,
+            what=what,
+            who_else="Nan",
+            due_on=today + datetime.timedelta(days=days),
+        )
+    for organisation, days in (("School", 1), ("Doctor", 5)):
+        services.contact_add(
+            by=by,
+            plan=plan,
+            version=plan.version,
+            kind=ContactKind.SCHOOL,
+            organisation=organisation,
+            contacted_on=today - datetime.timedelta(days=days),
+            what_they_said="Settled",
+        )
+    harms = [
+        services.harm_add(
+            by=by, plan=plan, version=plan.version, what=what, certainty=Certainty.POSSIBLE
+        )
+        for what in ("Shouting", "Missed school")
+    ]
+    for text, rests_on in (("Live with mum", harms), ("See dad", [harms[1]])):
+        services.recommendation_save(
+            by=by,
+            plan=plan,
+            version=plan.version,
+            harms=rests_on,
+            recommendation=text,
+            reasoning="Because",
+        )
+    meeting = MeetingFactory(child=world.child, recorded_by=by)
+    services.plan_section_save(
+        by=by,
+        plan=plan,
+        version=plan.version,
+        section="wishes",
+        wishes_and_feelings="Wants a dog",
+        meetings=[meeting],
+    )
+    snap = plan.versions.first().snapshot
+    assert snap == plan_snapshot(Plan.objects.get(pk=plan.pk))
+    assert [a["what"] for a in snap["work"]["items"]] == ["Sooner visit", "Later visit"]
+    assert [a["who"] for a in snap["work"]["items"]] == ["Nan", "Nan"]
+    assert [c["organisation"] for c in snap["risks"]["contacts"]] == ["Doctor", "School"]
+    assert snap["risks"]["contacts"][0]["contacted_on"] == str(today - datetime.timedelta(days=5))
+    assert [h["what"] for h in snap["risks"]["items"]] == ["Shouting", "Missed school"]
+    recs = snap["recommendations"]["items"]
+    assert [r["recommendation"] for r in recs] == ["Live with mum", "See dad"]
+    assert recs[0]["rests_on_harms"] == sorted(str(h.uuid) for h in harms)
+    assert recs[1]["rests_on_harms"] == [str(harms[1].uuid)]
+    assert recs[0]["rests_on_strengths"] is False
+    assert snap["wishes"]["meetings"] == [str(meeting.uuid)]
 
 
 def test_starting_from_a_brother_or_sisters_plan_copies_only_the_family_parts(world):

@@ -31,9 +31,9 @@ def _child_with_access(shape, *, child_uuid, user_id, service_area_id=None, regi
         service_area_id=service_area_id,
         region_id=region_id,
     )
-    return Child.objects.annotate(everyday_access=rules.everyday_access_annotation(asking)).filter(
-        uuid=child_uuid
-    )
+    return Child.objects.annotate(
+        everyday_access=rules.everyday_access_annotation(asking), **_summary_annotations()
+    ).filter(uuid=child_uuid)
 
 
 _CHILD_WITH_ACCESS = PreparedQuery(_child_with_access)
@@ -88,8 +88,9 @@ class FileSummary:
     everyday_access: bool
 
 
-def _file_summary_query(shape, *, child_id):
-    """The facts at the top of every page of a child's file, in one row (see child_file_summary)."""
+def _summary_annotations() -> dict:
+    """The facts at the top of every page of a child's file, as annotations on the child's row
+    (see child_file_summary)."""
 
     def earliest_open(child):
         return (
@@ -104,13 +105,20 @@ def _file_summary_query(shape, *, child_id):
     since = meetings.filter(
         occurred_at__date__gte=Subquery(earliest_open(OuterRef(OuterRef("pk"))))
     )
-    return Child.objects.filter(pk=child_id).values(
-        earliest_open=Subquery(earliest_open(OuterRef("pk"))),
-        last_at=Subquery(last.values("occurred_at")[:1]),
-        last_method=Subquery(last.values("method")[:1]),
-        seen=Exists(since),
-        seen_in_person=Exists(since.filter(method=Meeting.Method.IN_PERSON)),
-    )
+    return {
+        "summary_earliest_open": Subquery(earliest_open(OuterRef("pk"))),
+        "summary_last_at": Subquery(last.values("occurred_at")[:1]),
+        "summary_last_method": Subquery(last.values("method")[:1]),
+        "summary_seen": Exists(since),
+        "summary_seen_in_person": Exists(since.filter(method=Meeting.Method.IN_PERSON)),
+    }
+
+
+_SUMMARY_FIELDS = tuple(_summary_annotations())
+
+
+def _file_summary_query(shape, *, child_id):
+    return Child.objects.filter(pk=child_id).values(**_summary_annotations())
 
 
 _FILE_SUMMARY = PreparedQuery(_file_summary_query)
@@ -120,15 +128,22 @@ def child_file_summary(*, user, child: Child) -> FileSummary:
     """What the top of every page of a child's file shows: whether the child is in open
     proceedings and has been seen (and seen in person) since they began, and their last meeting.
     One query, compiled once: every page of the file asks it."""
-    (row,) = _FILE_SUMMARY.get("summary", child_id=child.pk)
-    in_open = row["earliest_open"] is not None
+    # A child read by child_get_for_user carries the summary already (one query fewer on every
+    # page of the file); a child read another way (with a plan, say) asks for it.
+    if hasattr(child, "summary_seen"):
+        row = {name: getattr(child, name) for name in _SUMMARY_FIELDS}
+    else:
+        (row,) = _FILE_SUMMARY.get("summary", child_id=child.pk)
+    in_open = row["summary_earliest_open"] is not None
     last = None
-    if row["last_at"] is not None:
-        last = Meeting(child=child, occurred_at=row["last_at"], method=row["last_method"])
+    if row["summary_last_at"] is not None:
+        last = Meeting(
+            child=child, occurred_at=row["summary_last_at"], method=row["summary_last_method"]
+        )
     return FileSummary(
         in_open_proceedings=in_open,
-        seen=in_open and bool(row["seen"]),
-        seen_in_person=in_open and bool(row["seen_in_person"]),
+        seen=in_open and bool(row["summary_seen"]),
+        seen_in_person=in_open and bool(row["summary_seen_in_person"]),
         last_meeting=last,
         everyday_access=rules.has_everyday_access(user, child),
     )
@@ -144,64 +159,121 @@ def latest_open_proceedings(child: Child) -> Proceedings | None:
     )
 
 
-def connections_for_child(child: Child) -> list[ChildConnection]:
-    return list(
-        ChildConnection.objects.filter(child=child)
+# The reads behind each page of the file, compiled once (ADR 0010): every page view asks one.
+_CONNECTIONS = PreparedQuery(
+    lambda shape, *, child_id: (
+        ChildConnection.objects.filter(child_id=child_id)
         .select_related("person")
         .order_by("person__kind", "relationship", "person__given_name")
     )
+)
+
+
+def connections_for_child(child: Child) -> list[ChildConnection]:
+    return _CONNECTIONS.get("all", child_id=child.pk)
+
+
+def _parties(shape, *, child_id):
+    from together.proceedings.models import Party
+
+    return Party.objects.filter(proceedings__child_links__child_id=child_id).select_related(
+        "proceedings"
+    )
+
+
+_PARTIES = PreparedQuery(_parties)
 
 
 def parties_by_person(child: Child) -> dict[int, list]:
     """Each family member's part in the child's proceedings, keyed by the person's id."""
-    from together.proceedings.models import Party
-
-    parties = Party.objects.filter(proceedings__child_links__child=child).select_related(
-        "proceedings"
-    )
     result: dict[int, list] = {}
-    for party in parties:
+    for party in _PARTIES.get("all", child_id=child.pk):
         result.setdefault(party.person_id, []).append(party)
     return result
 
 
-def proceedings_for_child(child: Child) -> list[Proceedings]:
-    return list(
-        Proceedings.objects.filter(child_links__child=child)
+_PROCEEDINGS = PreparedQuery(
+    lambda shape, *, child_id: (
+        Proceedings.objects.filter(child_links__child_id=child_id)
         .select_related("lead_fca", "service_area")
-        .prefetch_related("hearings")
         .order_by("closed_on", "-received_on")
     )
+)
+_HEARINGS = PreparedQuery(
+    lambda shape, *, child_id: Hearing.objects.filter(
+        proceedings__child_links__child_id=child_id
+    ).order_by("proceedings_id", "starts_at", "pk")
+)
+
+
+def proceedings_for_child(child: Child) -> list[Proceedings]:
+    """Every set of proceedings the child has been in, open ones first, each with its hearings
+    in date order as `hearing_list`. Two queries."""
+    found = _PROCEEDINGS.get("all", child_id=child.pk)
+    hearings: dict[int, list[Hearing]] = {}
+    for hearing in _HEARINGS.get("all", child_id=child.pk):
+        hearings.setdefault(hearing.proceedings_id, []).append(hearing)
+    for proceedings in found:
+        proceedings.hearing_list = hearings.get(proceedings.pk, [])
+    return found
+
+
+_MEETINGS = PreparedQuery(
+    lambda shape, *, child_id: Meeting.objects.filter(child_id=child_id).select_related(
+        "recorded_by", "proceedings"
+    )
+)
 
 
 def meetings_for_child(child: Child) -> list[Meeting]:
-    return list(Meeting.objects.filter(child=child).select_related("recorded_by", "proceedings"))
+    return _MEETINGS.get("all", child_id=child.pk)
 
 
-def timeline_for_child(
-    child: Child, kind: str | None = None, limit: int = 200
-) -> list[TimelineEntry]:
-    entries = TimelineEntry.objects.filter(child=child).select_related("actor")
-    if kind:
-        entries = entries.filter(kind=kind)
-    return list(entries[:limit])
+TIMELINE_LIMIT = 200
+_TIMELINE = PreparedQuery(
+    lambda shape, *, child_id: TimelineEntry.objects.filter(child_id=child_id).select_related(
+        "actor"
+    )[:TIMELINE_LIMIT]
+)
+
+
+def timeline_for_child(child: Child, kind: str | None = None) -> list[TimelineEntry]:
+    """The newest entries on the file (all of them, or of one kind)."""
+    if not kind:
+        return _TIMELINE.get("all", child_id=child.pk)
+    entries = TimelineEntry.objects.filter(child=child, kind=kind).select_related("actor")
+    return list(entries[:TIMELINE_LIMIT])
+
+
+def _provenance(shape, *, child_id):
+    return (
+        Child.history.filter(id=child_id)
+        .order_by("history_date", "history_id")
+        .values(
+            *_about_fields(),
+            "history_date",
+            "history_user__given_name",
+            "history_user__family_name",
+        )
+    )
+
+
+_PROVENANCE = PreparedQuery(_provenance)
 
 
 def about_me_provenance(child: Child) -> dict[str, tuple]:
     """Who last recorded each About me field and when, from the file's history. Reads plain
     values rather than history objects: a file's history can be long, and only names are shown."""
     fields = _about_fields()
-    records = child.history.order_by("history_date", "history_id").values_list(
-        *fields, "history_date", "history_user__given_name", "history_user__family_name"
-    )
     provenance: dict[str, tuple] = {}
     previous = None
-    for record in records:
-        *values, recorded_at, given, family = record
+    for record in _PROVENANCE.get("all", child_id=child.pk):
+        given, family = record["history_user__given_name"], record["history_user__family_name"]
         who = Recorder(f"{given or ''} {family or ''}".strip()) if given or family else None
+        values = [record[field] for field in fields]
         for index, field in enumerate(fields):
             if previous is None or previous[index] != values[index]:
-                provenance[field] = (who, recorded_at)
+                provenance[field] = (who, record["history_date"])
         previous = values
     return provenance
 

@@ -173,6 +173,14 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return f"Plan for {self.child} in {self.proceedings}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        plan = super().from_db(db, field_names, values)
+        # The plan's columns as the database held them when read (by attname): a change made on
+        # this version saves without reading the plan again (plans.services.plans._claim).
+        plan._as_read = dict(zip(field_names, values, strict=True))
+        return plan
+
     @property
     def domestic_abuse_kind_labels(self) -> list[str]:
         labels = dict(DomesticAbuseKind.choices)

@@ -6,11 +6,11 @@ The team's practice supervisor agrees the plan; supervisors and the area's servi
 comment on it, as do the writers.
 
 What a person may do with one plan rests on three facts about its proceedings: whether they are
-allocated to it, whether anyone is, and whether they supervise its team. The selectors and the
-services' lock fetch all three with the plan, in the same query (`access_annotations`); any
-other plan answers them in one query the first time it is asked, and keeps the answer on the plan
-object for that person (`plan_access`), so may_write, may_comment and may_agree cost nothing
-after the first.
+allocated to it, whether anyone is, and whether they supervise its team. The selectors (and the
+services, when they read a plan under lock) fetch all three with the plan, in the same query
+(`access_annotations`); any other plan answers them in one query the first time it is asked,
+and keeps the answer on the plan object for that person (`plan_access`), so may_write,
+may_comment and may_agree cost nothing after the first.
 """
 
 from django.db import connection

@@ -7,8 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from together.children.views.file import render_file_page
@@ -16,12 +14,9 @@ from together.core.exceptions import EditConflict
 from together.documents.pdf import pdf_from_template
 from together.documents.services import document_print_record
 
-from . import rules, selectors, sharing
-from .compare import compare_snapshots
+from . import compare_page, rules, selectors, sharing
 from .documents import VERSIONS, child_version_context, professional_version_context
 from .forms_outputs import PrintForm, ResponseForm, ShareForm
-from .models import PlanStatus, PlanVersion
-from .snapshot import SECTIONS
 
 CONFLICT = (
     "Someone else changed the plan while you were recording this. "
@@ -149,123 +144,11 @@ def response_record(request, child_id, share_id):
     )
 
 
-def _number(value, default):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-class _Version:
-    """One version in the list (without its snapshot): what the page says about it."""
-
-    __slots__ = ("number", "status", "change", "when", "label", "by")
-
-    def __init__(self, row):
-        self.number, self.status, self.change = row["number"], row["status"], row["change"]
-        saved = timezone.localtime(row["saved_at"])
-        # Said once here: the page names each version three times (two lists and the table).
-        self.when = f"{saved.day} {saved:%B %Y}, {saved:%H:%M}"
-        self.label = f"Version {self.number}, {self.when}"
-        self.by = f"{row['saved_by__given_name']} {row['saved_by__family_name']}".strip()
-
-    def get_status_display(self) -> str:
-        return PlanStatus(self.status).label
-
-
-def _options(versions, chosen) -> str:
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (
-                v.number,
-                mark_safe(" selected") if chosen and v.number == chosen.number else "",
-                v.label,
-            )
-            for v in versions
-        ),
-    )
-
-
-def _rows(versions) -> str:
-    cell = '<td class="govuk-table__cell">'
-    return format_html_join(
-        "\n",
-        '<tr class="govuk-table__row">'
-        + cell
-        + "{}</td>"
-        + cell
-        + "{}</td>"
-        + cell
-        + "{}</td>"
-        + cell
-        + "{}{}</td></tr>",
-        (
-            (
-                v.number,
-                v.when,
-                v.by,
-                v.change,
-                format_html(
-                    ' <a class="govuk-link" href="?from={}&amp;to={}">See the changes'
-                    '<span class="govuk-visually-hidden"> in version {}</span></a>',
-                    v.number - 1,
-                    v.number,
-                    v.number,
-                )
-                if v.number > 1
-                else "",
-            )
-            for v in versions
-        ),
-    )
-
-
 def compare(request, child_id):
-    """Two versions side by side, section by section. Two queries whatever the number of
-    versions: the list of versions (without their snapshots) and the two snapshots. The parts of
-    the page repeated for every version (two lists and the table) are made here, once, rather
-    than by the template engine, which is slow at loops of many variables."""
+    """Two versions side by side, section by section (compare_page): one query for the list of
+    versions and the two compared, whatever the number of versions."""
     plan = selectors.plan_get_for_user(user=request.user, child_id=child_id)
-    versions = [
-        _Version(row)
-        for row in PlanVersion.objects.filter(plan=plan)
-        .order_by("-number")
-        .values(
-            "number",
-            "status",
-            "change",
-            "saved_at",
-            "saved_by__given_name",
-            "saved_by__family_name",
-        )
-    ]
-    numbers = [v.number for v in versions]
-    latest = numbers[0] if numbers else None
-    previous = numbers[1] if len(numbers) > 1 else latest
-    old_number = _number(request.GET.get("from"), previous)
-    new_number = _number(request.GET.get("to"), latest)
-    error = None
-    if numbers and (old_number not in numbers or new_number not in numbers):
-        error = "Choose versions from the list"
-        old_number, new_number = previous, latest
-    by_number = {v.number: v for v in versions}
-    snapshots = (
-        dict(
-            PlanVersion.objects.filter(plan=plan, number__in={old_number, new_number}).values_list(
-                "number", "snapshot"
-            )
-        )
-        if numbers
-        else {}
-    )
-    sections = (
-        compare_snapshots(snapshots.get(old_number), snapshots.get(new_number), SECTIONS)
-        if numbers
-        else []
-    )
-    old, new = by_number.get(old_number), by_number.get(new_number)
+    shown = compare_page.comparison(plan, request.GET.get("from"), request.GET.get("to"))
     return render_file_page(
         request,
         plan.child,
@@ -273,16 +156,15 @@ def compare(request, child_id):
         "plans/compare.html",
         {
             "plan": plan,
-            "versions": versions,
-            "old": old,
-            "new": new,
-            "from_options": _options(versions, old),
-            "to_options": _options(versions, new),
-            "version_rows": _rows(versions),
-            # Not "sections": that name is the file's sub-navigation (render_file_page).
-            "section_changes": sections,
-            "changed_sections": [s for s in sections if s.changed],
-            "error": error,
+            "versions": shown.versions,
+            "old": shown.old,
+            "new": shown.new,
+            "from_options": compare_page.options_html(shown.versions, shown.old),
+            "to_options": compare_page.options_html(shown.versions, shown.new),
+            "version_rows": compare_page.rows_html(shown.versions),
+            "changes": compare_page.sections_html(shown.sections),
+            "changed_sections": [s for s in shown.sections if s.changed],
+            "error": shown.error,
         },
     )
 

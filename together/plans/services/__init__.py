@@ -1,5 +1,6 @@
-"""Changes to plans. Every change locks the plan, checks its version, saves, records a
-PlanVersion and writes its audit event, all in one transaction."""
+"""Changes to plans. Every change checks the plan's version (in the UPDATE that saves it, or by
+reading it under lock first), saves, records a PlanVersion and writes its audit event, all in one
+transaction."""
 
 from .items import (
     activity_remove,

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..models import Activity, Plan, PlanHarm, ProfessionalContact, Recommendation
-from .plans import _lock, check_editable, edit_saved, sync
+from .plans import _claim, check_editable, edit_saved, sync
 
 
 def _start(by, plan: Plan, version: int) -> Plan:
-    locked = _lock(plan, version, by=by)
+    locked = _claim(plan, version, by=by)
     check_editable(by, locked)
     return locked
 

@@ -1,9 +1,10 @@
 """Starting a plan, saving its sections, versions, comments and moving it through its stages."""
 
+import copy
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -22,7 +23,7 @@ from ..models import (
     PlanVersion,
     RecipientKind,
 )
-from ..snapshot import SECTION_BY_KEY, plan_snapshot
+from ..snapshot import SECTION_BY_KEY, items_parameters, items_sql, plan_snapshot, read_items
 
 # The timeline has no kind for plans yet; fall back to proceedings until it does.
 PLAN_TIMELINE_KIND = TimelineEntry.Kind.PLAN
@@ -85,19 +86,78 @@ def _lock(plan: Plan, version: int | None = None, *, by=None) -> Plan:
     return locked
 
 
-# A plan read under lock holds its links (child, proceedings, the people) and its identity as the
+# The plan's columns, by attname: what a change compares with the plan as read (_save).
+_COLUMNS = [field.attname for field in Plan._meta.concrete_fields]
+
+
+def _claim(plan: Plan, version: int, *, by) -> Plan:
+    """The plan that a change made on `version` works on.
+
+    When the caller's plan was read from the database at that version (the page's own read), a
+    copy of it as read: the UPDATE that saves the change (_save) holds only while the plan is
+    still at that version, so no second read under lock is needed first, and a change made on an
+    old version is refused there, rolling back the whole transaction. Otherwise the plan is read
+    again under lock (_lock), which refuses an old version at once."""
+    as_read = getattr(plan, "_as_read", None)
+    if as_read is None or len(as_read) != len(_COLUMNS) or as_read["version"] != int(version):
+        return _lock(plan, version, by=by)
+    claimed = copy.copy(plan)  # keeps the child, proceedings and access facts read with it
+    for name, value in as_read.items():
+        setattr(claimed, name, list(value) if isinstance(value, list) else value)
+    return claimed
+
+
+def _save(plan: Plan, *, was: int) -> dict:
+    """Save what changed in `plan` since it was read, in one UPDATE that holds only while the
+    plan is still at version `was`; EditConflict (with who saved last, and when) if it is not.
+
+    The same statement answers the plan's items for the version's snapshot (its RETURNING: both
+    PostgreSQL and SQLite take subqueries there), so saving costs one round trip. PostgreSQL
+    locks the row from that UPDATE to the end of the transaction, so whoever saves next waits
+    for this change and then finds the version moved on."""
+    as_read = plan._as_read
+    fields = [
+        Plan._meta.get_field(name)
+        for name in _COLUMNS
+        if name not in as_read or getattr(plan, name) != as_read[name]
+    ]
+    q = connection.ops.quote_name
+    sql = (
+        f"UPDATE {q(Plan._meta.db_table)} SET "  # noqa: S608 (names from the model)
+        + ", ".join(f"{q(field.column)} = %s" for field in fields)
+        + f" WHERE {q('id')} = %s AND {q('version')} = %s RETURNING {items_sql()}"
+    )
+    values = [field.get_db_prep_save(getattr(plan, field.attname), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, plan.pk, was, *items_parameters(plan.pk)])
+        row = cursor.fetchone()
+        names = [column[0] for column in cursor.description]
+    if row is None:
+        last = (
+            Plan.objects.select_related("updated_by")
+            .only("updated_at", "updated_by")
+            .get(pk=plan.pk)
+        )
+        raise EditConflict(by=last.updated_by, at=last.updated_at)
+    plan._as_read = {name: getattr(plan, name) for name in _COLUMNS}
+    return read_items(names, row)
+
+
+# A plan from _claim holds its links (child, proceedings, the people) and its identity as the
 # database has them, and no change a service makes through edit_saved touches them: the checks
 # that would ask the database again whether those rows exist, or are unique, are left out of
 # full_clean there. The values a person typed are still checked (clean_fields and clean).
 PLAN_LINKS = ["child", "proceedings", "started_from", "created_by", "updated_by", "agreed_by"]
-# The same for a new PlanVersion: its plan is locked and `by` is the person saving; its number is
-# the plan's next version, taken under that lock (the database's constraint still guards it).
-VERSION_LINKS = ["plan", "saved_by"]
+# The same for a new PlanVersion: its plan was just saved in this transaction (which holds its
+# row) and `by` is the person saving; its number is the plan's next version, taken by that save
+# (the database's constraint still guards it). Its snapshot is made by plan_snapshot as plain
+# JSON: checking it would write it out as JSON a second time.
+VERSION_LINKS = ["plan", "saved_by", "snapshot"]
 
 
-def _version_insert(*, by, plan: Plan, change: str) -> PlanVersion:
-    """Keep the whole plan as it now stands, as version plan.version (one INSERT after the
-    snapshot's reads). The plan is locked and already saved with that version."""
+def _version_insert(*, by, plan: Plan, change: str, items: dict) -> PlanVersion:
+    """Keep the whole plan as it now stands, as version plan.version (one INSERT: the plan's
+    items were read by the UPDATE that saved it, _save)."""
     record = PlanVersion(
         plan=plan,
         number=plan.version,
@@ -105,7 +165,7 @@ def _version_insert(*, by, plan: Plan, change: str) -> PlanVersion:
         saved_by=by,
         saved_at=plan.updated_at,
         change=change[:300],
-        snapshot=plan_snapshot(plan),
+        snapshot=plan_snapshot(plan, items),
     )
     record.full_clean(exclude=VERSION_LINKS, validate_unique=False, validate_constraints=False)
     record.save(force_insert=True)
@@ -297,16 +357,17 @@ def edit_saved(*, by, plan: Plan, key: str, change: str) -> None:
     """After any change to a section's content: status, save, version and audit."""
     if key != "sharing":  # section 9 records what happened after agreement, not what was agreed
         _back_to_draft_if_agreed(by=by, plan=plan)
-    # `plan` was read under lock by the caller (_lock): see PLAN_LINKS for what is left out.
+    # `plan` is as the database holds it (_claim): see PLAN_LINKS for what is left out.
     plan.full_clean(exclude=PLAN_LINKS, validate_unique=False, validate_constraints=False)
-    # The version moves on in the same UPDATE that saves the plan: the row is locked, so the
-    # version read with it is the one in the database (plan_version_record does this in three
-    # queries for callers that hold a plan not read under lock).
+    # The version moves on in the same UPDATE that saves the plan, which holds only while the
+    # plan is at the version it was read at (plan_version_record does this in three queries for
+    # callers that hold a plan not read by _claim).
+    was = plan.version
     plan.version += 1
     plan.updated_at = timezone.now()
     plan.updated_by = by
-    plan.save()
-    _version_insert(by=by, plan=plan, change=change)
+    items = _save(plan, was=was)
+    _version_insert(by=by, plan=plan, change=change, items=items)
     audit_event_record(
         by=by,
         action=Action.PLAN_SECTION_SAVED,
@@ -345,7 +406,7 @@ def plan_section_save(
     unknown = set(fields) - set(SECTION_FIELDS[section])
     if unknown:
         raise TypeError(f"Not part of {section}: {sorted(unknown)}")
-    locked = _lock(plan, version, by=by)
+    locked = _claim(plan, version, by=by)
     check_editable(by, locked)
     for name, value in fields.items():
         setattr(locked, name, value)
@@ -371,9 +432,12 @@ def plan_section_save(
 
 
 def sync(plan: Plan, locked: Plan) -> None:
-    """The caller's copy of the plan follows what was saved, so it can save again."""
+    """The caller's copy of the plan follows what was saved, so it can save again (and, read as
+    the database now holds it, without reading it again: _claim)."""
     for name in ("status", "version", "updated_at", "updated_by", "agreed_by", "agreed_at"):
         setattr(plan, name, getattr(locked, name))
+    if hasattr(locked, "_as_read"):
+        plan._as_read = locked._as_read
 
 
 # (from, to): who may make the move.
