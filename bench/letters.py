@@ -1,6 +1,8 @@
 """Letters against floors measured in the same run: a letter's PDF against a minimal WeasyPrint
 document (one paragraph, through pdf_from_html), and 500 letters made by the batch task, read
-against the time for one letter. Also the letters pages against the bare-page floor.
+against the time for one letter. Also the letters pages against the bare-page floor. The minimal
+document made as a new thread's first PDF shows what each thread pays once (fonts found, print
+style sheets parsed), which every PDF paid before they were kept from one PDF to the next.
 
 Everything the benchmark adds (letters, batches) is rolled back at the end.
 BENCH_PDFS sets how many PDFs each PDF figure times (default 20)."""
@@ -8,7 +10,7 @@ BENCH_PDFS sets how many PDFs each PDF figure times (default 20)."""
 import os
 import time
 
-from common import prepare_database, print_row, summary, time_calls
+from common import prepare_database, print_row, summary, time_against_floor, time_calls
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -51,6 +53,14 @@ def _enough_letters(n: int) -> list[int]:
     return list(Letter.objects.order_by("pk").values_list("pk", flat=True)[:n])
 
 
+def _in_new_thread(call, *args):
+    import threading
+
+    thread = threading.Thread(target=call, args=args)
+    thread.start()
+    thread.join()
+
+
 def queries(call) -> int:
     with CaptureQueriesContext(connection) as captured:
         call()
@@ -74,6 +84,10 @@ def main():
 
             floor = summary(time_calls(lambda: pdf_from_html(MINIMAL), N_PDFS, warmup=3))
             print_row("floor: minimal WeasyPrint PDF (one paragraph)", floor, None, 0)
+            # Not a floor: the same minimal document as a new thread's first PDF, which finds the
+            # fonts and parses the print style sheets before it can lay anything out.
+            first = summary(time_calls(lambda: _in_new_thread(pdf_from_html, MINIMAL), N_PDFS, 3))
+            print_row("minimal PDF, first in a new thread", first, floor)
             one = summary(time_calls(lambda: services.letter_pdf(letter), N_PDFS, warmup=3))
             print_row(
                 "letter PDF, standard print",
@@ -85,6 +99,22 @@ def main():
                 time_calls(lambda: services.letter_pdf(letter, large_print=True), N_PDFS, warmup=3)
             )
             print_row("letter PDF, large print", large, floor)
+            # The same letters timed in turns with the floor, so that a burst of other work on a
+            # shared machine slows both rather than whichever was being timed then.
+            for label, large_print in (("standard", False), ("large", True)):
+                floor_turns, letter_turns = time_against_floor(
+                    lambda: pdf_from_html(MINIMAL),
+                    lambda large_print=large_print: services.letter_pdf(
+                        letter, large_print=large_print
+                    ),
+                    N_PDFS,
+                    warmup=3,
+                )
+                print_row(
+                    f"letter PDF, {label} print, in turns with the floor",
+                    summary(letter_turns),
+                    summary(floor_turns),
+                )
 
             batch = LetterBatch.objects.create(
                 requested_by=letter.fca, scope="my_letters", letter_ids=ids, total=len(ids)
