@@ -285,6 +285,7 @@ def test_the_summary_is_the_same_whichever_way_the_child_was_read(world):
     plain = Child.objects.get(pk=world.child.pk)  # as another app might read it
     carried = selectors.child_file_summary(user=user, child=with_access)
     asked = selectors.child_file_summary(user=user, child=plain)
+
     def facts(summary):
         last = summary.last_meeting
         return (
