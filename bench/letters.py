@@ -136,28 +136,35 @@ def main():
             client = Client(HTTP_HOST="127.0.0.1")
             client.force_login(fca)
             mine = Letter.objects.filter(fca=fca).select_related("child").first()
-            pages = [("floor: bare page in the base layout", "/bench/floor/")]
-            if mine is not None:
-                base = f"/children/{mine.child.uuid}/letters/"
-                pages += [("letters list", base), ("letter editor", f"{base}{mine.uuid}/")]
-            page_floor = None
-            for label, url in pages:
 
-                def fetch(url=url):
-                    response = client.get(url)
-                    assert response.status_code == 200, f"{url} answered {response.status_code}"
+            def fetch_floor():
+                assert client.get("/bench/floor/").status_code == 200
 
-                stats = summary(time_calls(fetch, N_PAGES, warmup=5))
-                print_row(label, stats, page_floor, queries(fetch))
-                page_floor = page_floor or stats
             manager = Client(HTTP_HOST="127.0.0.1")
             manager.force_login(User.objects.get(email=DEMO_ACCOUNTS["service_manager"]))
 
             def oversight():
                 assert manager.get("/letters/oversight/").status_code == 200
 
-            stats = summary(time_calls(oversight, N_PAGES, warmup=5))
-            print_row("letters oversight (service manager)", stats, page_floor, queries(oversight))
+            pages = []
+            if mine is not None:
+                base = f"/children/{mine.child.uuid}/letters/"
+                pages += [("letters list", base), ("letter editor", f"{base}{mine.uuid}/")]
+            calls = []
+            for label, url in pages:
+
+                def fetch(url=url):
+                    response = client.get(url)
+                    assert response.status_code == 200, f"{url} answered {response.status_code}"
+
+                calls.append((label, fetch))
+            calls.append(("letters oversight (service manager)", oversight))
+            floor_page = summary(time_calls(fetch_floor, N_PAGES, warmup=5))
+            print_row("floor: bare page in the base layout", floor_page, None, queries(fetch_floor))
+            print("  (each page is timed in turns with the floor; its ratio is to that floor)")
+            for label, call in calls:
+                floor_turns, page_turns = time_against_floor(fetch_floor, call, N_PAGES, warmup=5)
+                print_row(label, summary(page_turns), summary(floor_turns), queries(call))
             raise _Rollback
     except _Rollback:
         pass
