@@ -99,6 +99,26 @@ def main():
                 time_calls(lambda: services.letter_pdf(letter, large_print=True), N_PDFS, warmup=3)
             )
             print_row("letter PDF, large print", large, floor)
+            # Where the rest of the time goes: the finished letter's HTML (QR code drawn, words
+            # in place) through WeasyPrint alone, as the same code makes every PDF.
+            from django.template.loader import render_to_string
+
+            from together.documents.qr import qr_data_uri
+
+            context = services.letter_document(letter)
+            link = context["feedback_link"]
+            context["qr"] = qr_data_uri(link) if link else ""
+            finished = render_to_string("letters/letter_pdf.html", context)
+            floor_turns, weasy_turns = time_against_floor(
+                lambda: pdf_from_html(MINIMAL), lambda: pdf_from_html(finished), N_PDFS, warmup=3
+            )
+            print_row(
+                "the finished letter through WeasyPrint alone",
+                summary(weasy_turns),
+                summary(floor_turns),
+            )
+            qr = summary(time_calls(lambda: qr_data_uri(link), N_PDFS, 3))
+            print_row("drawing its QR code (segno), for comparison", qr, floor)
             # The same letters timed in turns with the floor, so that a burst of other work on a
             # shared machine slows both rather than whichever was being timed then.
             for label, large_print in (("standard", False), ("large", True)):

@@ -1,5 +1,6 @@
 """The plan's busiest pages make a fixed number of queries, however much the plan holds: the task
-list, saving a section, and "How our thinking changed" however many versions there are.
+list, saving a section, "How our thinking changed" however many versions there are, and the
+child's version as a PDF.
 
 The numbers are pinned: a change that adds a query to these pages shows here."""
 
@@ -20,6 +21,10 @@ TASK_LIST = 6  # ... + the comments
 # the version's INSERT and the audit event's INSERT, inside a savepoint.
 SECTION_SAVE = 9
 COMPARE = 6  # ... + the list of versions with the snapshots of the two compared
+# The child's version as a PDF: the session and the user; the child, the plan; the FCA it speaks
+# for, the open work, the recommendations, the next hearing and when the version was saved; the
+# print logged (one INSERT).
+CHILD_PDF = 10
 
 
 page = plan_page
@@ -124,3 +129,13 @@ def test_may_write_comment_and_agree_take_one_query_together(world, django_asser
         assert answers == (
             [True, True, False, True] if user == world.fca_allocated else [False, True, True, False]
         )
+
+
+@pytest.mark.parametrize("items", [0, 4])
+def test_the_childs_pdf(fca_client, world, django_assert_num_queries, items):
+    _fill(start_plan(world), world, items)
+    fca_client.get(page(world))
+    with django_assert_num_queries(CHILD_PDF):
+        response = fca_client.post(page(world, "print/child.pdf"), {"reason": "child"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"

@@ -12,4 +12,7 @@ urlpatterns = [
 ]
 
 if settings.TOGETHER_BENCH_ROUTES:
-    urlpatterns.append(path("bench/floor/", views.layout_floor, name="floor"))
+    urlpatterns += [
+        path("bench/floor/", views.layout_floor, name="floor"),
+        path("bench/floor.pdf", views.document_floor, name="floor_pdf"),
+    ]

@@ -50,6 +50,25 @@ def layout_floor(request):
     return render(request, "core/floor.html")
 
 
+# The least a PDF can be: a heading and a paragraph, through the same code as every document.
+FLOOR_DOCUMENT = (
+    '<html lang="en-GB"><head><title>Floor</title></head>'
+    "<body><h1>Hello</h1><p>A minimal document.</p></body></html>"
+)
+
+
+def document_floor(request):
+    """The bare signed-in download the benchmarks compare a document's download with: the same
+    request, sign-in and middleware, answering with a minimal PDF."""
+    from django.http import HttpResponse
+
+    from together.documents.pdf import pdf_from_html
+
+    response = HttpResponse(pdf_from_html(FLOOR_DOCUMENT), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="floor.pdf"'
+    return response
+
+
 # Error pages. Each is plain words in the service's layout and never shows a stack trace.
 
 
