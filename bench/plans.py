@@ -145,13 +145,15 @@ def main():
     from together.documents.pdf import pdf_from_template
     from together.plans.documents import VERSIONS as PRINTED
     from together.plans.documents import child_version_context
-    from together.plans.models import Plan
+    from together.plans.selectors import plan_get_for_user
 
     def minimal():
         pdf_from_html(MINIMAL_PDF)
 
     def render_child():
-        plan = Plan.objects.select_related("child", "proceedings").get(pk=saving.pk)
+        # The plan read as the download reads it: the child with the access question, then the
+        # child's current plan.
+        plan = plan_get_for_user(user=fca, child_id=saving.child.uuid)
         pdf_from_template(PRINTED["child"][1], child_version_context(plan))
 
     pdf_floor = summary(time_calls(minimal, N_PDF, warmup=2))
