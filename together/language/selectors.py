@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, models
 
+from together.core.prepared import PreparedQuery
 from together.language.display import Shown, shown
 from together.language.engine import (
     BUILT_IN_GLOSSARY,
@@ -50,9 +51,29 @@ class CurrentGlossary:
 _current: CurrentGlossary | None = None
 
 
+# Every check asks for the glossary's version, and every page of a child's file that checks a
+# text asks who the child's people are: both are prepared queries (ADR 0010).
+_VERSION = PreparedQuery(
+    lambda shape, *, version_id: GlossaryVersion.objects.filter(id=version_id).values(
+        "token", "number"
+    )[:1]
+)
+_CHILD_PEOPLE = PreparedQuery(
+    lambda shape, *, child_id: (
+        _connections().objects.filter(child_id=child_id).select_related("person")
+    )
+)
+
+
+def _connections():
+    from together.children.models import ChildConnection
+
+    return ChildConnection
+
+
 def _version() -> tuple[str, int]:
-    row = GlossaryVersion.objects.filter(id=1).values_list("token", "number").first()
-    return (str(row[0]), row[1]) if row else ("", 0)
+    found = _VERSION.get("the one", version_id=1)
+    return (str(found[0]["token"]), found[0]["number"]) if found else ("", 0)
 
 
 def glossary_current() -> CurrentGlossary:
@@ -111,12 +132,9 @@ def reader_for_child(child) -> Reader:
     The name for "the mother" is what the child calls her where that is recorded ("Mum"),
     else her first name. One query.
     """
-    from together.children.models import ChildConnection
-
     names = [child.preferred_name, *child.legal_given_names.split(), child.legal_family_name]
     people: dict[str, str] = {}
-    connections = ChildConnection.objects.filter(child=child).select_related("person")
-    for connection in connections:
+    for connection in _CHILD_PEOPLE.get("all", child_id=child.pk):
         person = connection.person
         names += [person.given_name, person.family_name, connection.child_calls_them]
         role = _ROLES.get(connection.relationship)

@@ -4,6 +4,7 @@ see the child's file); the oversight figures take a fixed number of queries at a
 from __future__ import annotations
 
 import datetime
+import uuid
 from dataclasses import dataclass, field, replace
 
 from django.db import connection
@@ -16,6 +17,7 @@ from together.accounts.models import REGION_ROLES, Role
 from together.children import selectors as children_selectors
 from together.children.models import Child, ChildConnection, FamilyMember
 from together.children.selectors import child_get_for_user
+from together.core.prepared import PreparedQuery
 from together.language.readers import Reader
 from together.language.selectors import reader_for_child
 from together.proceedings.models import Proceedings, ProceedingsChild
@@ -65,14 +67,26 @@ def _answered_letters(letter_uuids) -> set:
 def letter_get_for_user(*, user, child_id, letter_id) -> tuple[Child, Letter]:
     """The child and their letter, or 404 for a letter that is missing or not for this user."""
     child = child_get_for_user(user=user, child_id=child_id)
-    try:
-        letter = Letter.objects.select_related("recipient", "fca", "template").get(
-            uuid=letter_id, child=child
-        )
-    except (Letter.DoesNotExist, ValueError):
-        raise Http404("No letter found") from None
+    if not isinstance(letter_id, uuid.UUID):
+        try:
+            letter_id = uuid.UUID(str(letter_id))
+        except ValueError:
+            raise Http404("No letter found") from None
+    found = _LETTER.get("one", letter_id=letter_id, child_id=child.pk)
+    if not found:
+        raise Http404("No letter found")
+    letter = found[0]
     letter.child = child
     return child, letter
+
+
+# Every page about one letter reads it, and the editor its feedback link too: prepared queries
+# (ADR 0010).
+_LETTER = PreparedQuery(
+    lambda shape, *, letter_id, child_id: Letter.objects.select_related(
+        "recipient", "fca", "template"
+    ).filter(uuid=letter_id, child_id=child_id)
+)
 
 
 def parents_and_carers(child: Child) -> list[FamilyMember]:
@@ -138,15 +152,20 @@ def language_needs(child: Child) -> list[str]:
 
 
 def invitation_for(letter: Letter):
-    try:
-        from together.feedback.models import FeedbackInvitation, Source
-    except ImportError:
-        return None
-    return (
-        FeedbackInvitation.objects.filter(source=Source.LETTER, source_id=letter.uuid)
-        .order_by("-created_at")
-        .first()
-    )
+    """The letter's feedback link (the latest, if it was ever made again), or None."""
+    found = _INVITATION.get("latest", letter_id=letter.uuid)
+    return found[0] if found else None
+
+
+def _latest_invitation(shape, *, letter_id):
+    from together.feedback.models import FeedbackInvitation, Source
+
+    return FeedbackInvitation.objects.filter(source=Source.LETTER, source_id=letter_id).order_by(
+        "-created_at", "-id"
+    )[:1]
+
+
+_INVITATION = PreparedQuery(_latest_invitation)
 
 
 def web_link(invitation) -> str:
