@@ -1,5 +1,6 @@
 """Letters for tests, made through the services as a person would make them."""
 
+from tests.children.factories import ConnectionFactory, FamilyMemberFactory
 from together.letters import services
 from together.letters.models import Kind
 
@@ -20,3 +21,19 @@ def start_letter(child, by, kind=Kind.INTRODUCTORY_CHILD, recipient=None, **extr
     return services.letter_start(
         by=by, child=child, kind=kind, recipient=recipient, filling=FILLING, **extra
     )
+
+
+def welcome_letter_with_address(world, relationship, body=None, **person):
+    """A welcome letter to a new parent of the world's child (made with `person`'s fields, an
+    address among them), saved with the address block asked for, as the FCA would tick it."""
+    parent = FamilyMemberFactory(**person)
+    ConnectionFactory(child=world.child, person=parent, relationship=relationship)
+    letter = start_letter(world.child, world.fca_allocated, Kind.WELCOME_PARENT, parent)
+    letter = services.letter_update(
+        by=world.fca_allocated,
+        letter=letter,
+        version=1,
+        body=letter.body if body is None else body,
+        include_address=True,
+    )
+    return parent, letter

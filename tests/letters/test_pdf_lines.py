@@ -7,10 +7,8 @@ import io
 import pypdf
 import pytest
 
-from tests.children.factories import ConnectionFactory, FamilyMemberFactory
-from tests.letters.factories import start_letter
+from tests.letters.factories import welcome_letter_with_address
 from together.letters import services
-from together.letters.models import Kind
 from together.letters.selectors import invitation_for
 
 BODY = (
@@ -32,17 +30,8 @@ def _follow(lines: list[str], *expected: str) -> bool:
 
 @pytest.mark.parametrize("large_print", [False, True])
 def test_address_and_paragraph_lines_print_as_typed(letters_world, large_print):
-    dad = FamilyMemberFactory(address="7 Open Road\n  Flat 2  \nLeeds LS2 2BB")
-    ConnectionFactory(child=letters_world.child, person=dad, relationship="father")
-    letter = start_letter(
-        letters_world.child, letters_world.fca_allocated, Kind.WELCOME_PARENT, dad
-    )
-    letter = services.letter_update(
-        by=letters_world.fca_allocated,
-        letter=letter,
-        version=1,
-        body=BODY,
-        include_address=True,
+    dad, letter = welcome_letter_with_address(
+        letters_world, "father", body=BODY, address="7 Open Road\n  Flat 2  \nLeeds LS2 2BB"
     )
     lines = _lines(services.letter_pdf(letter, large_print=large_print))
     assert _follow(lines, str(dad), "7 Open Road", "Flat 2", "Leeds LS2 2BB")

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tests.children.factories import ConnectionFactory, FamilyMemberFactory
-from tests.letters.factories import FILLING, start_letter
+from tests.letters.factories import FILLING, start_letter, welcome_letter_with_address
 from together.audit.models import Action, AuditEvent
 from together.children.models import TimelineEntry
 from together.core.exceptions import EditConflict
@@ -308,17 +308,11 @@ def test_a_sent_letter_cannot_be_changed(letters_world):
 
 
 def test_a_confidential_address_is_never_printed_and_the_fca_is_told(letters_world):
-    mum = FamilyMemberFactory(address="1 Hidden Lane\nLeeds LS1 1AA", address_confidential=True)
-    ConnectionFactory(child=letters_world.child, person=mum, relationship="mother")
-    letter = start_letter(
-        letters_world.child, letters_world.fca_allocated, Kind.WELCOME_PARENT, mum
-    )
-    letter = services.letter_update(
-        by=letters_world.fca_allocated,
-        letter=letter,
-        version=1,
-        body=letter.body,
-        include_address=True,
+    _, letter = welcome_letter_with_address(
+        letters_world,
+        "mother",
+        address="1 Hidden Lane\nLeeds LS1 1AA",
+        address_confidential=True,
     )
     block = services.address_block(letter)
     assert block.withheld and block.lines == []
@@ -328,17 +322,8 @@ def test_a_confidential_address_is_never_printed_and_the_fca_is_told(letters_wor
 
 
 def test_an_address_that_is_not_confidential_is_printed_for_posting(letters_world):
-    dad = FamilyMemberFactory(address="7 Open Road\nLeeds LS2 2BB")
-    ConnectionFactory(child=letters_world.child, person=dad, relationship="father")
-    letter = start_letter(
-        letters_world.child, letters_world.fca_allocated, Kind.WELCOME_PARENT, dad
-    )
-    letter = services.letter_update(
-        by=letters_world.fca_allocated,
-        letter=letter,
-        version=1,
-        body=letter.body,
-        include_address=True,
+    _, letter = welcome_letter_with_address(
+        letters_world, "father", address="7 Open Road\nLeeds LS2 2BB"
     )
     assert "7 Open Road" in _pdf_text(services.letter_pdf(letter))
 
