@@ -1,0 +1,304 @@
+"""Load as people feel it: gunicorn with production settings, many people at once.
+
+    .venv/bin/python bench/load.py                        # the small demo, var/bench.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/together_national \\
+        BENCH_SIZE=national .venv/bin/python bench/load.py --seconds 20
+
+Starts gunicorn (2 sync workers by default, as on a 2-core machine) with TOGETHER_ENV=production
+on loopback, signs in 16 Family Court Advisers (spread across the range of caseloads, so the
+median and the 90th percentile are both in the mix) and 8 service managers, then sends, at 1, 4,
+8 and 16 clients at once, for a bounded time each:
+
+    40% "My children" (an FCA's home page)
+    40% a page of one of that FCA's own children's files (About me, family, proceedings,
+        meetings, timeline, plan, letters)
+    10% a search for a child by part of a family name (posted, as the page does)
+    10% the duty list (a service manager)
+
+and in the same run, at the same number of clients, the bare page (the base layout, signed in).
+It prints requests a second, median, p95 and p99 in milliseconds and the errors (any answer but
+200, or a failed connection). The budget (issue 13): at least 170 requests a second at
+saturation on 2 cores, p95 under 80 ms at 8 clients, no errors.
+
+Every loop is bounded in time and count and talks only to 127.0.0.1.
+"""
+
+import argparse
+import http.client
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from importlib import import_module
+from urllib.parse import urlencode
+
+# The server and this process sign sessions with the same key (set before Django starts).
+os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(64)
+
+from common import ROOT, prepare_database  # noqa: E402
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.db.models import Count, Q
+
+from together.accounts.models import Role, User
+from together.children.models import Child
+
+FILE_SECTIONS = ("", "family/", "proceedings/", "meetings/", "timeline/", "plan/", "letters/")
+MIX = (("my_children", 40), ("file", 40), ("search", 10), ("duty", 10))
+CSRF_SECRET = secrets.token_hex(16)  # 32 characters: an unmasked token, as Django keeps it
+
+
+def session_cookie(user: User) -> str:
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.save()
+    return (
+        f"{settings.SESSION_COOKIE_NAME}={store.session_key}; "
+        f"{settings.CSRF_COOKIE_NAME}={CSRF_SECRET}"
+    )
+
+
+def current_children(user: User) -> list[str]:
+    """The children an FCA holds a current allocation for (their caseload)."""
+    return [
+        str(uuid)
+        for uuid in Child.objects.filter(
+            proceedings_links__proceedings__allocations__fca=user,
+            proceedings_links__proceedings__allocations__ended_at__isnull=True,
+        )
+        .values_list("uuid", flat=True)
+        .distinct()
+    ]
+
+
+def choose_people(rng: random.Random):
+    """16 FCAs spread over the caseloads (by children held), and 8 service managers."""
+    fcas = list(
+        User.objects.filter(role=Role.FCA, is_active=True)
+        .annotate(
+            held=Count(
+                "allocations__proceedings__children",
+                filter=Q(allocations__ended_at__isnull=True),
+                distinct=True,
+            )
+        )
+        .filter(held__gt=0)
+        .order_by("held", "pk")
+        .values_list("pk", "held")
+    )
+    loads = [held for _, held in fcas]
+    median, p90 = statistics.median(loads), loads[int(0.9 * (len(loads) - 1))]
+    picked = [fcas[round(i * (len(fcas) - 1) / 15)] for i in range(16)]
+    managers = list(
+        User.objects.filter(role=Role.SERVICE_MANAGER, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    managers = rng.sample(managers, min(8, len(managers)))
+    print(f"FCAs with children: {len(fcas)}; children held: median {median}, 90th percentile {p90}")
+    print(f"FCAs in the load: children held {[held for _, held in picked]}")
+    return [User.objects.get(pk=pk) for pk, _ in picked], list(User.objects.filter(pk__in=managers))
+
+
+class Target:
+    """One kind of request, for one signed-in person."""
+
+    def __init__(self, kind, cookie, path, body=None):
+        self.kind, self.cookie, self.path, self.body = kind, cookie, path, body
+
+
+def build_targets(rng: random.Random):
+    fcas, managers = choose_people(rng)
+    family_names = list(
+        Child.objects.order_by("pk").values_list("legal_family_name", flat=True)[:200]
+    )
+    targets = {kind: [] for kind, _ in MIX}
+    for fca in fcas:
+        cookie = session_cookie(fca)
+        targets["my_children"].append(Target("my_children", cookie, "/"))
+        for child in current_children(fca):
+            for section in FILE_SECTIONS:
+                targets["file"].append(Target("file", cookie, f"/children/{child}/{section}"))
+        for name in rng.sample(family_names, 5):
+            body = urlencode({"q": name[:4], "csrfmiddlewaretoken": CSRF_SECRET})
+            targets["search"].append(Target("search", cookie, "/children/", body))
+    for manager in managers:
+        targets["duty"].append(Target("duty", session_cookie(manager), "/allocation/"))
+    floor = [Target("floor", session_cookie(fca), "/bench/floor/") for fca in fcas]
+    return targets, floor
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def production_env(port: int) -> dict:
+    return {
+        **os.environ,
+        "TOGETHER_ENV": "production",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
+        "TOGETHER_BENCH_ROUTES": "1",
+    }
+
+
+def request(conn, target: Target, port: int) -> bool:
+    headers = {
+        "Cookie": target.cookie,
+        "Host": f"127.0.0.1:{port}",
+        "X-Forwarded-Proto": "https",  # as the TLS-terminating proxy says
+        "X-Forwarded-For": "127.0.0.1",
+    }
+    if target.body is None:
+        conn.request("GET", target.path, headers=headers)
+    else:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        headers["Origin"] = f"https://127.0.0.1:{port}"
+        conn.request("POST", target.path, body=target.body, headers=headers)
+    response = conn.getresponse()
+    response.read()
+    return response.status == 200
+
+
+def check_targets(port, targets):
+    """Keep only the requests that answer 200 before the timing starts (a child with no plan yet
+    answers its plan page with a redirect to start one, which is not the page being timed)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for kind, items in targets.items():
+        kept = [t for t in items if request(conn, t, port)]
+        if len(kept) < len(items):
+            print(f"  {kind}: {len(items) - len(kept)} of {len(items)} addresses not 200, left out")
+        targets[kind] = kept
+    return targets
+
+
+def run(port, pick, clients: int, seconds: float, max_requests: int):
+    """`clients` threads, each with its own connection, for `seconds` or `max_requests` in all."""
+    times: list[list[float]] = [[] for _ in range(clients)]
+    errors = [0] * clients
+    deadline = time.perf_counter() + seconds
+    per_client = max_requests // clients
+
+    def client(i):
+        rng = random.Random(i)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.perf_counter() < deadline and len(times[i]) + errors[i] < per_client:
+            target = pick(rng)
+            start = time.perf_counter()
+            try:
+                ok = request(conn, target, port)
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+            if ok:
+                times[i].append((time.perf_counter() - start) * 1000)
+            else:
+                errors[i] += 1
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    done = sorted(t for ts in times for t in ts)
+    if not done:
+        return {"rps": 0, "median": 0, "p95": 0, "p99": 0, "errors": sum(errors), "n": 0}
+    return {
+        "rps": len(done) / elapsed,
+        "median": statistics.median(done),
+        "p95": done[int(0.95 * (len(done) - 1))],
+        "p99": done[int(0.99 * (len(done) - 1))],
+        "errors": sum(errors),
+        "n": len(done),
+    }
+
+
+def row(label, s):
+    return (
+        f"  {label:<24} {s['rps']:7.1f} req/s  median {s['median']:6.1f} ms  "
+        f"p95 {s['p95']:6.1f} ms  p99 {s['p99']:6.1f} ms  errors {s['errors']}  ({s['n']} requests)"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=15, help="for each level of load")
+    parser.add_argument("--clients", default="1,4,8,16")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--max-requests", type=int, default=20000, help="at each level")
+    args = parser.parse_args()
+
+    prepare_database(os.environ.get("BENCH_SIZE", "small"))
+    rng = random.Random(2026)
+    targets, floor = build_targets(rng)
+    port = free_port()
+    env = production_env(port)
+    subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "together.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        from django.db import connection
+
+        print(
+            f"\ngunicorn, {args.workers} sync workers, production settings, "
+            f"{connection.vendor}, {os.environ.get('BENCH_SIZE', 'small')} data"
+        )
+        targets = check_targets(port, targets)
+        weights = [weight if targets[kind] else 0 for kind, weight in MIX]
+        kinds = [kind for kind, _ in MIX]
+
+        def mixed(r):
+            return r.choice(targets[r.choices(kinds, weights)[0]])
+
+        def bare(r):
+            return r.choice(floor)
+
+        run(port, mixed, 2, 3, 200)  # warm both workers
+        for clients in (int(c) for c in args.clients.split(",")):
+            print(f"{clients} client{'s' if clients > 1 else ''} at once, {args.seconds:g} s each:")
+            print(row("mixed pages", run(port, mixed, clients, args.seconds, args.max_requests)))
+            print(row("bare page", run(port, bare, clients, args.seconds / 2, args.max_requests)))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
