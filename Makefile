@@ -52,8 +52,12 @@ serve: install var ## Serve with gunicorn and production settings (needs DJANGO_
 	TOGETHER_ENV=production $(MANAGE) migrate --no-input -v 0
 	TOGETHER_ENV=production $(VENV)/bin/gunicorn together.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
+# Tests run in parallel, one process a core (pytest-xdist; each has its own test database).
+# TEST_WORKERS=0 runs them in this process, for a debugger.
+TEST_WORKERS ?= auto
+
 test: install ## Run the whole test suite (on PostgreSQL when DATABASE_URL points at one)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install ## Check the code with ruff
 	$(VENV)/bin/ruff check .
