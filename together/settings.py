@@ -204,6 +204,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # Staff share office addresses, so locking by address would lock out a whole office.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "together.accounts.views.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "together.accounts.views.locked_out"
 AXES_VERBOSE = False

@@ -122,3 +122,45 @@ def test_sign_in_does_not_redirect_to_another_site(client, fca):
         SIGN_IN, {"username": fca.email, "password": PASSWORD, "next": "https://evil.example.com/"}
     )
     assert response["Location"] == reverse("core:home")
+
+
+@pytest.mark.parametrize("typed", ["{email}", "{upper}", " {email}", "{title} "])
+def test_a_locked_account_stays_locked_however_the_address_is_typed(client, fca, typed):
+    variants = [
+        fca.email.upper(),
+        fca.email.title(),
+        f" {fca.email}",
+        fca.email,
+        fca.email.swapcase(),
+    ]
+    for variant in variants:
+        sign_in(client, variant, "wrong-password")
+    address = typed.format(email=fca.email, upper=fca.email.upper(), title=fca.email.title())
+    response = sign_in(client, address, PASSWORD)
+    assert response.status_code == 429
+    assert "Your account is locked" in response.content.decode()
+    assert not AuditEvent.objects.filter(action=Action.SIGN_IN).exists()
+
+
+def test_an_active_session_is_never_ended_early_by_a_short_idle_timeout(
+    client, fca, settings, monkeypatch
+):
+    # With a one-minute timeout, a request every 40 seconds keeps the session going: the time of
+    # the last request is what counts, not a copy of it kept once a minute.
+    from datetime import UTC, datetime, timedelta
+    from types import SimpleNamespace
+
+    import together.accounts.middleware as middleware
+
+    settings.IDLE_TIMEOUT = timedelta(minutes=1)
+    client.force_login(fca)
+    start = time.time()
+    clock = [start]
+    monkeypatch.setattr(
+        middleware, "timezone", SimpleNamespace(now=lambda: datetime.fromtimestamp(clock[0], UTC))
+    )
+    for step in range(4):
+        clock[0] = start + step * 40
+        assert client.get(reverse("core:home")).status_code == 200, f"ended at {step * 40} s"
+    clock[0] = start + 3 * 40 + 61
+    assert client.get(reverse("core:home")).status_code == 302

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import User
+from .models import User, normalised_email
 
 
 class SignInForm(AuthenticationForm):
@@ -24,6 +24,11 @@ class SignInForm(AuthenticationForm):
         error_messages={"required": "Enter your password"},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+    def clean_username(self):
+        # Addresses are kept in lower case; the lock-out counts the same form of the address
+        # (accounts.views.axes_username), so "Maria@..." and " maria@..." are one account.
+        return normalised_email(self.cleaned_data["username"])
 
     error_messages = {
         "invalid_login": (

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 LAST_SEEN_KEY = "together_last_seen"
-# Writing the session on every request would cost a database write per page; once a minute is
-# precise enough for a 30-minute timeout.
-_TOUCH_EVERY_SECONDS = 60
+# The time of the last request is kept to the second, so a session is ended only when it has
+# really been idle for the whole timeout, however short that is set (TOGETHER_IDLE_MINUTES).
+# Requests within the same second (a page and its htmx fragments) write the session once.
+_TOUCH_EVERY_SECONDS = 1
 
 
 class IdleTimeoutMiddleware:

@@ -33,16 +33,21 @@ class EmploymentType(models.TextChoices):
     LOCUM = "locum", "Locum"
 
 
+def normalised_email(address: str) -> str:
+    """The one form of an email address that is stored, signed in with and counted for lock-out."""
+    return (address or "").strip().lower()
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        return self.get(email=normalised_email(username))
 
     def create_user(self, email, password=None, **extra_fields):
         if not email:
             raise ValueError("An email address is needed to sign in.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalised_email(email), **extra_fields)
         user.set_password(password)
         user.full_clean()
         user.save(using=self._db)
@@ -121,7 +126,7 @@ class User(AbstractBaseUser):
 
     def clean(self):
         super().clean()
-        self.email = (self.email or "").strip().lower()
+        self.email = normalised_email(self.email)
         if self.role in REGION_ROLES and self.region_id is None:
             raise ValidationError({"region": "Choose the region this person leads."})
         if self.role in SERVICE_AREA_ROLES and self.service_area_id is None:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from together.core.exceptions import EditConflict
 
 from .forms import ProfileForm, SignInForm
+from .models import normalised_email
 from .services import user_profile_update
 
 
@@ -29,6 +30,13 @@ sign_out = auth_views.LogoutView.as_view()
 @login_not_required
 def signed_out(request):
     return render(request, "accounts/signed_out.html")
+
+
+def axes_username(request, credentials=None) -> str:
+    """The name django-axes counts wrong passwords against: the address as it is stored, so a
+    change of capitals or a stray space cannot start a fresh count."""
+    typed = (credentials or {}).get("username") or request.POST.get("username", "")
+    return normalised_email(typed)
 
 
 def locked_out(request, original_response=None, credentials=None):
