@@ -22,6 +22,27 @@ def test_pages_send_a_strict_content_security_policy_and_security_headers(client
     assert response["Referrer-Policy"] == "same-origin"
 
 
+@pytest.mark.parametrize("path", ["/", "/children/", "/account/"])
+def test_signed_in_pages_are_never_kept_by_a_browser_or_a_proxy(client, fca, path):
+    client.force_login(fca)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/f/not-a-real-token", "/l/not-a-real-token", "/sign-in/"])
+def test_public_pages_behind_a_link_are_never_kept_either(client, db, path):
+    response = client.get(path)
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_pages_turn_off_browser_features_the_service_never_uses(client, db):
+    policy = client.get("/sign-in/")["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy
+
+
 def test_session_and_csrf_cookies_are_http_only_or_same_site(client, fca):
     from tests.accounts.factories import PASSWORD
 

@@ -1,9 +1,11 @@
-"""Middleware that gives each request an id and works out the client's address."""
+"""Middleware that gives each request an id, works out the client's address, and keeps pages
+out of caches."""
 
 import re
 import uuid
 
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from . import request_context
 
@@ -44,4 +46,40 @@ class RequestIdMiddleware:
         finally:
             request_context.reset(token)
         response["X-Request-ID"] = request.request_id
+        return response
+
+
+# Features of the browser no page of the service uses: a page can never ask for them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class PrivatePagesMiddleware:
+    """Every page the application makes may hold a child's details (signed-in pages, and the
+    letters and feedback forms behind a link), so none is kept by a browser or a proxy. Static
+    files are answered earlier, by whitenoise, and stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
