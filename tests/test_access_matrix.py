@@ -28,7 +28,12 @@ MATRIX = {
     "/signed-out/": EVERYONE,
     "/account/": SIGNED_IN,
     "/admin/": ADMIN_ONLY,
-    "/admin/login/": dict.fromkeys(ROLES, 302),
+    # Signed in without the role: told so (403), not sent round between two sign-in pages.
+    "/admin/login/": {
+        **dict.fromkeys(Role.values, 403),
+        ANONYMOUS: 302,
+        Role.SYSTEM_ADMINISTRATOR: 302,
+    },
     # The inline language check and the JSON endpoint take a POST only. The endpoint answers
     # someone not signed in with a 401 in JSON rather than sending them to the sign-in page.
     "/language/check/": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 302},

@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from together.accounts.views import admin_sign_in
 
 admin.site.site_header = "Together administration"
 admin.site.site_title = "Together administration"
@@ -17,7 +18,7 @@ urlpatterns = [
     path("", include("together.letters.urls")),
     path("", include("together.feedback.urls")),
     # One way in for everyone: the admin site signs in through the service's own sign-in page.
-    path("admin/login/", RedirectView.as_view(pattern_name="accounts:sign-in", query_string=True)),
+    path("admin/login/", admin_sign_in, name="admin-sign-in"),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -37,6 +38,18 @@ def axes_username(request, credentials=None) -> str:
     change of capitals or a stray space cannot start a fresh count."""
     typed = (credentials or {}).get("username") or request.POST.get("username", "")
     return normalised_email(typed)
+
+
+@login_not_required
+def admin_sign_in(request):
+    """The admin site's own sign-in page. Someone signed out signs in through the service's page;
+    someone signed in whose role is not system administrator is told plainly, instead of being
+    sent back and forth between the two sign-in pages."""
+    if request.user.is_authenticated:
+        if request.user.is_staff:
+            return redirect("admin:index")
+        return render(request, "accounts/admin_refused.html", status=403)
+    return redirect_to_login(request.GET.get("next", "/admin/"))
 
 
 def locked_out(request, original_response=None, credentials=None):
