@@ -439,7 +439,10 @@ def test_new_application_with_two_children_and_blank_rows_ignored(client, busine
             {"received_on_day": "30", "received_on_month": "2"},
             "The date the application was received must be a real date",
         ),
-        ({"received_on_year": "26"}, "The date the application was received must be after 1900"),
+        (
+            {"received_on_year": "26"},
+            "The date the application was received must have a year with 4 numbers",
+        ),
         ({"child1_legal_given_names": "  "}, "Enter child 1&#x27;s given names"),
         ({"court_number": "L" * 41}, "The court&#x27;s number must be 40 characters or fewer"),
         (

@@ -53,9 +53,20 @@ class DateField(forms.MultiValueField):
             raise forms.ValidationError(
                 f"{self.label_for_errors.capitalize()} must include a {' and '.join(missing)}"
             )
+        # Only the digits 0 to 9, and a year of four of them: int() alone would take other
+        # scripts' digits, and a year of twenty digits overflows the date.
+        digits = all(part.isascii() and part.isdigit() for part in (day, month, year))
+        if digits and len(year) < 4:
+            raise forms.ValidationError(
+                f"{self.label_for_errors.capitalize()} must have a year with 4 numbers, like 2019"
+            )
+        if not (digits and len(year) == 4 and len(day) <= 2 and len(month) <= 2):
+            raise forms.ValidationError(
+                f"{self.label_for_errors.capitalize()} must be a real date, like 27 3 2019"
+            )
         try:
             parsed = datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise forms.ValidationError(
                 f"{self.label_for_errors.capitalize()} must be a real date, like 27 3 2019"
             ) from None
