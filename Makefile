@@ -41,6 +41,7 @@ var:
 
 demo: install var ## Set up a SQLite database with demo data and serve it at http://127.0.0.1:8000
 	@TOGETHER_ENV=demo $(MANAGE) migrate --no-input -v 0
+	@TOGETHER_ENV=demo $(MANAGE) createcachetable
 	@TOGETHER_ENV=demo $(MANAGE) demo_data --if-empty
 	@TOGETHER_ENV=demo $(MANAGE) demo_accounts
 	@# The background worker (batches of letter PDFs) runs beside the server and stops with it.
@@ -50,6 +51,7 @@ demo: install var ## Set up a SQLite database with demo data and serve it at htt
 serve: install var ## Serve with gunicorn and production settings (needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS)
 	TOGETHER_ENV=production $(MANAGE) collectstatic --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) migrate --no-input -v 0
+	TOGETHER_ENV=production $(MANAGE) createcachetable
 	TOGETHER_ENV=production $(VENV)/bin/gunicorn together.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 # Tests run in parallel, one process a core (pytest-xdist; each has its own test database).

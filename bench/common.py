@@ -23,6 +23,7 @@ def prepare_database(size: str = "small") -> None:
     """Migrate the benchmark database and fill it with demo data the first time (a database
     already holding demo data is used as it is, whatever its size)."""
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
     call_command("demo_data", f"--size={size}", "--if-empty", "--today=2026-11-01", verbosity=0)
 
 

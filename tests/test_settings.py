@@ -76,3 +76,16 @@ def test_debug_is_refused_when_public_hosts_are_allowed():
 def test_local_development_starts_with_no_configuration():
     result = run(["check"])
     assert result.returncode == 0, result.stderr
+
+
+def test_counts_and_kept_figures_live_in_a_cache_every_server_shares():
+    # Rate limits counted in one process's memory would be split between app servers.
+    script = (
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND']); print(settings.RATELIMIT_USE_CACHE)"
+    )
+    default = run(["shell", "-v", "0", "-c", script])
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "default"]
+    redis = run(["shell", "-v", "0", "-c", script], CACHE_URL="redis://127.0.0.1:6379/1")
+    assert redis.stdout.split()[0] == "django.core.cache.backends.redis.RedisCache"

@@ -161,7 +161,12 @@ TASKS = {
     }
 }
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://together")}
+# Shared by every app server and worker: rate limits and kept figures must agree between them.
+# The database cache by default (`manage.py createcachetable` makes its table: make demo and
+# make serve run it); Redis when CACHE_URL names it, e.g. redis://127.0.0.1:6379/1.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://together_cache")}
+# django-ratelimit counts in that shared cache.
+RATELIMIT_USE_CACHE = "default"
 
 # --- Signing in -------------------------------------------------------------------------------
 

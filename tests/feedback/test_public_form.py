@@ -186,6 +186,38 @@ def test_too_many_posts_from_one_address_are_refused(client, settings):
     assert FeedbackResponse.objects.count() == 3
 
 
+def test_behind_a_proxy_the_limit_counts_each_person_not_the_proxy(client, settings):
+    # The proxy's own address is the same for everyone; the person is the address it forwards.
+    settings.TOGETHER_FEEDBACK_RATE = "3/m"
+    settings.TOGETHER_TRUSTED_PROXIES = 1
+    links = [InvitationFactory() for _ in range(8)]
+    people = [
+        client.post(
+            link.get_absolute_url(),
+            GOOD,
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).status_code
+        for n, link in enumerate(links[:5])
+    ]
+    assert people == [303] * 5
+    one_person = [
+        client.post(
+            link.get_absolute_url(),
+            GOOD,
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        ).status_code
+        for link in links[5:]
+    ]
+    assert one_person == [303, 303, 303][: len(one_person)]
+    extra = InvitationFactory()
+    refused = client.post(
+        extra.get_absolute_url(), GOOD, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    assert refused.status_code == 429
+
+
 def test_a_second_answer_to_a_used_link_is_not_saved(invitation):
     ResponseFactory(invitation=invitation)
     from together.core.exceptions import EditConflict

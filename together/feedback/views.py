@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from together.core.exceptions import EditConflict
+from together.core.middleware import client_ip
 
 from . import rules, selectors, services
 from .forms import DashboardFilterForm, FeedbackForm
@@ -22,6 +23,12 @@ from .forms import DashboardFilterForm, FeedbackForm
 # The signed cookie that lets the person who answered change their answers for an hour.
 COOKIE = "together_feedback"
 _COOKIE_SALT = "together.feedback.answered"
+
+
+def _person(group, request) -> str:
+    """Who the limit counts: the address our trusted proxy saw the person come from (not the
+    proxy's own address, which everyone shares)."""
+    return client_ip(request) or "unknown"
 
 
 def _rate(group, request) -> str:
@@ -66,7 +73,7 @@ def _may_change(request, token, response) -> bool:
 @require_http_methods(["GET", "POST"])
 def form(request, token):
     if request.method == "POST" and is_ratelimited(
-        request, group="feedback-form", key="ip", rate=_rate, method="POST", increment=True
+        request, group="feedback-form", key=_person, rate=_rate, method="POST", increment=True
     ):
         response = render(request, "feedback/too_many.html", status=429)
         response["Retry-After"] = "60"
