@@ -1,5 +1,7 @@
 """Settings and fixtures shared by every test."""
 
+import datetime
+
 import pytest
 
 from tests.accounts.factories import PASSWORD, UserFactory
@@ -9,6 +11,9 @@ from tests.organisation.factories import MembershipFactory, ServiceAreaFactory, 
 @pytest.fixture(autouse=True)
 def _fast_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The idle timeout writes the session at most once a second; a slow test machine would make
+    # that write come and go in the pinned query counts. Its own tests set it back to a second.
+    settings.IDLE_PRECISION = datetime.timedelta(hours=1)
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.STORAGES = {
         **settings.STORAGES,

@@ -195,6 +195,9 @@ LOGOUT_REDIRECT_URL = "accounts:signed-out"
 # A session ends after this long without a request (the idle timeout), and in any case when the
 # browser closes or after SESSION_COOKIE_AGE.
 IDLE_TIMEOUT = timedelta(minutes=env.int("TOGETHER_IDLE_MINUTES", default=30))
+# How exactly the idle time is measured: the session is written at most this often (requests in
+# the same second, such as a page and its htmx fragments, write it once).
+IDLE_PRECISION = timedelta(seconds=1)
 SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

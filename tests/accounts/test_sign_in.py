@@ -153,6 +153,7 @@ def test_an_active_session_is_never_ended_early_by_a_short_idle_timeout(
     import together.accounts.middleware as middleware
 
     settings.IDLE_TIMEOUT = timedelta(minutes=1)
+    settings.IDLE_PRECISION = timedelta(seconds=1)  # as in production (tests/conftest.py)
     client.force_login(fca)
     start = time.time()
     clock = [start]

@@ -298,3 +298,18 @@ def test_the_summary_is_the_same_whichever_way_the_child_was_read(world):
 
     assert facts(carried) == facts(asked)
     assert carried.seen_in_person and carried.last_meeting is not None
+
+
+def test_the_identity_bar_gives_the_name_they_use_family_name_pronouns_birth_and_age(client, world):
+    child = world.child
+    child.pronouns = "she/her"
+    child.date_of_birth = timezone.localdate() - datetime.timedelta(weeks=12)
+    child.save()
+    client.force_login(world.fca_allocated)
+    page = client.get(f"/children/{child.uuid}/").content.decode()
+    bar = page[page.index("moj-identity-bar") : page.index("</ul>", page.index("moj-identity-bar"))]
+    assert f"{child.preferred_name} {escape(child.legal_family_name)}" in bar
+    assert "<li>she/her</li>" in bar
+    assert f"Born {child.date_of_birth:%-d %B %Y}" in bar
+    assert "12 weeks old" in bar
+    assert "years old" not in bar and " ," not in bar

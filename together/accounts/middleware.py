@@ -7,10 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 LAST_SEEN_KEY = "together_last_seen"
-# The time of the last request is kept to the second, so a session is ended only when it has
-# really been idle for the whole timeout, however short that is set (TOGETHER_IDLE_MINUTES).
-# Requests within the same second (a page and its htmx fragments) write the session once.
-_TOUCH_EVERY_SECONDS = 1
 
 
 class IdleTimeoutMiddleware:
@@ -26,6 +22,8 @@ class IdleTimeoutMiddleware:
                 request.together_idle_timeout = True
                 logout(request)
                 return redirect(f"{reverse('accounts:sign-in')}?timed_out=1")
-            if last_seen is None or now - last_seen >= _TOUCH_EVERY_SECONDS:
+            # The time of the last request is kept to the second (IDLE_PRECISION), so a session
+            # ends only when it really has been idle for the whole timeout, however short.
+            if last_seen is None or now - last_seen >= settings.IDLE_PRECISION.total_seconds():
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)

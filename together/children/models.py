@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+
+from together.core.dates import age_in_words
 from django.utils.deconstruct import deconstructible
 from django.utils.module_loading import import_string
 from simple_history.models import HistoricalRecords
@@ -113,6 +115,11 @@ class Child(models.Model):
     @property
     def age(self) -> int:
         return self.age_on(timezone.localdate())
+
+    @property
+    def age_in_words(self) -> str:
+        """"12 weeks old", "1 year old": as people say it (core.dates)."""
+        return age_in_words(self.date_of_birth, today=timezone.localdate())
 
 
 class FamilyMember(models.Model):
