@@ -61,9 +61,12 @@ TEST_WORKERS ?= auto
 test: install ## Run the whole test suite (on PostgreSQL when DATABASE_URL points at one)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
-lint: install ## Check the code with ruff
+lint: install ## Check the code with ruff, and the one-way layers between apps with import-linter
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@# The contracts are in pyproject.toml (docs/adr/0011-one-way-layers.md); the graph takes
+	@# under a second to build, so no cache directory is kept.
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

@@ -18,8 +18,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from together.accounts.models import Role, User
-from together.core.views import FLOOR_DOCUMENT as MINIMAL_PDF
 from together.demo.organisation import DEMO_ACCOUNTS
+from together.home.views import FLOOR_DOCUMENT as MINIMAL_PDF
 
 N = int(os.environ.get("BENCH_REQUESTS", "200"))
 N_PDF = int(os.environ.get("BENCH_PDFS", "20"))

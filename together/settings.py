@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "together.plans",
     "together.letters",
     "together.feedback",
+    "together.home",
     "together.demo",
     "simple_history",
     "django_tasks",
@@ -123,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "together.core.context_processors.service",
+                "together.home.context_processors.navigation",
             ],
         },
     },
@@ -189,7 +191,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:signed-out"
 
 # A session ends after this long without a request (the idle timeout), and in any case when the

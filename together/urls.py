@@ -9,6 +9,7 @@ admin.site.site_header = "Together administration"
 admin.site.site_title = "Together administration"
 
 urlpatterns = [
+    path("", include("together.home.urls")),
     path("", include("together.core.urls")),
     path("", include("together.accounts.urls")),
     path("", include("together.children.urls")),

@@ -19,8 +19,8 @@ def sign_in(client, email, password):
 def test_staff_member_signs_in_and_lands_on_their_home_page(client, fca):
     response = sign_in(client, fca.email, PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
-    home = client.get(reverse("core:home"))
+    assert response["Location"] == reverse("home:home")
+    home = client.get(reverse("home:home"))
     assert "My children" in home.content.decode()
     event = AuditEvent.objects.get(action=Action.SIGN_IN)
     assert event.actor == fca
@@ -85,43 +85,43 @@ def test_signing_out_needs_a_form_post_and_is_logged(client, fca):
     assert "You have signed out" in client.get(response["Location"]).content.decode()
     assert AuditEvent.objects.filter(action=Action.SIGN_OUT, actor=fca).exists()
     # Signed out means signed out: the home page asks for sign-in again.
-    assert client.get(reverse("core:home"))["Location"].startswith(SIGN_IN)
+    assert client.get(reverse("home:home"))["Location"].startswith(SIGN_IN)
 
 
 def test_session_ends_after_thirty_minutes_idle(client, fca):
     client.force_login(fca)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
     session = client.session
     session[LAST_SEEN_KEY] = time.time() - 31 * 60
     session.save()
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
     assert response.status_code == 302
     assert response["Location"] == f"{SIGN_IN}?timed_out=1"
     page = client.get(response["Location"]).content.decode()
     assert "You were signed out because you had not done anything for 30 minutes" in page
     assert AuditEvent.objects.filter(action=Action.SESSION_TIMED_OUT, actor=fca).exists()
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302
 
 
 def test_session_carries_on_within_thirty_minutes(client, fca):
     client.force_login(fca)
-    client.get(reverse("core:home"))
+    client.get(reverse("home:home"))
     session = client.session
     session[LAST_SEEN_KEY] = time.time() - 29 * 60
     session.save()
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
 
 
 def test_signed_in_person_visiting_sign_in_goes_home(client, fca):
     client.force_login(fca)
-    assert client.get(SIGN_IN)["Location"] == reverse("core:home")
+    assert client.get(SIGN_IN)["Location"] == reverse("home:home")
 
 
 def test_sign_in_does_not_redirect_to_another_site(client, fca):
     response = client.post(
         SIGN_IN, {"username": fca.email, "password": PASSWORD, "next": "https://evil.example.com/"}
     )
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home:home")
 
 
 @pytest.mark.parametrize("typed", ["{email}", "{upper}", " {email}", "{title} "])
@@ -162,6 +162,6 @@ def test_an_active_session_is_never_ended_early_by_a_short_idle_timeout(
     )
     for step in range(4):
         clock[0] = start + step * 40
-        assert client.get(reverse("core:home")).status_code == 200, f"ended at {step * 40} s"
+        assert client.get(reverse("home:home")).status_code == 200, f"ended at {step * 40} s"
     clock[0] = start + 3 * 40 + 61
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302

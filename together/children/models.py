@@ -7,11 +7,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-
-from together.core.dates import age_in_words
 from django.utils.deconstruct import deconstructible
 from django.utils.module_loading import import_string
 from simple_history.models import HistoricalRecords
+
+from together.core.dates import age_in_words
 
 
 class Communication(models.TextChoices):
@@ -118,7 +118,7 @@ class Child(models.Model):
 
     @property
     def age_in_words(self) -> str:
-        """"12 weeks old", "1 year old": as people say it (core.dates)."""
+        """ "12 weeks old", "1 year old": as people say it (core.dates)."""
         return age_in_words(self.date_of_birth, today=timezone.localdate())
 
 

@@ -13,7 +13,7 @@ def _plural(number: int, unit: str) -> str:
 
 
 def age_in_words(born: datetime.date, *, today: datetime.date) -> str:
-    """"12 weeks old" for a baby, "11 months old" before a first birthday, then years: the way a
+    """ "12 weeks old" for a baby, "11 months old" before a first birthday, then years: the way a
     parent or a social worker would say it, never "0 years old"."""
     days = (today - born).days
     if days <= 0:

@@ -10,7 +10,7 @@ from tests.accounts.factories import UserFactory
 from tests.organisation.factories import MembershipFactory, ServiceAreaFactory, TeamFactory
 from together.accounts.models import Role
 
-HOME = reverse("core:home")
+HOME = reverse("home:home")
 
 
 @pytest.mark.parametrize(

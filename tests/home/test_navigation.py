@@ -1,0 +1,41 @@
+"""The service navigation offers each role the pages it may use, with the current one marked."""
+
+import pytest
+
+from together.accounts.models import Role
+
+
+def _navigation(client, path="/"):
+    return client.get(path).context["navigation"]
+
+
+@pytest.mark.parametrize(
+    ("role", "texts"),
+    [
+        (Role.FCA, ["Home", "Find a child", "Feedback", "Your details"]),
+        (
+            Role.SERVICE_MANAGER,
+            ["Home", "Find a child", "Duty list", "Letters", "Feedback", "Your details"],
+        ),
+        (Role.BUSINESS_SERVICES, ["Home", "Find a child", "New application", "Your details"]),
+        (
+            Role.SYSTEM_ADMINISTRATOR,
+            ["Home", "Find a child", "Your details", "Administration"],
+        ),
+    ],
+)
+def test_each_role_sees_the_pages_it_may_use(client, make_user, role, texts):
+    client.force_login(make_user(role))
+    assert [item["text"] for item in _navigation(client)] == texts
+
+
+def test_the_page_being_read_is_marked_current(client, fca):
+    client.force_login(fca)
+    current = [item["text"] for item in _navigation(client, "/account/") if item["current"]]
+    assert current == ["Your details"]
+    current = [item["text"] for item in _navigation(client, "/") if item["current"]]
+    assert current == ["Home"]
+
+
+def test_someone_not_signed_in_has_no_navigation(client, db):
+    assert _navigation(client, "/accessibility/") == []

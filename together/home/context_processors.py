@@ -1,0 +1,36 @@
+"""The service navigation for the signed-in person's role, on every page's layout."""
+
+from django.urls import reverse
+
+from together.accounts.models import REGION_ROLES, Role
+
+
+def navigation(request):
+    return {"navigation": navigation_for(request)}
+
+
+def navigation_for(request) -> list[dict]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = [("Home", reverse("home:home")), ("Find a child", reverse("children:search"))]
+    if user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES:
+        items.append(("Duty list", reverse("proceedings:duty-list")))
+    if user.role in {Role.SERVICE_MANAGER, Role.NATIONAL_PERFORMANCE} | REGION_ROLES:
+        items.append(("Letters", reverse("letters:oversight")))
+    if user.role not in (Role.BUSINESS_SERVICES, Role.SYSTEM_ADMINISTRATOR):
+        items.append(("Feedback", reverse("feedback:dashboard")))
+    if user.role == Role.BUSINESS_SERVICES:
+        items.append(("New application", reverse("proceedings:new")))
+    items.append(("Your details", reverse("accounts:profile")))
+    if user.is_staff:
+        items.append(("Administration", reverse("admin:index")))
+    path = request.path
+    return [
+        {
+            "text": text,
+            "href": href,
+            "current": path == href or (href != "/" and path.startswith(href)),
+        }
+        for text, href in items
+    ]
