@@ -1,6 +1,7 @@
 """Settings and fixtures shared by every test."""
 
 import pytest
+from django.db import connection, transaction
 
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.organisation.factories import MembershipFactory, ServiceAreaFactory, TeamFactory
@@ -14,6 +15,38 @@ def _fast_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _audit_log_emptied_before_flush(request):
+    """After a test that commits (transactional_db, live_server), empty the audit log the way a
+    retention job would, so that Django's flush finds nothing to delete.
+
+    On SQLite the flush deletes rows one table at a time, and the audit log's triggers refuse
+    that (PostgreSQL's flush truncates, which its row triggers do not see). The triggers are
+    lifted, the rows deleted and the triggers put back, all in one transaction: no other
+    connection ever sees the log without them.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    commits = bool({"transactional_db", "live_server"} & set(request.fixturenames)) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if commits:
+        # Set up here, so it is torn down (flushed) after this fixture's own teardown.
+        request.getfixturevalue("transactional_db")
+    yield
+    if commits and connection.vendor == "sqlite":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'trigger' AND tbl_name = 'audit_auditevent'"
+            )
+            triggers = cursor.fetchall()
+            for name, _ in triggers:
+                cursor.execute(f'DROP TRIGGER "{name}"')
+            cursor.execute("DELETE FROM audit_auditevent")
+            for _, sql in triggers:
+                cursor.execute(sql)
 
 
 @pytest.fixture
