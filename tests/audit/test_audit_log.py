@@ -5,10 +5,11 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, OperationalError, connection, transaction
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
 from together.audit.models import Action, AuditEvent
-from together.audit.services import audit_event_record
+from together.audit.services import audit_event_record, child_view_refused_record
 from together.children.services import child_view_record
 from together.core import request_context
 
@@ -153,3 +154,37 @@ def test_an_event_that_cannot_be_written_fails_the_change_it_records(fca):
         audit_event_record(by=fca, action="not_an_action")
     fca.refresh_from_db()
     assert fca.given_name != "Changed"
+
+
+def test_a_refused_look_at_a_childs_file_is_recorded(fca, child):
+    token = request_context.set_current(
+        request_context.RequestContext(request_id="req-refused", ip_address="10.1.2.3")
+    )
+    try:
+        child_view_refused_record(
+            by=fca, child_id=child.uuid, path=f"/children/{child.uuid}/family/"
+        )
+    finally:
+        request_context.reset(token)
+    event = AuditEvent.objects.get(action=Action.CHILD_VIEW_REFUSED)
+    assert (event.actor, event.child_id) == (fca, child.uuid)
+    assert event.detail == {"path": f"/children/{child.uuid}/family/"}
+    assert (event.request_id, event.ip_address) == ("req-refused", "10.1.2.3")
+    assert event.get_action_display() == "Was refused a child's file they may not see"
+
+
+def test_a_refusal_is_kept_though_the_404_that_follows_it_is_an_exception(
+    transactional_db, fca, child
+):
+    with pytest.raises(Http404):
+        child_view_refused_record(by=fca, child_id=child.uuid, path="/children/x/")
+        raise Http404
+    assert _committed(AuditEvent.objects.get(action=Action.CHILD_VIEW_REFUSED))
+
+
+def test_a_refusal_cannot_be_recorded_inside_a_transaction_that_could_undo_it(
+    transactional_db, fca, child
+):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        child_view_refused_record(by=fca, child_id=child.uuid, path="/children/x/")
+    assert not AuditEvent.objects.filter(action=Action.CHILD_VIEW_REFUSED).exists()

@@ -1,6 +1,7 @@
 """Writing to the audit log. Services call audit_event_record inside their own transaction."""
 
 from typing import Any
+from uuid import UUID
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -54,3 +55,15 @@ def audit_event_record(
     event.full_clean(exclude=["actor"], validate_unique=False)
     event.save(force_insert=True)
     return event
+
+
+# durable=True: the refusal is answered with a 404, and an exception on its way out must not
+# take the record with it, so this commits on its own and refuses to run inside a transaction.
+@transaction.atomic(durable=True)
+def child_view_refused_record(*, by, child_id: UUID, path: str) -> AuditEvent:
+    """Record that `by` asked for the file of a child who exists but whom they may not see (the
+    404 that looks the same as a missing record). Never for a child that does not exist: that
+    is a mistyped address, not an attempt."""
+    return audit_event_record(
+        by=by, action=Action.CHILD_VIEW_REFUSED, child_id=child_id, detail={"path": path}
+    )
