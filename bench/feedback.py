@@ -27,11 +27,12 @@ the dashboard on a large number of answers.
 
 BENCH_SIZE=national reads the national dataset and writes nothing to it: no migrate, no answers
 made, no rebuild (its summary is the one the demo generator made), sessions kept in signed
-cookies rather than the database, and the connection set to refuse writes (PRAGMA query_only).
-If that database predates migration feedback 0003 (summaries counted in columns, and the coarse
-summary by service area), the run makes both from its old summary, as the migration would, in
-TEMP tables of this connection only: SQLite keeps those apart from the file. Part 1 writes, so
-it is left out there.
+cookies rather than the database, and every connection set to refuse writes (SQLite: PRAGMA
+query_only; PostgreSQL: default_transaction_read_only for the session). If a SQLite database
+predates migration feedback 0003 (summaries counted in columns, and the coarse summary by
+service area), the run makes both from its old summary, as the migration would, in TEMP tables
+of this connection only: SQLite keeps those apart from the file. A PostgreSQL database must be
+migrated first (`manage.py migrate`). Part 1 writes, so it is left out there.
 """
 
 import datetime
@@ -180,11 +181,10 @@ ROLES = (Role.NATIONAL_PERFORMANCE, Role.HEAD_OF_PRACTICE, Role.SERVICE_MANAGER,
 
 
 def read_only() -> None:
-    """Make every connection of this run unable to write to the database file (BENCH_SIZE=
-    national).
+    """Make every connection of this run unable to write to the database (BENCH_SIZE=national).
 
-    Sessions go in signed cookies. A database without the coarse summary gets it as a TEMP
-    table, added up from the fine summary: SQLite keeps TEMP tables apart from the file."""
+    Sessions go in signed cookies. A SQLite database without the coarse summary gets it as a
+    TEMP table, added up from the fine summary: SQLite keeps TEMP tables apart from the file."""
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
     connection_created.connect(_refuse_writes)
     connection.close()
@@ -221,6 +221,28 @@ def _old_cells_in_columns() -> str:
 
 
 def _refuse_writes(sender, connection, **kwargs):
+    if connection.vendor == "postgresql":
+        _refuse_writes_on_postgresql(connection)
+    else:
+        _refuse_writes_on_sqlite(connection)
+
+
+def _refuse_writes_on_postgresql(connection) -> None:
+    fine = FeedbackMonthSummary._meta.db_table
+    coarse = FeedbackAreaMonthSummary._meta.db_table
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        columns = [c.name for c in connection.introspection.get_table_description(cursor, fine)]
+        if coarse not in tables or "children_yes" not in columns:
+            sys.exit(
+                "This PostgreSQL database predates migration feedback 0003: run "
+                "`manage.py migrate` on it first (the run itself writes nothing)."
+            )
+        # Every transaction of this session from now on is read-only: a write is an error.
+        cursor.execute("SET SESSION default_transaction_read_only = on")
+
+
+def _refuse_writes_on_sqlite(connection) -> None:
     fine = FeedbackMonthSummary._meta.db_table
     coarse = FeedbackAreaMonthSummary._meta.db_table
     with connection.cursor() as cursor:

@@ -3,9 +3,73 @@
 import datetime
 
 import pytest
+from django.db import connection, transaction
 
+from tests import access_coverage
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.organisation.factories import MembershipFactory, ServiceAreaFactory, TeamFactory
+
+# Routes in an access list that no test requests fail the run (tests/access_coverage.py). The
+# record is this process's; under pytest-xdist each worker hands its record to the controller,
+# which checks the whole run's.
+ROUTES_REQUESTED = access_coverage.RouteRecorder()
+_run = {"collected": set(), "deselected": False, "from_workers": [], "never_requested": {}}
+
+
+def pytest_sessionstart(session):
+    ROUTES_REQUESTED.start()
+
+
+def pytest_deselected(items):
+    _run["deselected"] = True
+
+
+def pytest_collection_finish(session):
+    _run["collected"] = {item.path for item in session.items}
+    if any("::" in arg for arg in session.config.args):  # chosen tests, not whole modules
+        _run["deselected"] = True
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    # pytest-xdist's controller, as each worker finishes: what it collected and requested.
+    if record := getattr(node, "workeroutput", {}).get("access_coverage"):
+        _run["from_workers"].append(record)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    ROUTES_REQUESTED.stop()
+    complete = not _run["deselected"]
+    apps = access_coverage.apps_fully_collected(_run["collected"]) if complete else set()
+    requested = set(ROUTES_REQUESTED.requested)
+    if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: the controller checks
+        session.config.workeroutput["access_coverage"] = {
+            "apps": sorted(apps),
+            "requested": sorted(requested),
+        }
+        return
+    if _run["from_workers"]:  # the controller collects nothing: each worker collected it all
+        apps = set.intersection(*(set(w["apps"]) for w in _run["from_workers"]))
+        requested = set().union(*(w["requested"] for w in _run["from_workers"]))
+    if exitstatus != pytest.ExitCode.OK:
+        return  # failed or stopped early: what was not requested then proves nothing
+    missing = access_coverage.routes_never_requested(
+        access_coverage.declared_routes(), requested, apps
+    )
+    if missing:
+        _run["never_requested"] = missing
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if missing := _run["never_requested"]:
+        terminalreporter.section("routes in an access list that no test requested", red=True)
+        for app, routes in missing.items():
+            for route in routes:
+                terminalreporter.line(f"tests/{app}/access.py: {route}", red=True)
+        terminalreporter.line(
+            "Request each in a test of its app (the access tests walk ROUTES), or remove it."
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +83,38 @@ def _fast_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _audit_log_emptied_before_flush(request):
+    """After a test that commits (transactional_db, live_server), empty the audit log the way a
+    retention job would, so that Django's flush finds nothing to delete.
+
+    On SQLite the flush deletes rows one table at a time, and the audit log's triggers refuse
+    that (PostgreSQL's flush truncates, which its row triggers do not see). The triggers are
+    lifted, the rows deleted and the triggers put back, all in one transaction: no other
+    connection ever sees the log without them.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    commits = bool({"transactional_db", "live_server"} & set(request.fixturenames)) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if commits:
+        # Set up here, so it is torn down (flushed) after this fixture's own teardown.
+        request.getfixturevalue("transactional_db")
+    yield
+    if commits and connection.vendor == "sqlite":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'trigger' AND tbl_name = 'audit_auditevent'"
+            )
+            triggers = cursor.fetchall()
+            for name, _ in triggers:
+                cursor.execute(f'DROP TRIGGER "{name}"')
+            cursor.execute("DELETE FROM audit_auditevent")
+            for _, sql in triggers:
+                cursor.execute(sql)
 
 
 @pytest.fixture

@@ -1,15 +1,16 @@
 """Who may open each address: every URL × every role, plus someone not signed in.
 
 A new URL without a row here fails test_every_url_has_a_row_in_the_matrix, so access is decided
-on purpose for every page.
+on purpose for every page. A route an app's access list declares but no test requests fails the
+run (tests/access_coverage.py, checked by the hooks in tests/conftest.py).
 """
 
-import importlib
-from pathlib import Path
+import uuid
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests import access_coverage
 from together.accounts.models import Role
 
 ANONYMOUS = "anonymous"
@@ -56,16 +57,11 @@ def _routes(resolver=None, prefix=""):
 
 # Apps whose addresses carry a record's id test access by relationship to the record in
 # tests/<app>/access.py, which lists the ROUTES it covers.
-APPS_WITH_OWN_MATRIX = sorted(
-    path.parent.name for path in Path(__file__).parent.glob("*/access.py")
-)
+APPS_WITH_OWN_MATRIX = access_coverage.apps_with_access_lists()
 
 
 def _covered_by_apps() -> set[str]:
-    covered = set()
-    for app in APPS_WITH_OWN_MATRIX:
-        covered |= set(importlib.import_module(f"tests.{app}.access").ROUTES)
-    return covered
+    return set().union(*access_coverage.declared_routes().values())
 
 
 def test_the_apps_with_their_own_matrix_are_found():
@@ -86,3 +82,27 @@ def test_access(client, make_user, url, role):
     assert response.status_code == MATRIX[url][role], f"{role} at {url}"
     if response.status_code == 302 and role == ANONYMOUS:
         assert "sign-in" in response["Location"] or "login" in response["Location"]
+
+
+def test_a_request_is_recorded_by_the_route_it_resolves_to(client, db):
+    with access_coverage.RouteRecorder() as recorder:
+        client.get(f"/children/{uuid.uuid4()}/")
+        client.get("/no-such-page/")
+    client.get("/privacy/")  # after recording stopped
+    assert recorder.requested == {"/children/<uuid:child_id>/"}
+
+
+def test_a_declared_route_no_test_requested_is_named():
+    declared = {"letters": {"/letters/oversight/", "/l/<str:token>"}, "plans": {"/plan/"}}
+    requested = {"/l/<str:token>", "/privacy/"}
+    assert access_coverage.routes_never_requested(declared, requested, ["letters"]) == {
+        "letters": ["/letters/oversight/"]
+    }
+    assert access_coverage.routes_never_requested(declared, requested | {"/plan/"}, []) == {}
+
+
+def test_only_apps_whose_test_modules_were_all_collected_are_checked():
+    letters = access_coverage.test_modules("letters")
+    assert len(letters) > 1
+    assert "letters" in access_coverage.apps_fully_collected(letters)
+    assert "letters" not in access_coverage.apps_fully_collected(sorted(letters)[1:])

@@ -11,7 +11,13 @@ def _boom(request):
     raise RuntimeError("secret detail that must never be shown")
 
 
-urlpatterns = [*project_urlpatterns, path("boom/", _boom)]
+def _forbidden(request):
+    from django.core.exceptions import PermissionDenied
+
+    raise PermissionDenied
+
+
+urlpatterns = [*project_urlpatterns, path("boom/", _boom), path("forbidden/", _forbidden)]
 handler400 = "together.core.views.bad_request"
 handler403 = "together.core.views.permission_denied"
 handler404 = "together.core.views.page_not_found"
@@ -58,15 +64,6 @@ def test_server_error(db, fca):
 
 @pytest.mark.urls("tests.core.test_error_pages")
 def test_forbidden(db, fca):
-    from django.core.exceptions import PermissionDenied
-
-    def forbidden(request):
-        raise PermissionDenied
-
-    urlpatterns.append(path("forbidden/", forbidden))
     client = Client()
     client.force_login(fca)
-    try:
-        assert_service_page(client.get("/forbidden/"), 403, "You cannot do this")
-    finally:
-        urlpatterns.pop()
+    assert_service_page(client.get("/forbidden/"), 403, "You cannot do this")

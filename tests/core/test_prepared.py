@@ -104,18 +104,12 @@ def test_on_postgresql_the_statement_is_prepared_once_and_counted_and_logged_lik
     )
 
 
-def test_with_prepared_statements_switched_off_the_same_rows_come_back(world, settings):
+def test_with_prepared_statements_switched_off_the_same_rows_come_back(world, monkeypatch):
     from django.db import connections
 
     options = connections["default"].settings_dict["OPTIONS"]
-    saved = options.pop("prepare_threshold", None)
-    try:
-        (found,) = PREPARED.get(
-            "plain", child_uuid=world.child.uuid, user_id=world.fca_allocated.pk
-        )
-    finally:
-        if saved is not None:
-            options["prepare_threshold"] = saved
+    monkeypatch.delitem(options, "prepare_threshold", raising=False)
+    (found,) = PREPARED.get("plain", child_uuid=world.child.uuid, user_id=world.fca_allocated.pk)
     assert found.pk == world.child.pk and found.met_by_them is False
 
 

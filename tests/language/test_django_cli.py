@@ -29,12 +29,11 @@ def run(*args, stdin: bytes = b""):
 
 def as_json(*args, stdin: str = "") -> dict:
     out = io.StringIO()
-    real_stdin = sys.stdin
-    try:
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+        )
         call_command("checklanguage", *args, "--json", stdout=out)
-    finally:
-        sys.stdin = real_stdin
     return json.loads(out.getvalue())
 
 

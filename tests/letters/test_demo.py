@@ -11,14 +11,11 @@ from together.feedback.models import FeedbackInvitation, Source
 from together.letters.models import Kind, Letter
 
 
-def test_demo_letters_are_filled_and_carry_a_feedback_link(letters_world):
+def test_demo_letters_are_filled_and_carry_a_feedback_link(letters_world, monkeypatch):
     ready_fca(letters_world.fca_allocated)
     ctx = Context(seed=1, size=SIZES["small"], today=timezone.localdate(), password_hash="x")
-    demo_letters.INTRODUCED = 1.0  # this one child: always introduced
-    try:
-        demo_letters.generate(ctx)
-    finally:
-        demo_letters.INTRODUCED = 0.85
+    monkeypatch.setattr(demo_letters, "INTRODUCED", 1.0)  # this one child: always introduced
+    demo_letters.generate(ctx)
     letter = Letter.objects.get(child=letters_world.child, kind=Kind.INTRODUCTORY_CHILD)
     assert letter.body.startswith("Dear Jayden,") and "{" not in letter.body
     assert "I have two cats." in letter.body

@@ -177,6 +177,32 @@ def test_a_letter_to_a_parent_needs_a_parent_or_carer_of_the_child(letters_world
         )
 
 
+def test_each_edit_of_a_letter_is_kept_with_who_made_it(letters_world):
+    fca, supervisor = letters_world.fca_allocated, letters_world.supervisor_team
+    letter = start_letter(letters_world.child, fca)
+    services.letter_update(by=supervisor, letter=letter, version=1, body="Dear Jayden, hello.")
+    services.letter_update(by=fca, letter=letter, version=2, body="Dear Jayden, hello again.")
+    kept = list(letter.history.order_by("history_date", "history_id"))
+    assert [(record.history_type, record.history_user) for record in kept] == [
+        ("+", fca),
+        ("~", supervisor),
+        ("~", fca),
+    ]
+    assert kept[0].body.startswith("Dear Jayden,") and "I have two cats." in kept[0].body
+    assert [record.body for record in kept[1:]] == [
+        "Dear Jayden, hello.",
+        "Dear Jayden, hello again.",
+    ]
+    assert [record.version for record in kept] == [1, 2, 3]
+
+
+def test_a_refused_edit_leaves_no_history(letters_world):
+    letter = start_letter(letters_world.child, letters_world.fca_allocated)
+    with pytest.raises(ValidationError):
+        services.letter_update(by=letters_world.supervisor_team, letter=letter, version=1, body="")
+    assert letter.history.count() == 1
+
+
 def test_an_edit_on_an_old_version_is_refused(letters_world):
     letter = start_letter(letters_world.child, letters_world.fca_allocated)
     services.letter_update(

@@ -14,6 +14,7 @@ class Action(models.TextChoices):
     SESSION_TIMED_OUT = "session_timed_out", "Signed out after 30 minutes idle"
     PROFILE_UPDATED = "profile_updated", "Changed their details"
     CHILD_VIEWED = "child_viewed", "Opened a child's file"
+    CHILD_VIEW_REFUSED = "child_view_refused", "Was refused a child's file they may not see"
     CHILD_CREATED = "child_created", "Added a child"
     CHILD_UPDATED = "child_updated", "Changed a child's details"
     BREAK_GLASS = "break_glass", "Opened a child's file without an everyday reason"

@@ -1,8 +1,9 @@
 """Writing to the audit log. Services call audit_event_record inside their own transaction."""
 
 from typing import Any
+from uuid import UUID
 
-from django.db import connection, models
+from django.db import models, transaction
 from django.utils import timezone
 
 from together.core import request_context
@@ -10,10 +11,13 @@ from together.core import request_context
 from .models import Action, AuditEvent
 
 
-# No transaction of its own: an audit event is one INSERT. Inside a service's transaction it
-# belongs to that transaction (it must roll back with the change it records); on its own, as for
-# a page view, a single INSERT is atomic already, and a transaction around it would only cost the
-# extra round trips to begin and commit it on every page of a child's file.
+# An event belongs to the transaction that writes it: inside a service's transaction it commits
+# or rolls back with the change it records; called on its own (the record of a page view) it
+# commits in a transaction of its own before the caller goes on. Either way the commit waits
+# until the database has the event safely on disk (ADR 0003): a record of who looked at a
+# child's file must never be lost. savepoint=False: inside a transaction an event adds no
+# statements, and a failure to write it fails the whole transaction.
+@transaction.atomic(savepoint=False)
 def audit_event_record(
     *,
     by,
@@ -28,7 +32,8 @@ def audit_event_record(
     """Record that `by` did `action` (to `obj`, about the child `child_id`, because of `reason`).
 
     `by` may be None for things done by nobody signed in, such as a failed sign-in.
-    `wait_for_disk=False` is for the record of a page view only: see `_without_waiting_for_disk`.
+    `wait_for_disk` is ignored: every event waits for the disk (ADR 0003). It is accepted only
+    until `children.services.child_view_record` stops passing it, then it goes.
     """
     context = request_context.current()
     actor = by if getattr(by, "is_authenticated", False) else None
@@ -48,26 +53,17 @@ def audit_event_record(
     # The actor is the signed-in user just loaded and the UUID is new, so the database checks
     # full_clean would make for them (two queries on every page view) cannot fail.
     event.full_clean(exclude=["actor"], validate_unique=False)
-    if wait_for_disk or connection.vendor != "postgresql" or connection.in_atomic_block:
-        event.save(force_insert=True)
-    else:
-        with connection.execute_wrapper(_without_waiting_for_disk):
-            event.save(force_insert=True)
+    event.save(force_insert=True)
     return event
 
 
-# PostgreSQL makes every commit wait until it is flushed to disk: about 4 ms on this project's
-# machines, more than the rest of a page of a child's file. A page view's record is committed
-# without that wait (ADR 0003): the INSERT switches off synchronous_commit for its own
-# transaction only, from its RETURNING clause, so it stays one round trip and the setting ends
-# with it. The row is written and visible at once; only a crash of the database server in the
-# next fraction of a second could lose it, which is the same promise SQLite's WAL mode with
-# synchronous=NORMAL makes for every write. Never used inside a transaction (the setting would
-# then cover the whole transaction, changes included): the caller checks in_atomic_block.
-_COMMIT_WITHOUT_WAITING = ", set_config('synchronous_commit', 'off', true)"
-
-
-def _without_waiting_for_disk(execute, sql, params, many, context):
-    if sql.startswith('INSERT INTO "audit_auditevent"') and " RETURNING " in sql:
-        sql += _COMMIT_WITHOUT_WAITING
-    return execute(sql, params, many, context)
+# durable=True: the refusal is answered with a 404, and an exception on its way out must not
+# take the record with it, so this commits on its own and refuses to run inside a transaction.
+@transaction.atomic(durable=True)
+def child_view_refused_record(*, by, child_id: UUID, path: str) -> AuditEvent:
+    """Record that `by` asked for the file of a child who exists but whom they may not see (the
+    404 that looks the same as a missing record). Never for a child that does not exist: that
+    is a mistyped address, not an attempt."""
+    return audit_event_record(
+        by=by, action=Action.CHILD_VIEW_REFUSED, child_id=child_id, detail={"path": path}
+    )

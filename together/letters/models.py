@@ -14,6 +14,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class Kind(models.TextChoices):
@@ -101,6 +102,13 @@ def validate_https(value: str) -> None:
     URLValidator(schemes=["https"], message="Enter a web address that starts with https://")(value)
 
 
+def _letter_changed_by(instance, **kwargs):
+    """Who made the change a letter's historical record keeps. Every service that saves a letter
+    sets updated_by to the person acting, so this holds outside a request too (a task, a test),
+    where simple-history's middleware knows nobody."""
+    return instance.updated_by
+
+
 class Letter(models.Model):
     uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     child = models.ForeignKey("children.Child", on_delete=models.PROTECT, related_name="letters")
@@ -158,6 +166,9 @@ class Letter(models.Model):
     )
     first_printed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    # Every saved version of the letter: what it said, and who changed it (see above).
+    history = HistoricalRecords(get_user=_letter_changed_by)
 
     class Meta:
         ordering = ["-started_at"]

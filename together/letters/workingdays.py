@@ -1,35 +1,26 @@
 """Working days in England and Wales: Monday to Friday, not a bank holiday.
 
-The bank holidays are a small table (from GOV.UK's list) rather than a dependency; add each
-year's dates before it starts. Outside the table only weekends are skipped.
+The bank holidays are England's (Wales has the same) from the `holidays` package, with the
+substitute day when one falls at a weekend and one-off days such as a coronation, for any year:
+nobody has to add next year's dates by hand. Upgrading the package brings new one-off days.
 """
 
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
-BANK_HOLIDAYS = frozenset(
-    datetime.date.fromisoformat(day)
-    for day in [
-        # 2024
-        "2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06",
-        "2024-05-27", "2024-08-26", "2024-12-25", "2024-12-26",
-        # 2025
-        "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05",
-        "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26",
-        # 2026 (Boxing Day is a Saturday: the holiday moves to Monday 28 December)
-        "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04",
-        "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28",
-        # 2027 (Christmas Day and Boxing Day fall at a weekend: 27 and 28 December)
-        "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03",
-        "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28",
-    ]
-)  # fmt: skip
+import holidays
+
+
+@cache
+def bank_holidays(year: int) -> frozenset[datetime.date]:
+    """England and Wales's bank holidays in `year`, including any that fall at a weekend."""
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
 def is_working_day(day: datetime.date) -> bool:
-    return day.weekday() < 5 and day not in BANK_HOLIDAYS
+    return day.weekday() < 5 and day not in bank_holidays(day.year)
 
 
 @lru_cache(maxsize=100_000)
