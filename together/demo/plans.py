@@ -38,7 +38,7 @@ from together.plans.models import (
 from together.plans.snapshot import SECTIONS
 from together.proceedings.models import Allocation, Hearing, Law, ProceedingsChild
 
-from .children_rows import BulkLoad, Table, reset_sequences, row_class
+from .children.rows import BulkLoad, Table, reset_sequences, row_class
 from .generator import Context
 
 HARMS_THROUGH = Recommendation.rests_on_harms.through
