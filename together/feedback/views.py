@@ -1,6 +1,5 @@
 """Pages for feedback: the public form reached by a link, and what the service learns from it."""
 
-import csv
 import functools
 
 from django.conf import settings
@@ -16,7 +15,7 @@ from django_ratelimit.core import is_ratelimited
 
 from together.core.exceptions import EditConflict
 
-from . import rules, selectors, services
+from . import export, rules, selectors, services
 from .forms import DashboardFilterForm, FeedbackForm
 
 # The signed cookie that lets the person who answered change their answers for an hour.
@@ -220,7 +219,7 @@ def download(request):
     filters, chosen = _filters(request)
     area, team = chosen.get("area"), chosen.get("team")
     figures = selectors.dashboard_for(user, area=area, team=team)
-    rows = selectors.export_rows(figures)
+    rows = export.export_rows(figures)
     services.feedback_export_record(
         by=user,
         detail={
@@ -233,13 +232,5 @@ def download(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="feedback-{stamp}.csv"'
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([_safe_cell(cell) for cell in row])
+    export.write_csv(response, rows)
     return response
-
-
-def _safe_cell(value: str) -> str:
-    # A spreadsheet would run a cell starting with these as a formula.
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
