@@ -5,11 +5,10 @@ import functools
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
@@ -61,7 +60,7 @@ def _may_change(request, token, response) -> bool:
 
 
 @_public
-@csrf_exempt  # checked below, so a failure gets a page written for the public
+@csrf_exempt  # csrf_protect guards _answers instead, once the rate and the link are checked
 @require_http_methods(["GET", "POST"])
 def form(request, token):
     if request.method == "POST" and is_ratelimited(
@@ -74,10 +73,17 @@ def form(request, token):
         invitation = selectors.invitation_for_token(token)
     except Http404:
         return _link_not_working(request)
-    if request.method == "POST":
-        rejected = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
-        if rejected is not None:
-            return render(request, "feedback/not_sent.html", status=403)
+    response = _answers(request, token, invitation)
+    if response.status_code == 403:
+        # Only csrf_protect answers 403 here, with the service's refusal page (CSRF_FAILURE_VIEW),
+        # which speaks to signed-in staff; someone answering from a link gets a page for them.
+        return render(request, "feedback/not_sent.html", status=403)
+    return response
+
+
+@csrf_protect
+def _answers(request, token, invitation):
+    """The form for a working link, and saving what was sent with it."""
     existing = selectors.response_of(invitation)
     if existing is not None and not _may_change(request, token, existing):
         return render(request, "feedback/already.html")
