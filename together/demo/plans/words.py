@@ -216,6 +216,7 @@ THEY = ("they", "them", "their", "are", "have")
 
 
 def words_for(child: dict, family: dict) -> dict:
+    """The names and pronouns the banks' {placeholders} stand for, for one child."""
     sub, obj, pos, is_, has = PRONOUNS.get(child["pronouns"], THEY)
     mum = family.get("mother") or "Mum"
     dad = family.get("father") or "Dad"
@@ -243,5 +244,6 @@ def words_for(child: dict, family: dict) -> dict:
 
 
 def fill(text: str, words: dict) -> str:
+    """`text` with the child's words put in, starting with a capital."""
     filled = text.format(**words)
     return filled[0].upper() + filled[1:]
