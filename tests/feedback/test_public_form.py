@@ -168,6 +168,28 @@ def test_a_missing_csrf_token_gives_a_plain_page_and_saves_nothing(invitation):
     assert not FeedbackResponse.objects.exists()
 
 
+def test_a_stale_csrf_token_gives_the_same_plain_page(invitation):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.get(invitation.get_absolute_url())  # the browser has a CSRF cookie
+    stale = {**GOOD, "csrfmiddlewaretoken": "x" * 64}
+    response = strict.post(invitation.get_absolute_url(), stale)
+    assert response.status_code == 403
+    assert b"Your answers were not sent" in response.content
+    assert not FeedbackResponse.objects.exists()
+
+
+def test_a_post_without_a_csrf_token_to_a_link_that_does_not_work_gets_the_404(invitation):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    expired = InvitationFactory(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    response = strict.post(expired.get_absolute_url(), GOOD)
+    assert response.status_code == 404
+    assert b"This link does not work any more" in response.content
+
+
 def test_the_form_works_with_csrf_checks_on(invitation):
     from django.test import Client
 

@@ -32,6 +32,7 @@ from together.feedback.models import (
 from together.feedback.selectors import (
     LONDON,
     comments_for,
+    comments_kept_for,
     dashboard_for,
     figures_changed,
     month_starts,
@@ -427,6 +428,20 @@ def test_every_page_of_comments_equals_the_written_answers_newest_first(make_use
         # A page past the end shows the last page, as before.
         last = comments_for(user, page=999)
         assert [c.pk for c in last] == expected[(first.paginator.num_pages - 1) * 20 :]
+
+
+def test_a_page_of_comments_kept_in_the_cache_shows_the_same_comments_and_links(make_user, country):
+    north, _ = country["regions"]
+    user = make_user("head_of_practice", region=north)
+    figures_changed()
+    fresh = comments_for(user, page=2)
+    assert fresh.paginator.num_pages > 2
+    for _ in range(2):  # counted and kept, then read back from the cache
+        kept = comments_kept_for(user, page=2)
+        assert [c.pk for c in kept] == [c.pk for c in fresh]
+        assert [c.heading for c in kept] == [c.heading for c in fresh]
+        assert (kept.number, kept.paginator.num_pages) == (2, fresh.paginator.num_pages)
+        assert (kept.previous_page_number(), kept.next_page_number()) == (1, 3)
 
 
 def test_the_page_says_when_the_figures_were_counted_and_a_save_counts_again(client, make_user):

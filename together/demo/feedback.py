@@ -26,7 +26,7 @@ from together.feedback.models import (
 from together.feedback.services import OLDER_CHILD_FROM_AGE, feedback_summary_rebuild
 from together.proceedings.models import Allocation, ProceedingsChild
 
-from .children_rows import BulkLoad
+from .children.rows import BulkLoad
 from .generator import Context, bulk_create
 
 # Children younger than this are not sent a link of their own.

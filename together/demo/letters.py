@@ -28,7 +28,7 @@ from together.letters.workingdays import add_working_days
 from together.organisation.models import TeamMembership
 from together.proceedings.models import Allocation, ProceedingsChild
 
-from .children_rows import BulkLoad, Table, row_class
+from .children.rows import BulkLoad, Table, row_class
 from .generator import Context
 
 LetterRow = row_class(Letter)

@@ -34,7 +34,7 @@ from .models import (
     SummaryCounts,
     felt_of,
 )
-from .selectors.dashboard import LONDON, figures_changed
+from .selectors import LONDON, figures_changed
 
 # Children from this age get the older wording.
 OLDER_CHILD_FROM_AGE = 11

@@ -1,23 +1,21 @@
 """Pages for feedback: the public form reached by a link, and what the service learns from it."""
 
-import csv
 import functools
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from together.core.exceptions import EditConflict
 from together.core.middleware import client_ip
 
-from . import rules, selectors, services
+from . import export, rules, selectors, services
 from .forms import DashboardFilterForm, FeedbackForm
 
 # The signed cookie that lets the person who answered change their answers for an hour.
@@ -69,7 +67,7 @@ def _may_change(request, token, response) -> bool:
 
 
 @_public
-@csrf_exempt  # checked below, so a failure gets a page written for the public
+@csrf_exempt  # csrf_protect guards _answers instead, once the rate and the link are checked
 @require_http_methods(["GET", "POST"])
 def form(request, token):
     if request.method == "POST" and is_ratelimited(
@@ -82,10 +80,17 @@ def form(request, token):
         invitation = selectors.invitation_for_token(token)
     except Http404:
         return _link_not_working(request)
-    if request.method == "POST":
-        rejected = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
-        if rejected is not None:
-            return render(request, "feedback/not_sent.html", status=403)
+    response = _answers(request, token, invitation)
+    if response.status_code == 403:
+        # Only csrf_protect answers 403 here, with the service's refusal page (CSRF_FAILURE_VIEW),
+        # which speaks to signed-in staff; someone answering from a link gets a page for them.
+        return render(request, "feedback/not_sent.html", status=403)
+    return response
+
+
+@csrf_protect
+def _answers(request, token, invitation):
+    """The form for a working link, and saving what was sent with it."""
     existing = selectors.response_of(invitation)
     if existing is not None and not _may_change(request, token, existing):
         return render(request, "feedback/already.html")
@@ -227,7 +232,7 @@ def download(request):
     filters, chosen = _filters(request)
     area, team = chosen.get("area"), chosen.get("team")
     figures = selectors.dashboard_for(user, area=area, team=team)
-    rows = selectors.export_rows(figures)
+    rows = export.export_rows(figures)
     services.feedback_export_record(
         by=user,
         detail={
@@ -240,13 +245,5 @@ def download(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="feedback-{stamp}.csv"'
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([_safe_cell(cell) for cell in row])
+    export.write_csv(response, rows)
     return response
-
-
-def _safe_cell(value: str) -> str:
-    # A spreadsheet would run a cell starting with these as a formula.
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

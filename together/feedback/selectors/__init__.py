@@ -1,8 +1,8 @@
-"""Reading feedback: the link behind a token (public.py), and the figures and comments a manager
-may see (dashboard.py)."""
+"""Reading feedback: the link behind a token (public.py); the figures (figures.py) and the
+comments (comments.py) a manager may see, and both as kept in the cache for a while (kept.py)."""
 
-from .dashboard import (
-    COMMENTS_PER_PAGE,
+from .comments import COMMENTS_PER_PAGE, Comment, comments_for
+from .figures import (
     LONDON,
     MONTHS,
     SMALLEST_FIGURE,
@@ -13,17 +13,13 @@ from .dashboard import (
     Table,
     area_summary_for,
     areas_for,
-    comments_for,
-    comments_kept_for,
     dashboard_for,
-    dashboard_kept_for,
-    export_rows,
-    figures_changed,
     month_starts,
     responses_for,
     summary_for,
     teams_for,
 )
+from .kept import comments_kept_for, dashboard_kept_for, figures_changed
 from .public import _ANSWER_FIELDS, invitation_for_token, response_of
 
 __all__ = [
@@ -32,6 +28,7 @@ __all__ = [
     "MONTHS",
     "SMALLEST_FIGURE",
     "_ANSWER_FIELDS",
+    "Comment",
     "Dashboard",
     "Month",
     "Row",
@@ -43,7 +40,6 @@ __all__ = [
     "comments_kept_for",
     "dashboard_for",
     "dashboard_kept_for",
-    "export_rows",
     "figures_changed",
     "invitation_for_token",
     "month_starts",

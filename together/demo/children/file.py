@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from together.children.models import CommunicationNeed, Meeting, TimelineEntry
 from together.proceedings.models import Hearing
 
-from . import children_words as words
-from .children_course import DAY, LONDON, POST, at, weekday
-from .children_rows import MeetingRow, TimelineRow
+from . import words
+from .course import DAY, LONDON, POST, at, weekday
+from .rows import MeetingRow, TimelineRow
 
 YEAR = 365.25
 HEARING_NAMES = dict(Hearing.Kind.choices)

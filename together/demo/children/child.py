@@ -5,16 +5,15 @@ from datetime import date, timedelta
 from together.children.models import Communication, CommunicationNeed
 from together.children.services import search_text_for
 
-from . import children_names as names
-from . import children_words as words
-from .children_course import at
-from .children_rows import ChildRow
+from . import names, words
+from .course import at
+from .rows import ChildRow
 
 YEAR = 365.25
 
 
 class Children:
-    """Makes one child at a time for a household (see children_people.People)."""
+    """Makes one child at a time for a household (see people.People)."""
 
     def __init__(self, ctx, rng, pools):
         self.ctx = ctx

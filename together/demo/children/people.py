@@ -11,14 +11,13 @@ from itertools import accumulate
 
 from together.children.models import FamilyMember, Relationship
 
-from . import children_names as names
-from . import children_words as words
-from .children_child import Children, age_on
-from .children_rows import ConnectionRow, PersonRow
+from . import names, words
+from .child import Children, age_on
+from .rows import ConnectionRow, PersonRow
 
 
 class Pools:
-    """Names and places drawn once from Faker (en_GB) and the lists in children_names."""
+    """Names and places drawn once from Faker (en_GB) and the lists in names."""
 
     def __init__(self, ctx):
         fake = ctx.faker
@@ -58,7 +57,7 @@ def _unique(make, n: int) -> list[str]:
 class Family:
     """One household's children and adults, ready to insert (or already in the database)."""
 
-    language: object  # a children_names.Language, names.BSL, or None for English
+    language: object  # a names.Language, names.BSL, or None for English
     children: list
     new_children: list
     people: list = field(default_factory=list)

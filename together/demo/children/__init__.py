@@ -4,7 +4,7 @@ Work arrives month by month over the history, in every service area, as in the r
 each month is planned in memory and inserted in bulk before the next, so memory stays bounded
 even at national size (about 600,000 sets of proceedings and a million children). Open
 proceedings get the full picture (family, hearings, meetings, timeline); concluded ones less.
-The demo accounts' own story is added at the end (children_story.py).
+The demo accounts' own story is added at the end (story.py).
 """
 
 import logging
@@ -33,13 +33,12 @@ from together.proceedings.models import (
     ProceedingsChild,
 )
 
-from . import children_file as file
-from . import children_names as names
-from . import children_story
-from .children_child import child_ages
-from .children_course import DAY, Allocator, Course, at, plan_course
-from .children_people import Family, People, Pools, connection_rows
-from .children_rows import (
+from ..generator import Context
+from . import file, names, story
+from .child import child_ages
+from .course import DAY, Allocator, Course, at, plan_course
+from .people import Family, People, Pools, connection_rows
+from .rows import (
     AllocationRow,
     BulkLoad,
     HearingRow,
@@ -49,7 +48,6 @@ from .children_rows import (
     Table,
     reset_sequences,
 )
-from .generator import Context
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +85,7 @@ def generate(ctx: Context) -> None:
             if month.month == 12:
                 log.info("Children: made %s", f"{maker.tables[Proceedings].count:,} proceedings")
             month = (month + timedelta(days=32)).replace(day=1)
-        children_story.generate(maker)
+        story.generate(maker)
         maker.finish()
         first_history(ctx)
 

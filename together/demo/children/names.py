@@ -1,7 +1,7 @@
 """Made-up names, languages and courts for the children's demo data, as plain lists to draw from.
 
 Every name here is a common first or family name, never a real person's. Faker fills in the
-long tails (adults' names, streets, towns, postcodes) once, into pools, in children_people.py.
+long tails (adults' names, streets, towns, postcodes) once, into pools, in people.py.
 """
 
 
@@ -334,7 +334,7 @@ ORIGINS = _table("""
     Tigrinya: Eritrea
     Kurdish: Kurdistan
 """)
-# The line of children_words.IDENTITY["faith"] most families speaking a language would recognise.
+# The line of words.IDENTITY["faith"] most families speaking a language would recognise.
 FAITH_BY_LANGUAGE = {
     "Urdu": 0,
     "Bengali": 0,

@@ -55,7 +55,7 @@ class Course:
     final_hearing: date | None = None
     closed: date | None = None
     stage: str = Stage.BEFORE_FIRST_HEARING
-    # (hearing kind, day, key into children_words.OUTCOMES); no key for hearings still ahead
+    # (hearing kind, day, key into words.OUTCOMES); no key for hearings still ahead
     hearings: list[tuple] = field(default_factory=list)
     # (team kind, from, until): until is None while the work goes on
     phases: list[tuple] = field(default_factory=list)

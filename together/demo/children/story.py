@@ -13,8 +13,8 @@ from together.children.models import CommunicationNeed
 from together.organisation.models import Team
 from together.proceedings.models import LAW_OF_KIND, Kind, Stage
 
-from . import children_names as names
-from .children_course import DAY, POST, PRE, Course, at, plan_course, weekday
+from . import names
+from .course import DAY, POST, PRE, Course, at, plan_course, weekday
 
 H_FIRST, H_CM, H_IR, H_FINAL = "first", "case_management", "issues_resolution", "final"
 DEMO_ON_DUTY = 10
@@ -225,7 +225,7 @@ def _lang(name: str):
 
 
 def _outcome(kind, hearing) -> tuple:
-    """The key into children_words.OUTCOMES for what a past hearing decided."""
+    """The key into words.OUTCOMES for what a past hearing decided."""
     if hearing == H_FIRST and kind == Kind.SECTION_7:
         return ("private", "first_report")
     if hearing == H_FIRST and kind == Kind.RULE_16_4:
