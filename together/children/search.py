@@ -13,7 +13,8 @@ There are two ways to search, chosen by how many children the searcher sees ever
 - Everyone else (managers, national roles, and anyone searching all children) searches through an
   index that each database keeps of children_child.search_text (migration 0003):
   - PostgreSQL: a trigram (pg_trgm) GIN index, used by a word-start regular expression and, for
-    near-miss spellings, by word similarity (the <% operator);
+    near-miss spellings, by word similarity (django.contrib.postgres's trigram_word_similar
+    lookup, and TrigramWordSimilarity to put the closest first);
   - SQLite: an FTS5 table kept in step by triggers, queried with MATCH '"jay"*', and for near
     misses with every spelling one letter away.
   The database stops at the first LIMIT + 1 children it finds, which are then sorted by name: when
@@ -29,9 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
 
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
 from together.accounts.models import TEAM_ROLES
@@ -145,24 +146,17 @@ def _names_close(children: QuerySet, words: list[str]) -> QuerySet:
             groups.append("(" + " OR ".join(spellings) + ")")
         return _fts_match(children, " AND ".join(groups))
     with connection.cursor() as cursor:
-        # How similar is similar enough for <%, for this transaction only (children_search is
-        # atomic), so no other query is affected.
+        # How similar is similar enough for trigram_word_similar (pg_trgm's word similarity
+        # threshold), for this transaction only (children_search is atomic), so no other query
+        # is affected.
         cursor.execute(
             "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
             [str(WORD_SIMILARITY)],
         )
-    similar = [
-        RawSQL('%s <%% "children_child"."search_text"', [w], output_field=BooleanField())
-        for w in long
-    ]
-    closeness = RawSQL(
-        'word_similarity(%s, "children_child"."search_text")',
-        [" ".join(words)],
-        output_field=FloatField(),
-    )
+    similar = [Q(search_text__trigram_word_similar=w) for w in long]
     return (
         children.filter(*[_word_start_q(w) for w in short], *similar)
-        .annotate(closeness=closeness)
+        .annotate(closeness=TrigramWordSimilarity(" ".join(words), "search_text"))
         .order_by("-closeness", "pk")
     )
 
