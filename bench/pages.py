@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from together.accounts.models import User
-from together.children.selectors import my_children
 from together.demo.organisation import DEMO_ACCOUNTS
+from together.proceedings.selectors import my_children
 
 N = int(os.environ.get("BENCH_REQUESTS", "200"))
 SIZE = os.environ.get("BENCH_SIZE", "small")

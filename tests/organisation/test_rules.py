@@ -58,3 +58,23 @@ def test_a_supervisor_who_left_a_team_no_longer_supervises_it(make_user, places)
 def test_an_inactive_manager_manages_nothing(make_user, places):
     manager = make_user(Role.SERVICE_MANAGER, area=places["home"].service_area, is_active=False)
     assert not rules.manages_service_area(manager, places["home"].service_area)
+
+
+@pytest.mark.parametrize("role", list(MANAGES))
+@pytest.mark.parametrize("place", ["home", "same_area", "same_region", "elsewhere"])
+def test_the_filters_say_what_the_predicates_say(make_user, places, role, place):
+    """supervises_team_q and manages_area_q, reached through proceedings held by a team, agree
+    with supervises_team and manages_service_area (national roles oversee every area, but not
+    through the area filter: each app says what they may do)."""
+    from tests.proceedings.factories import ProceedingsFactory
+    from together.accounts.models import NATIONAL_ROLES
+    from together.proceedings.models import Proceedings
+
+    home = places["home"]
+    user = make_user(role, team=home, area=home.service_area, region=home.service_area.region)
+    team = places[place]
+    proceedings = ProceedingsFactory(service_area=team.service_area, team=team)
+    here = Proceedings.objects.filter(pk=proceedings.pk)
+    assert here.filter(rules.supervises_team_q(user)).exists() is rules.supervises_team(user, team)
+    manages = rules.manages_service_area(user, team.service_area) and role not in NATIONAL_ROLES
+    assert here.filter(rules.manages_area_q(user)).exists() is manages

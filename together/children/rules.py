@@ -3,12 +3,23 @@
 Staff see a child's file when they hold an allocation on proceedings the child is in, supervise
 the team or manage the service area (or region) holding those proceedings, or have a national
 role. Anyone else must break the glass: give a reason, which is logged and shown to managers.
+
+How the policy is written. The file is reached through the proceedings the child is in, but
+`children` sits below `proceedings` and imports nothing from it, so every rule here is a lookup on
+Child, through the child's proceedings (`proceedings__...`), inside one EXISTS per child:
+
+- "supervises the team" and "manages the area" are organisation.rules' statements
+  (supervises_team_q, manages_area_q, works_in_area_q), given the path to the proceedings;
+- "allocated to" belongs to proceedings.rules.allocated_to_q (allocations are its data). Here it
+  is the same rule as a lookup on Child (`allocated_to_q` below: a current allocation, ended_at
+  empty), stated once for this app; tests/children/test_rules.py holds the two to the same answers.
 """
 
 from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role
+from together.organisation.rules import manages_area_q, supervises_team_q, works_in_area_q
 
 from .models import BreakGlass, Child
 
@@ -16,38 +27,46 @@ from .models import BreakGlass, Child
 SEES_EVERY_CHILD = frozenset({Role.NATIONAL_PERFORMANCE})
 # Roles that see the children in their service area's proceedings.
 SEES_AREA = frozenset({Role.SERVICE_MANAGER, Role.BUSINESS_SERVICES})
+# From a child to the proceedings they are in (a child may be in several).
+PROCEEDINGS = "proceedings__"
+
+
+def allocated_to_q(user) -> Q:
+    """Children in proceedings on which `user` holds a current allocation (a filter on Child)."""
+    return Q(
+        **{
+            f"{PROCEEDINGS}allocations__fca": user.pk,
+            f"{PROCEEDINGS}allocations__ended_at__isnull": True,
+        }
+    )
+
+
+def _through_proceedings(user) -> Q | None:
+    """What gives `user` everyday access to a child through the proceedings they are in, as a
+    filter on Child, or None for a role that has none."""
+    if user.role == Role.FCA:
+        return allocated_to_q(user)
+    if user.role == Role.PRACTICE_SUPERVISOR:
+        return allocated_to_q(user) | supervises_team_q(user, PROCEEDINGS)
+    if user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES:
+        return manages_area_q(user, PROCEEDINGS)
+    if user.role == Role.BUSINESS_SERVICES:
+        return works_in_area_q(user, PROCEEDINGS)
+    return None
 
 
 def _everyday_links(user) -> bool | Exists:
-    """True (every child), False (none) or, per child, whether a link to proceedings gives
+    """True (every child), False (none) or, per child, whether the proceedings they are in give
     `user` everyday access to them."""
-    from together.proceedings.models import ProceedingsChild
-
     if not (user.is_authenticated and user.is_active):
         return False
     if user.role in SEES_EVERY_CHILD:
         return True
-    links = ProceedingsChild.objects.filter(child=OuterRef("pk"))
-    if user.role == Role.FCA:
-        links = links.filter(
-            proceedings__allocations__fca=user, proceedings__allocations__ended_at__isnull=True
-        )
-    elif user.role == Role.PRACTICE_SUPERVISOR:
-        teams = user.team_memberships.filter(ended_on__isnull=True).values("team_id")
-        links = links.filter(
-            Q(proceedings__team__in=teams)
-            | Q(
-                proceedings__allocations__fca=user,
-                proceedings__allocations__ended_at__isnull=True,
-            )
-        )
-    elif user.role in SEES_AREA:
-        links = links.filter(proceedings__service_area_id=user.service_area_id)
-    elif user.role in REGION_ROLES:
-        links = links.filter(proceedings__service_area__region_id=user.region_id)
-    else:
+    through = _through_proceedings(user)
+    if through is None:
         return False
-    return Exists(links)
+    # One EXISTS per child, so a child in several proceedings is counted once.
+    return Exists(Child.objects.filter(through, pk=OuterRef("pk")))
 
 
 def everyday_access_q(user) -> Q:

@@ -13,7 +13,8 @@ There are two ways to search, chosen by how many children the searcher sees ever
 - Everyone else (managers, national roles, and anyone searching all children) searches through an
   index that each database keeps of children_child.search_text (migration 0003):
   - PostgreSQL: a trigram (pg_trgm) GIN index, used by a word-start regular expression and, for
-    near-miss spellings, by word similarity (the <% operator);
+    near-miss spellings, by word similarity (django.contrib.postgres's trigram_word_similar
+    lookup, and TrigramWordSimilarity to put the closest first);
   - SQLite: an FTS5 table kept in step by triggers, queried with MATCH '"jay"*', and for near
     misses with every spelling one letter away.
   The database stops at the first LIMIT + 1 children it finds, which are then sorted by name: when
@@ -29,15 +30,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
 
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, FloatField, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
-from together.accounts.models import TEAM_ROLES, Role
+from together.accounts.models import TEAM_ROLES
 from together.audit.models import Action
 from together.audit.services import audit_event_record
-from together.proceedings.models import ProceedingsChild
+from together.organisation.rules import supervises_team_q
 
 from . import rules
 from .models import BreakGlass, Child
@@ -118,11 +119,7 @@ def court_number_q(court_number: str) -> Q:
     """
     typed = court_number.strip()
     numbers = {typed, typed.upper(), typed.lower()}
-    return Q(
-        pk__in=ProceedingsChild.objects.filter(proceedings__court_number__in=numbers).values(
-            "child_id"
-        )
-    )
+    return Q(pk__in=Child.objects.filter(proceedings__court_number__in=numbers).values("pk"))
 
 
 def _word_start_q(word: str) -> Q:
@@ -149,24 +146,17 @@ def _names_close(children: QuerySet, words: list[str]) -> QuerySet:
             groups.append("(" + " OR ".join(spellings) + ")")
         return _fts_match(children, " AND ".join(groups))
     with connection.cursor() as cursor:
-        # How similar is similar enough for <%, for this transaction only (children_search is
-        # atomic), so no other query is affected.
+        # How similar is similar enough for trigram_word_similar (pg_trgm's word similarity
+        # threshold), for this transaction only (children_search is atomic), so no other query
+        # is affected.
         cursor.execute(
             "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
             [str(WORD_SIMILARITY)],
         )
-    similar = [
-        RawSQL('%s <%% "children_child"."search_text"', [w], output_field=BooleanField())
-        for w in long
-    ]
-    closeness = RawSQL(
-        'word_similarity(%s, "children_child"."search_text")',
-        [" ".join(words)],
-        output_field=FloatField(),
-    )
+    similar = [Q(search_text__trigram_word_similar=w) for w in long]
     return (
         children.filter(*[_word_start_q(w) for w in short], *similar)
-        .annotate(closeness=closeness)
+        .annotate(closeness=TrigramWordSimilarity(" ".join(words), "search_text"))
         .order_by("-closeness", "pk")
     )
 
@@ -316,19 +306,19 @@ def _among_their_own(by, narrow: Q, words: list[str]) -> tuple[list[Child], bool
 def _their_own_ids(by) -> set[int]:
     """A quick first cut of the children a team member sees every day or has opened with a
     reason: those in proceedings allocated to them, their team's (for a practice supervisor), and
-    those they opened. children.rules still decides, in the query that uses these."""
-    ids = ProceedingsChild.objects.filter(
-        proceedings__allocations__fca=by, proceedings__allocations__ended_at__isnull=True
-    ).values_list("child_id", flat=True)
-    if by.role == Role.PRACTICE_SUPERVISOR:
-        teams = by.team_memberships.filter(ended_on__isnull=True).values("team_id")
-        ids = ids.union(
-            ProceedingsChild.objects.filter(proceedings__team__in=teams).values_list(
-                "child_id", flat=True
-            )
-        )
-    opened = BreakGlass.objects.filter(user=by, expires_at__gt=timezone.now()).order_by()
-    return set(ids.union(opened.values_list("child_id", flat=True)))
+    those they opened, each read on its own (one query). children.rules still decides, in the
+    query that uses these."""
+
+    def ids(*conditions):
+        return Child.objects.filter(*conditions).order_by().values_list("pk", flat=True)
+
+    own = ids(rules.allocated_to_q(by)).union(
+        ids(supervises_team_q(by, rules.PROCEEDINGS)),  # nothing unless a practice supervisor
+        BreakGlass.objects.filter(user=by, expires_at__gt=timezone.now())
+        .order_by()
+        .values_list("child_id", flat=True),
+    )
+    return set(own)
 
 
 def _through_the_index(
@@ -360,9 +350,9 @@ def _open_court_numbers(child_ids: list[int]) -> dict[int, list[str]]:
     if not child_ids:
         return numbers
     links = (
-        ProceedingsChild.objects.filter(child_id__in=child_ids, proceedings__closed_on__isnull=True)
+        Child.objects.filter(pk__in=child_ids, proceedings__closed_on__isnull=True)
         .order_by("proceedings__court_number")
-        .values_list("child_id", "proceedings__court_number")
+        .values_list("pk", "proceedings__court_number")
     )
     for child_id, number in links:
         numbers.setdefault(child_id, []).append(number)

@@ -1,63 +1,38 @@
-"""Reading children's files. Every read of one child goes through child_get_for_user."""
+"""Reading children's files. Every read of one child goes through child_get_for_user.
+
+This app sits below `proceedings` and imports nothing from it: what a page of the file shows
+about the child's proceedings is read through the relations on Child (`child.proceedings`, the
+`proceedings__...` lookups). Reads that are about proceedings first ("My children", the
+children in the proceedings someone leads) live in proceedings.selectors.
+"""
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from together.accounts.models import REGION_ROLES, User
-from together.core.prepared import PreparedQuery, model_from_values
-from together.proceedings.models import Allocation, Hearing, Proceedings, ProceedingsChild
-
 from . import rules
 from .models import BreakGlass, Child, ChildConnection, Meeting, TimelineEntry
-
-# A child not seen for this long is flagged on "My children".
-NOT_SEEN_AFTER = timedelta(weeks=6)
-# A child not yet seen this long after allocation is flagged too.
-FIRST_MEETING_WITHIN = timedelta(days=10)
-
-
-def _child_with_access(shape, *, child_uuid, user_id, service_area_id=None, region_id=None):
-    """The query behind child_get_for_user, for a user of the role and state in `shape`."""
-    role, is_active = shape
-    asking = User(
-        pk=user_id,
-        role=role,
-        is_active=is_active,
-        service_area_id=service_area_id,
-        region_id=region_id,
-    )
-    return Child.objects.annotate(
-        everyday_access=rules.everyday_access_annotation(asking), **_summary_annotations()
-    ).filter(uuid=child_uuid)
-
-
-_CHILD_WITH_ACCESS = PreparedQuery(_child_with_access)
 
 
 def child_get_for_user(*, user, child_id) -> Child:
     """The child, if `user` may see their file; otherwise 404, exactly as if there were no child."""
-    # The child's own query answers the everyday question (its SQL is compiled once per role:
-    # every page of a file asks it). Only someone without an everyday reason is asked a second
-    # question: did they open the file by giving a reason? The same 404 follows whether there is
-    # no child or no right to see.
+    # The child's own query answers the everyday question and the facts at the top of the file.
+    # Only someone without an everyday reason is asked a second question: did they open the
+    # file by giving a reason? The same 404 follows whether there is no child or no right to see.
     try:
         child_uuid = child_id if isinstance(child_id, uuid.UUID) else uuid.UUID(str(child_id))
     except ValueError:
         raise Http404("No child found") from None
-    values = {"child_uuid": child_uuid, "user_id": user.pk}
-    if user.role in rules.SEES_AREA:
-        values["service_area_id"] = user.service_area_id
-    elif user.role in REGION_ROLES:
-        values["region_id"] = user.region_id
-    found = _CHILD_WITH_ACCESS.get((user.role, user.is_active), **values)
-    if not found:
-        raise Http404("No child found")
-    child = found[0]
+    try:
+        child = Child.objects.annotate(
+            everyday_access=rules.everyday_access_annotation(user), **_summary_annotations()
+        ).get(uuid=child_uuid)
+    except Child.DoesNotExist:
+        raise Http404("No child found") from None
     child.glass_broken = False
     if not child.everyday_access:
         child.glass_broken = BreakGlass.objects.filter(
@@ -93,10 +68,12 @@ def _summary_annotations() -> dict:
     (see child_file_summary)."""
 
     def earliest_open(child):
+        # When the child's earliest open proceedings were received (the child's own row, joined
+        # to their proceedings: order and value use the filter's join).
         return (
-            Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
-            .order_by("received_on")
-            .values("received_on")[:1]
+            Child.objects.filter(pk=child, proceedings__closed_on__isnull=True)
+            .order_by("proceedings__received_on")
+            .values("proceedings__received_on")[:1]
         )
 
     meetings = Meeting.objects.filter(child=OuterRef("pk"))
@@ -117,23 +94,16 @@ def _summary_annotations() -> dict:
 _SUMMARY_FIELDS = tuple(_summary_annotations())
 
 
-def _file_summary_query(shape, *, child_id):
-    return Child.objects.filter(pk=child_id).values(**_summary_annotations())
-
-
-_FILE_SUMMARY = PreparedQuery(_file_summary_query)
-
-
 def child_file_summary(*, user, child: Child) -> FileSummary:
     """What the top of every page of a child's file shows: whether the child is in open
     proceedings and has been seen (and seen in person) since they began, and their last meeting.
-    One query, compiled once: every page of the file asks it."""
+    One query."""
     # A child read by child_get_for_user carries the summary already (one query fewer on every
     # page of the file); a child read another way (with a plan, say) asks for it.
     if hasattr(child, "summary_seen"):
         row = {name: getattr(child, name) for name in _SUMMARY_FIELDS}
     else:
-        (row,) = _FILE_SUMMARY.get("summary", child_id=child.pk)
+        row = Child.objects.filter(pk=child.pk).values(**_summary_annotations()).get()
     in_open = row["summary_earliest_open"] is not None
     last = None
     if row["summary_last_at"] is not None:
@@ -149,105 +119,67 @@ def child_file_summary(*, user, child: Child) -> FileSummary:
     )
 
 
-def latest_open_proceedings(child: Child) -> Proceedings | None:
+def latest_open_proceedings(child: Child):
     """The most recently received open proceedings the child is in, if any."""
     return (
-        Proceedings.objects.filter(child_links__child=child, closed_on__isnull=True)
+        child.proceedings.filter(closed_on__isnull=True)
         .select_related("lead_fca", "service_area")
         .order_by("-received_on")
         .first()
     )
 
 
-# The reads behind each page of the file, compiled once (ADR 0010): every page view asks one.
-_CONNECTIONS = PreparedQuery(
-    lambda shape, *, child_id: (
-        ChildConnection.objects.filter(child_id=child_id)
+def connections_for_child(child: Child) -> list[ChildConnection]:
+    return list(
+        ChildConnection.objects.filter(child=child)
         .select_related("person")
         .order_by("person__kind", "relationship", "person__given_name")
     )
-)
-
-
-def connections_for_child(child: Child) -> list[ChildConnection]:
-    return _CONNECTIONS.get("all", child_id=child.pk)
-
-
-def _parties(shape, *, child_id):
-    from together.proceedings.models import Party
-
-    return Party.objects.filter(proceedings__child_links__child_id=child_id).select_related(
-        "proceedings"
-    )
-
-
-_PARTIES = PreparedQuery(_parties)
 
 
 def parties_by_person(child: Child) -> dict[int, list]:
-    """Each family member's part in the child's proceedings, keyed by the person's id."""
+    """Each family member's part in the child's proceedings, keyed by the person's id. Two
+    queries: the child's proceedings, and their parties (each knowing its proceedings)."""
     result: dict[int, list] = {}
-    for party in _PARTIES.get("all", child_id=child.pk):
-        result.setdefault(party.person_id, []).append(party)
+    for proceedings in child.proceedings.order_by("pk").prefetch_related("parties"):
+        for party in proceedings.parties.all():
+            result.setdefault(party.person_id, []).append(party)
     return result
 
 
-_PROCEEDINGS = PreparedQuery(
-    lambda shape, *, child_id: (
-        Proceedings.objects.filter(child_links__child_id=child_id)
-        .select_related("lead_fca", "service_area")
-        .order_by("closed_on", "-received_on")
-    )
-)
-_HEARINGS = PreparedQuery(
-    lambda shape, *, child_id: Hearing.objects.filter(
-        proceedings__child_links__child_id=child_id
-    ).order_by("proceedings_id", "starts_at", "pk")
-)
-
-
-def proceedings_for_child(child: Child) -> list[Proceedings]:
+def proceedings_for_child(child: Child) -> list:
     """Every set of proceedings the child has been in, open ones first, each with its hearings
     in date order as `hearing_list`. Two queries."""
-    found = _PROCEEDINGS.get("all", child_id=child.pk)
-    hearings: dict[int, list[Hearing]] = {}
-    for hearing in _HEARINGS.get("all", child_id=child.pk):
-        hearings.setdefault(hearing.proceedings_id, []).append(hearing)
+    found = list(
+        child.proceedings.select_related("lead_fca", "service_area")
+        .order_by("closed_on", "-received_on")
+        .prefetch_related("hearings")
+    )
     for proceedings in found:
-        proceedings.hearing_list = hearings.get(proceedings.pk, [])
+        proceedings.hearing_list = sorted(
+            proceedings.hearings.all(), key=lambda hearing: (hearing.starts_at, hearing.pk)
+        )
     return found
 
 
-_MEETINGS = PreparedQuery(
-    lambda shape, *, child_id: Meeting.objects.filter(child_id=child_id).select_related(
-        "recorded_by", "proceedings"
-    )
-)
-
-
 def meetings_for_child(child: Child) -> list[Meeting]:
-    return _MEETINGS.get("all", child_id=child.pk)
+    return list(Meeting.objects.filter(child=child).select_related("recorded_by", "proceedings"))
 
 
 TIMELINE_LIMIT = 200
-_TIMELINE = PreparedQuery(
-    lambda shape, *, child_id: TimelineEntry.objects.filter(child_id=child_id).select_related(
-        "actor"
-    )[:TIMELINE_LIMIT]
-)
 
 
 def timeline_for_child(child: Child, kind: str | None = None) -> list[TimelineEntry]:
     """The newest entries on the file (all of them, or of one kind)."""
-    if not kind:
-        return _TIMELINE.get("all", child_id=child.pk)
-    entries = TimelineEntry.objects.filter(child=child, kind=kind).select_related("actor")
+    entries = TimelineEntry.objects.filter(child=child).select_related("actor")
+    if kind:
+        entries = entries.filter(kind=kind)
     return list(entries[:TIMELINE_LIMIT])
 
 
-def _provenance(shape, *, child_id):
+def _provenance(child: Child):
     return (
-        Child.history.filter(id=child_id)
+        Child.history.filter(id=child.pk)
         .order_by("history_date", "history_id")
         .values(
             *_about_fields(),
@@ -258,16 +190,13 @@ def _provenance(shape, *, child_id):
     )
 
 
-_PROVENANCE = PreparedQuery(_provenance)
-
-
 def about_me_provenance(child: Child) -> dict[str, tuple]:
     """Who last recorded each About me field and when, from the file's history. Reads plain
     values rather than history objects: a file's history can be long, and only names are shown."""
     fields = _about_fields()
     provenance: dict[str, tuple] = {}
     previous = None
-    for record in _PROVENANCE.get("all", child_id=child.pk):
+    for record in _provenance(child):
         given, family = record["history_user__given_name"], record["history_user__family_name"]
         who = Recorder(f"{given or ''} {family or ''}".strip()) if given or family else None
         values = [record[field] for field in fields]
@@ -374,114 +303,6 @@ def _about_fields():
     from .services import ABOUT_ME_FIELDS
 
     return ABOUT_ME_FIELDS
-
-
-@dataclass(frozen=True)
-class MyChild:
-    child: Child
-    age: int
-    proceedings: Proceedings
-    next_hearing: datetime | None
-    last_seen: datetime | None
-    last_seen_method: str | None
-    allocated_at: datetime | None
-    overdue: list[str]
-    urgency: tuple
-
-
-# What a row of "My children" shows of the child and of the proceedings (the rest is deferred).
-MY_CHILDREN_CHILD = ("id", "uuid", "preferred_name", "legal_family_name", "date_of_birth")
-MY_CHILDREN_PROCEEDINGS = ("id", "uuid", "kind", "court_number")
-
-
-def my_children_links(*, user_id, now):
-    """The query behind "My children": one row (as a dict) per child in each open set of
-    proceedings led by the user, with their last meeting, next hearing and allocation."""
-    last_meeting = Meeting.objects.filter(child=OuterRef("child_id")).order_by("-occurred_at")
-    next_hearing = Hearing.objects.filter(
-        proceedings=OuterRef("proceedings_id"), starts_at__gte=now
-    ).order_by("starts_at")
-    allocated = Allocation.objects.filter(
-        proceedings=OuterRef("proceedings_id"), fca_id=user_id, ended_at__isnull=True
-    ).order_by("-started_at")
-    return (
-        ProceedingsChild.objects.filter(
-            proceedings__lead_fca_id=user_id, proceedings__closed_on__isnull=True
-        )
-        .order_by("id")
-        .values(
-            *(f"child__{name}" for name in MY_CHILDREN_CHILD),
-            *(f"proceedings__{name}" for name in MY_CHILDREN_PROCEEDINGS),
-        )
-        .annotate(
-            last_seen=Subquery(last_meeting.values("occurred_at")[:1]),
-            last_seen_method=Subquery(last_meeting.values("method")[:1]),
-            next_hearing=Subquery(next_hearing.values("starts_at")[:1]),
-            allocated_at=Subquery(allocated.values("started_at")[:1]),
-        )
-    )
-
-
-_MY_CHILDREN = PreparedQuery(
-    lambda shape, *, user_id, now: my_children_links(user_id=user_id, now=now)
-)
-
-
-def my_children(user, today: date | None = None) -> list[MyChild]:
-    """Every child in the open proceedings allocated to `user`, most urgent first. One query,
-    compiled once: every FCA's home page asks it."""
-    now = timezone.now()
-    rows = _MY_CHILDREN.get("my children", user_id=user.pk, now=now)
-    return my_children_rows(rows, now=now, today=today or timezone.localdate())
-
-
-def my_children_rows(rows, *, now, today) -> list[MyChild]:
-    """Rows of "My children" from my_children_links, with what is overdue, most urgent first."""
-    result = []
-    methods = dict(Meeting.Method.choices)
-    for row in rows:
-        child = model_from_values(
-            Child, {name: row[f"child__{name}"] for name in MY_CHILDREN_CHILD}
-        )
-        proceedings = model_from_values(
-            Proceedings, {name: row[f"proceedings__{name}"] for name in MY_CHILDREN_PROCEEDINGS}
-        )
-        last_seen, allocated_at = row["last_seen"], row["allocated_at"]
-        next_hearing = row["next_hearing"]
-        overdue = []
-        if last_seen is None:
-            if allocated_at and now - allocated_at > FIRST_MEETING_WITHIN:
-                overdue.append(f"Not seen yet, {(now - allocated_at).days} days after allocation")
-            else:
-                overdue.append("Not seen yet")
-        elif now - last_seen > NOT_SEEN_AFTER:
-            overdue.append(f"Not seen for {(now - last_seen).days // 7} weeks")
-        seen_since_allocation = last_seen is not None and (
-            allocated_at is None or last_seen >= allocated_at
-        )
-        hearing_soon = next_hearing and next_hearing - now <= timedelta(days=14)
-        if hearing_soon and not seen_since_allocation:
-            overdue.append("Hearing within 2 weeks, not seen since allocation")
-        # Soonest need first: flagged children, then the nearest hearing, then the longest unseen.
-        urgency = (
-            0 if overdue else 1,
-            next_hearing or datetime.max.replace(tzinfo=UTC),
-            last_seen or datetime.min.replace(tzinfo=UTC),
-        )
-        result.append(
-            MyChild(
-                child=child,
-                age=child.age_on(today),
-                proceedings=proceedings,
-                next_hearing=next_hearing,
-                last_seen=last_seen,
-                last_seen_method=methods.get(row["last_seen_method"]),
-                allocated_at=allocated_at,
-                overdue=overdue,
-                urgency=urgency,
-            )
-        )
-    return sorted(result, key=lambda row: row.urgency)
 
 
 def break_glass_for_managers(user, limit: int = 100) -> list[BreakGlass]:

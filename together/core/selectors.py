@@ -4,12 +4,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from together.children.selectors import MyChild, my_children_links, my_children_rows
 from together.core.links import link_maker
 from together.core.prepared import PreparedQuery
 from together.letters.selectors import introduced_annotation
 from together.plans.models import PlanStatus
 from together.plans.selectors import plan_annotations_for_links
+from together.proceedings.selectors import MyChild, my_children_links, my_children_rows
 
 
 @dataclass(frozen=True)

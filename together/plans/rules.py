@@ -5,26 +5,33 @@ plan's proceedings, or, while no one is allocated, to the service manager holdin
 The team's practice supervisor agrees the plan; supervisors and the area's service manager
 comment on it, as do the writers.
 
-What a person may do with one plan rests on three facts about its proceedings: whether they are
-allocated to it, whether anyone is, and whether they supervise its team. The selectors (and the
-services, when they read a plan under lock) fetch all three with the plan, in the same query
-(`access_annotations`); any other plan answers them in one query the first time it is asked,
-and keeps the answer on the plan object for that person (`plan_access`), so may_write,
-may_comment and may_agree cost nothing after the first.
+Nothing is stated here that belongs to another app: each fact a plan's access rests on is a
+filter from the app that owns its data, reached from the plan through its proceedings
+(`proceedings__`) and composed here as ORM expressions:
+
+- allocated to them, allocated to anyone: proceedings.rules.allocated_to_q, allocated_q;
+- supervises the team, manages the area: organisation.rules.supervises_team_q, manages_area_q.
+
+The selectors (and the services, when they read a plan under lock) fetch the four facts with the
+plan, in the same query (`access_annotations`); any other plan answers them in one query the
+first time it is asked, and keeps the answer on the plan object for that person
+(`plan_access`), so may_write, may_comment and may_agree cost nothing after the first.
 """
 
-from django.db import connection
-from django.db.models import BooleanField
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, ExpressionWrapper
 
 from together.accounts.models import Role
-from together.organisation.models import TeamMembership
-from together.proceedings.models import Allocation, Proceedings
+from together.organisation.rules import NOTHING, manages_area_q, supervises_team_q
+from together.proceedings.models import Proceedings
+from together.proceedings.rules import allocated_q, allocated_to_q, is_allocated_to
 
 from .models import Plan, PlanStatus
 
-# The name of the annotations access_annotations adds, and of the attribute caching them.
-_FACTS = ("access_fca_allocated", "access_anyone_allocated", "access_supervises")
+# From a plan to its proceedings.
+PROCEEDINGS = "proceedings__"
+# The facts (see plan_access); access_annotations names them "access_<fact>". The attribute
+# keeping them on a plan.
+_FACTS = ("fca_allocated", "anyone_allocated", "supervises", "manages_area")
 _CACHE = "_plan_access"
 
 
@@ -35,72 +42,58 @@ def _active(user) -> bool:
 is_active = _active
 
 
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
+def _facts(user, prefix: str, name: str = "{}") -> dict:
+    """The facts about the proceedings at `prefix` for `user`, as annotations named
+    `name.format(fact)`."""
+    if _active(user):
+        facts = {
+            "fca_allocated": allocated_to_q(user, prefix),
+            "anyone_allocated": allocated_q(prefix),
+            "supervises": supervises_team_q(user, prefix),
+            "manages_area": manages_area_q(user, prefix),
+        }
+    else:
+        facts = dict.fromkeys(_FACTS, NOTHING)
+    return {
+        name.format(fact): ExpressionWrapper(facts[fact], output_field=BooleanField())
+        for fact in _FACTS
+    }
 
 
 def access_annotations(user) -> dict:
-    """Annotations that answer, in the query fetching plans, the three facts a plan's access
-    rests on for `user` (see plan_access).
+    """Annotations for a query of plans that answer, in that query, the facts a plan's access
+    rests on for `user` (see plan_access)."""
+    return _facts(user, PROCEEDINGS, "access_{}")
 
-    Written as SQL (RawSQL) rather than as Exists(...) expressions: they are asked on every page
-    of the plan and in every change, and Django takes longer to build three Exists expressions
-    than the database takes to answer them. Plain SQL that SQLite and PostgreSQL both read."""
-    pk = user.pk if _active(user) else None
-    # Only table names (from the models) are put into the text; the person is a parameter.
-    plan, allocation = _table(Plan), _table(Allocation)
-    membership, proceedings = _table(TeamMembership), _table(Proceedings)
-    open_allocation = (
-        f"SELECT 1 FROM {allocation} a WHERE a.proceedings_id = {plan}.proceedings_id "  # noqa: S608
-        "AND a.ended_at IS NULL"
-    )
-    supervises = (
-        f"SELECT 1 FROM {membership} m INNER JOIN {proceedings} p ON p.team_id = m.team_id "  # noqa: S608
-        f"WHERE p.id = {plan}.proceedings_id AND m.user_id = %s AND m.ended_on IS NULL"
-    )
-    boolean = BooleanField()
-    return {
-        "access_fca_allocated": RawSQL(  # noqa: S611
-            f"EXISTS({open_allocation} AND a.fca_id = %s)", (pk,), output_field=boolean
-        ),
-        "access_anyone_allocated": RawSQL(f"EXISTS({open_allocation})", (), output_field=boolean),  # noqa: S611
-        "access_supervises": RawSQL(f"EXISTS({supervises})", (pk,), output_field=boolean),  # noqa: S611
-    }
+
+def _proceedings_facts(user, proceedings_id) -> dict:
+    """The facts for proceedings not reached through a plan: one query."""
+    row = Proceedings.objects.filter(pk=proceedings_id).values(**_facts(user, "")).first()
+    return {fact: bool(row and row[fact]) for fact in _FACTS}
+
+
+def _keep(plan: Plan, user, facts: dict) -> dict:
+    setattr(plan, _CACHE, (user.pk, facts))
+    return facts
 
 
 def remember_access(plan: Plan, user) -> Plan:
     """Keep the annotations a query added (access_annotations) as `user`'s access to `plan`."""
-    facts = {name.removeprefix("access_"): bool(getattr(plan, name)) for name in _FACTS}
-    setattr(plan, _CACHE, (user.pk, facts))
+    _keep(plan, user, {name: bool(getattr(plan, f"access_{name}")) for name in _FACTS})
     return plan
 
 
 def plan_access(user, plan: Plan) -> dict:
-    """The three facts {fca_allocated, anyone_allocated, supervises} for `user` and `plan`'s
-    proceedings: from the plan's own query when it was annotated for this user, otherwise one
-    query, kept on the plan object."""
+    """The facts {fca_allocated, anyone_allocated, supervises, manages_area} for `user` and
+    `plan`'s proceedings: from the plan's own query when it was annotated for this user,
+    otherwise one query, kept on the plan object."""
     cached = getattr(plan, _CACHE, None)
     if cached is not None and cached[0] == user.pk:
         return cached[1]
-    if plan.pk is None:  # not saved yet: ask about its proceedings directly
-        proceedings = plan.proceedings
-        facts = {
-            "fca_allocated": is_allocated_fca(user, proceedings),
-            "anyone_allocated": Allocation.objects.filter(
-                proceedings=proceedings, ended_at__isnull=True
-            ).exists(),
-            "supervises": proceedings.team_id is not None
-            and user.team_memberships.filter(
-                team_id=proceedings.team_id, ended_on__isnull=True
-            ).exists(),
-        }
-        return facts
-    row = (
-        Plan.objects.filter(pk=plan.pk).annotate(**access_annotations(user)).values(*_FACTS).first()
-    ) or dict.fromkeys(_FACTS, False)
-    facts = {name.removeprefix("access_"): bool(row[name]) for name in _FACTS}
-    setattr(plan, _CACHE, (user.pk, facts))
-    return facts
+    if plan.pk is None:  # not saved yet: ask about its proceedings directly, and keep nothing
+        return _proceedings_facts(user, plan.proceedings_id)
+    row = Plan.objects.filter(pk=plan.pk).values(**access_annotations(user)).first() or {}
+    return _keep(plan, user, {fact: bool(row.get(f"access_{fact}")) for fact in _FACTS})
 
 
 def forget_access(plan: Plan) -> None:
@@ -110,47 +103,36 @@ def forget_access(plan: Plan) -> None:
 
 
 def is_allocated_fca(user, proceedings) -> bool:
-    return Allocation.objects.filter(
-        proceedings=proceedings, fca_id=user.pk, ended_at__isnull=True
-    ).exists()
+    return is_allocated_to(user, proceedings)
 
 
-def _on_duty(user, proceedings, anyone_allocated) -> bool:
+def _on_duty(user, proceedings, facts) -> bool:
     """A service manager holds open proceedings in their area while no FCA is allocated.
-    `anyone_allocated` is asked only when the rest holds (it may be a query)."""
+    (Heads of practice and directors manage the area too, but do not hold its duty list.)"""
     return (
         user.role == Role.SERVICE_MANAGER
-        and user.service_area_id is not None
-        and user.service_area_id == proceedings.service_area_id
         and proceedings.is_open
-        and not anyone_allocated()
+        and facts["manages_area"]
+        and not facts["anyone_allocated"]
     )
 
 
 def holds_on_duty(user, proceedings) -> bool:
     """A service manager holds open proceedings in their area while no FCA is allocated."""
-    return _on_duty(
-        user,
-        proceedings,
-        lambda: Allocation.objects.filter(proceedings=proceedings, ended_at__isnull=True).exists(),
-    )
+    if not (user.role == Role.SERVICE_MANAGER and proceedings.is_open):
+        return False
+    return _on_duty(user, proceedings, _proceedings_facts(user, proceedings.pk))
 
 
 def supervises_team_of(user, proceedings) -> bool:
-    return (
-        user.role == Role.PRACTICE_SUPERVISOR
-        and proceedings.team_id is not None
-        and user.team_memberships.filter(
-            team_id=proceedings.team_id, ended_on__isnull=True
-        ).exists()
-    )
+    return Proceedings.objects.filter(supervises_team_q(user), pk=proceedings.pk).exists()
 
 
 def manages_area_of(user, proceedings) -> bool:
+    """The service manager of the proceedings' area."""
     return (
         user.role == Role.SERVICE_MANAGER
-        and user.service_area_id is not None
-        and user.service_area_id == proceedings.service_area_id
+        and Proceedings.objects.filter(manages_area_q(user), pk=proceedings.pk).exists()
     )
 
 
@@ -164,9 +146,7 @@ def may_write_plan(user, plan: Plan) -> bool:
     if not _active(user) or not plan.proceedings.is_open:
         return False
     facts = plan_access(user, plan)
-    return facts["fca_allocated"] or _on_duty(
-        user, plan.proceedings, lambda: facts["anyone_allocated"]
-    )
+    return facts["fca_allocated"] or _on_duty(user, plan.proceedings, facts)
 
 
 def may_edit_sections(user, plan: Plan) -> bool:
@@ -179,23 +159,16 @@ def may_edit_sections(user, plan: Plan) -> bool:
     } and may_write_plan(user, plan)
 
 
-def _supervises(user, plan: Plan) -> bool:
-    return (
-        user.role == Role.PRACTICE_SUPERVISOR
-        and plan.proceedings.team_id is not None
-        and plan_access(user, plan)["supervises"]
-    )
-
-
 def may_comment_on_plan(user, plan: Plan) -> bool:
     if not _active(user):
         return False
+    facts = plan_access(user, plan)
     return (
-        _supervises(user, plan)
-        or manages_area_of(user, plan.proceedings)
+        facts["supervises"]
+        or (user.role == Role.SERVICE_MANAGER and facts["manages_area"])
         or may_write_plan(user, plan)
     )
 
 
 def may_agree_plan(user, plan: Plan) -> bool:
-    return _active(user) and _supervises(user, plan)
+    return _active(user) and plan_access(user, plan)["supervises"]

@@ -3,15 +3,23 @@
 A set of proceedings is visible to whoever may see at least one child in it (the policy for a
 child's file lives in children.rules). Allocation belongs to the service manager of the area,
 new applications to business services in the area.
+
+"Allocated to" is stated here, once, because allocations belong to proceedings: a member of
+staff holds a current allocation on the proceedings (one whose ended_at is empty).
+`allocated_to_q` and `allocated_q` are filters for any query that reaches a set of proceedings:
+`prefix` is the path from the model queried to the proceedings ("" on Proceedings,
+"proceedings__" from a plan). Other apps' rules (plans.rules) compose them. children.rules
+cannot import them (children sits below proceedings), so it says the same thing through lookups
+on Child; tests/children/test_rules.py holds the two statements to the same answers.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from together.accounts.models import REGION_ROLES, Role
 from together.children.models import Child
 from together.children.rules import everyday_access_q, visible_children
 
-from .models import Proceedings, ProceedingsChild
+from .models import Allocation, Proceedings, ProceedingsChild
 
 # Roles who record what happens in proceedings (oversight roles read only).
 RECORDS_HEARINGS = frozenset(
@@ -21,6 +29,25 @@ RECORDS_HEARINGS = frozenset(
 
 def _active(user) -> bool:
     return user.is_authenticated and user.is_active
+
+
+def current_allocations(prefix: str = ""):
+    """The current allocations (not ended) of the proceedings at `prefix` in the outer query."""
+    return Allocation.objects.filter(proceedings=OuterRef(f"{prefix}pk"), ended_at__isnull=True)
+
+
+def allocated_to_q(user, prefix: str = "") -> Q:
+    """Proceedings (at `prefix`) on which `user` holds a current allocation."""
+    return Q(Exists(current_allocations(prefix).filter(fca_id=user.pk)))
+
+
+def allocated_q(prefix: str = "") -> Q:
+    """Proceedings (at `prefix`) on which anyone holds a current allocation (not on duty)."""
+    return Q(Exists(current_allocations(prefix)))
+
+
+def is_allocated_to(user, proceedings: Proceedings) -> bool:
+    return Proceedings.objects.filter(allocated_to_q(user), pk=proceedings.pk).exists()
 
 
 def visible_proceedings(user):

@@ -3,7 +3,7 @@
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import Coalesce
@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role, User
-from together.children.models import Child
+from together.children.models import Child, Meeting
 from together.core.links import link_maker
 from together.core.prepared import model_from_values
 from together.organisation.models import Team, TeamMembership
@@ -390,3 +390,117 @@ def possible_duplicates(*, user, children: Sequence[ChildDetails]) -> list[list[
         ]
         for details in children
     ]
+
+
+# --- My children -------------------------------------------------------------------------------
+
+# A child not seen for this long is flagged on "My children".
+NOT_SEEN_AFTER = timedelta(weeks=6)
+# A child not yet seen this long after allocation is flagged too.
+FIRST_MEETING_WITHIN = timedelta(days=10)
+
+
+@dataclass(frozen=True)
+class MyChild:
+    child: Child
+    age: int
+    proceedings: Proceedings
+    next_hearing: datetime | None
+    last_seen: datetime | None
+    last_seen_method: str | None
+    allocated_at: datetime | None
+    overdue: list[str]
+    urgency: tuple
+
+
+# What a row of "My children" shows of the child and of the proceedings.
+MY_CHILDREN_CHILD = ("id", "uuid", "preferred_name", "legal_family_name", "date_of_birth")
+MY_CHILDREN_PROCEEDINGS = ("id", "uuid", "kind", "court_number")
+
+
+def my_children_links(*, user_id, now):
+    """The query behind "My children": one row (as a dict) per child in each open set of
+    proceedings led by the user, with their last meeting, next hearing and when the user's
+    current allocation began. Other apps add their own annotations on child_id and
+    proceedings_id (see core.selectors)."""
+    last_meeting = Meeting.objects.filter(child=OuterRef("child_id")).order_by("-occurred_at")
+    next_hearing = Hearing.objects.filter(
+        proceedings=OuterRef("proceedings_id"), starts_at__gte=now
+    ).order_by("starts_at")
+    allocated = (
+        rules.current_allocations("proceedings__").filter(fca_id=user_id).order_by("-started_at")
+    )
+    return (
+        ProceedingsChild.objects.filter(
+            proceedings__lead_fca_id=user_id, proceedings__closed_on__isnull=True
+        )
+        .order_by("id")
+        .values(
+            *(f"child__{name}" for name in MY_CHILDREN_CHILD),
+            *(f"proceedings__{name}" for name in MY_CHILDREN_PROCEEDINGS),
+        )
+        .annotate(
+            last_seen=Subquery(last_meeting.values("occurred_at")[:1]),
+            last_seen_method=Subquery(last_meeting.values("method")[:1]),
+            next_hearing=Subquery(next_hearing.values("starts_at")[:1]),
+            allocated_at=Subquery(allocated.values("started_at")[:1]),
+        )
+    )
+
+
+def my_children(user, today: date | None = None) -> list[MyChild]:
+    """Every child in the open proceedings led by `user`, most urgent first. One query."""
+    now = timezone.now()
+    rows = my_children_links(user_id=user.pk, now=now)
+    return my_children_rows(rows, now=now, today=today or timezone.localdate())
+
+
+def my_children_rows(rows, *, now, today) -> list[MyChild]:
+    """Rows of "My children" from my_children_links, with what is overdue, most urgent first.
+
+    Each row's child and proceedings are made from the values the row carries (those in
+    MY_CHILDREN_CHILD and MY_CHILDREN_PROCEEDINGS; the rest keep their defaults): the page shows
+    nothing else of them."""
+    result = []
+    methods = dict(Meeting.Method.choices)
+    for row in rows:
+        child = Child(**{name: row[f"child__{name}"] for name in MY_CHILDREN_CHILD})
+        proceedings = Proceedings(
+            **{name: row[f"proceedings__{name}"] for name in MY_CHILDREN_PROCEEDINGS}
+        )
+        last_seen, allocated_at = row["last_seen"], row["allocated_at"]
+        next_hearing = row["next_hearing"]
+        overdue = []
+        if last_seen is None:
+            if allocated_at and now - allocated_at > FIRST_MEETING_WITHIN:
+                overdue.append(f"Not seen yet, {(now - allocated_at).days} days after allocation")
+            else:
+                overdue.append("Not seen yet")
+        elif now - last_seen > NOT_SEEN_AFTER:
+            overdue.append(f"Not seen for {(now - last_seen).days // 7} weeks")
+        seen_since_allocation = last_seen is not None and (
+            allocated_at is None or last_seen >= allocated_at
+        )
+        hearing_soon = next_hearing and next_hearing - now <= timedelta(days=14)
+        if hearing_soon and not seen_since_allocation:
+            overdue.append("Hearing within 2 weeks, not seen since allocation")
+        # Soonest need first: flagged children, then the nearest hearing, then the longest unseen.
+        urgency = (
+            0 if overdue else 1,
+            next_hearing or datetime.max.replace(tzinfo=UTC),
+            last_seen or datetime.min.replace(tzinfo=UTC),
+        )
+        result.append(
+            MyChild(
+                child=child,
+                age=child.age_on(today),
+                proceedings=proceedings,
+                next_hearing=next_hearing,
+                last_seen=last_seen,
+                last_seen_method=methods.get(row["last_seen_method"]),
+                allocated_at=allocated_at,
+                overdue=overdue,
+                urgency=urgency,
+            )
+        )
+    return sorted(result, key=lambda row: row.urgency)
