@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from together.children.models import Child, Meeting
 from together.children.selectors import child_get_for_user
-from together.core.prepared import PreparedQuery
 from together.proceedings.models import Proceedings
 
 from . import rules
@@ -65,37 +64,13 @@ def plan_get_for_user(*, user, child_id, plan_id=None) -> Plan:
         raise Http404("No plan found") from None
 
 
-def _current_plan_query(shape, *, child_id, user_id, today=None):
-    """The child's plan in their open proceedings, with `user_id`'s access facts, and with the
-    task list's counts when `shape` asks for them (see _current_plan)."""
-    from together.accounts.models import User
-
-    plans = (
-        Plan.objects.filter(child_id=child_id, proceedings__closed_on__isnull=True)
-        .select_related("proceedings", "updated_by", "agreed_by")
-        .annotate(**rules.access_annotations(User(pk=user_id, is_active=True)))
-    )
-    if shape == "with counts":
-        plans = plans.annotate(**_counts(today))
-    return plans.order_by("-proceedings__received_on", "-id")[:1]
-
-
-_CURRENT_PLAN = PreparedQuery(_current_plan_query)
-
-
 def _current_plan(child: Child, user, *, counts: bool = False) -> Plan | None:
-    """The child's current plan for an active `user`: one query, compiled once (every page of
-    the plan asks it)."""
-    if not rules.is_active(user):
-        plans = _plans(child, user).filter(proceedings__closed_on__isnull=True)
-        if counts:
-            plans = plans.annotate(**_counts(timezone.localdate()))
-        return _own(plans.order_by("-proceedings__received_on", "-id").first(), child, user)
-    values = {"child_id": child.pk, "user_id": user.pk}
+    """The child's plan in their open proceedings (the most recently received set that has
+    one), with `user`'s access facts, and with the task list's counts if asked. One query."""
+    plans = _plans(child, user).filter(proceedings__closed_on__isnull=True)
     if counts:
-        values["today"] = timezone.localdate()
-    found = _CURRENT_PLAN.get("with counts" if counts else "plain", **values)
-    return _own(found[0], child, user) if found else None
+        plans = plans.annotate(**_counts(timezone.localdate()))
+    return _own(plans.order_by("-proceedings__received_on", "-id").first(), child, user)
 
 
 def plan_for_child_or_none(child: Child) -> Plan | None:
@@ -278,10 +253,6 @@ def _counts(today) -> dict:
 def plan_with_counts(child: Child, user=None) -> Plan | None:
     """The child's current plan with how many items each section holds (for the task list), and
     what `user` may do with it, in one query."""
-    if user is None:
-        plans = _plans(child).filter(proceedings__closed_on__isnull=True)
-        plans = plans.annotate(**_counts(timezone.localdate()))
-        return _own(plans.order_by("-proceedings__received_on", "-id").first(), child)
     return _current_plan(child, user, counts=True)
 
 
