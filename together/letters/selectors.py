@@ -16,10 +16,10 @@ from django.utils import timezone
 from together.accounts.models import REGION_ROLES, Role
 from together.children import selectors as children_selectors
 from together.children.models import Child, ChildConnection, FamilyMember
+from together.children.readers import child_reader
 from together.children.selectors import child_get_for_user
 from together.core.prepared import PreparedQuery
 from together.language.readers import Reader
-from together.language.selectors import reader_for_child
 from together.proceedings.models import Proceedings, ProceedingsChild
 
 from . import rules
@@ -124,7 +124,7 @@ def reader_for(letter: Letter) -> Reader:
     # The adviser signs the letter: their name is never a word to flag.
     signed = (letter.fca.given_name, letter.fca.family_name)
     if letter.to_child:
-        reader = reader_for_child(child)
+        reader = child_reader(child)
         return replace(reader, names=tuple(dict.fromkeys([*reader.names, *signed])))
     names = [child.preferred_name, *child.legal_given_names.split(), child.legal_family_name]
     if letter.recipient:
