@@ -76,3 +76,37 @@ def test_debug_is_refused_when_public_hosts_are_allowed():
 def test_local_development_starts_with_no_configuration():
     result = run(["check"])
     assert result.returncode == 0, result.stderr
+
+
+PG_URL = "postgres://postgres@127.0.0.1:5432/together"
+SHOW_DATABASE = (
+    "import json; from django.conf import settings; d = settings.DATABASES['default']; "
+    "print(json.dumps({'CONN_MAX_AGE': d.get('CONN_MAX_AGE'), 'OPTIONS': d['OPTIONS']}))"
+)
+
+
+def _database_settings(**env_vars) -> dict:
+    import json
+
+    result = run(["shell", "-v", "0", "-c", SHOW_DATABASE], DATABASE_URL=PG_URL, **env_vars)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_postgresql_keeps_connections_and_binds_on_the_client_unless_asked():
+    found = _database_settings()
+    assert found["CONN_MAX_AGE"] == 60
+    assert "pool" not in found["OPTIONS"] and "server_side_binding" not in found["OPTIONS"]
+
+
+def test_postgresql_with_a_pool_leaves_keeping_connections_to_the_pool():
+    found = _database_settings(DATABASE_POOL="true", DATABASE_POOL_MAX_SIZE="8")
+    # Django refuses a pool alongside persistent connections.
+    assert found["CONN_MAX_AGE"] == 0
+    assert found["OPTIONS"]["pool"]["max_size"] == 8
+
+
+def test_postgresql_with_server_side_binding_prepares_statements_after_a_threshold():
+    found = _database_settings(DATABASE_SERVER_SIDE_BINDING="true")
+    assert found["OPTIONS"]["server_side_binding"] is True
+    assert found["OPTIONS"]["prepare_threshold"] == 5
