@@ -12,7 +12,11 @@ STRONG_SECRET = "k3Jx9-VqZ2mN8pLw_T4rYb7HsD1fGc6QeA0uIoP5zXnBvCtRyUiOpLkJhGfDsAq
 
 
 def run(args, **env_vars):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TOGETHER_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "TOGETHER_", "DATABASE_"))
+    }
     env.update(env_vars)
     return subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
         [sys.executable, "manage.py", *args],
@@ -93,10 +97,17 @@ def _database_settings(**env_vars) -> dict:
     return json.loads(result.stdout)
 
 
-def test_postgresql_keeps_connections_and_binds_on_the_client_unless_asked():
+def test_postgresql_by_default_keeps_connections_and_prepares_statements_that_repeat():
     found = _database_settings()
-    assert found["CONN_MAX_AGE"] == 60
-    assert "pool" not in found["OPTIONS"] and "server_side_binding" not in found["OPTIONS"]
+    assert found["CONN_MAX_AGE"] == 60 and "pool" not in found["OPTIONS"]
+    assert found["OPTIONS"]["server_side_binding"] is True
+    assert found["OPTIONS"]["prepare_threshold"] == 5
+
+
+def test_postgresql_behind_an_old_pooler_binds_on_the_client_and_prepares_nothing():
+    found = _database_settings(DATABASE_SERVER_SIDE_BINDING="false")
+    assert "server_side_binding" not in found["OPTIONS"]
+    assert "prepare_threshold" not in found["OPTIONS"]  # Django's default: nothing prepared
 
 
 def test_postgresql_with_a_pool_leaves_keeping_connections_to_the_pool():
@@ -106,7 +117,6 @@ def test_postgresql_with_a_pool_leaves_keeping_connections_to_the_pool():
     assert found["OPTIONS"]["pool"]["max_size"] == 8
 
 
-def test_postgresql_with_server_side_binding_prepares_statements_after_a_threshold():
-    found = _database_settings(DATABASE_SERVER_SIDE_BINDING="true")
-    assert found["OPTIONS"]["server_side_binding"] is True
-    assert found["OPTIONS"]["prepare_threshold"] == 5
+def test_the_prepare_threshold_can_be_chosen():
+    found = _database_settings(DATABASE_PREPARE_THRESHOLD="2")
+    assert found["OPTIONS"]["prepare_threshold"] == 2

@@ -146,8 +146,10 @@ else:
     options = DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if env.bool("DATABASE_POOL", default=False):
-        # psycopg's connection pool (psycopg-pool), one per process. The pool keeps the
-        # connections open, so Django must not: it refuses a pool with CONN_MAX_AGE above 0.
+        # psycopg's connection pool (psycopg-pool), one per process. Off by default: gunicorn's
+        # sync workers serve one request at a time, and persistent connections already spare
+        # them a connect per request. The pool keeps the connections open, so Django must not:
+        # it refuses a pool with CONN_MAX_AGE above 0.
         options.setdefault(
             "pool",
             {
@@ -161,11 +163,12 @@ else:
         DATABASES["default"].setdefault(
             "CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60)
         )
-    if env.bool("DATABASE_SERVER_SIDE_BINDING", default=False):
+    if env.bool("DATABASE_SERVER_SIDE_BINDING", default=True):
         # Values travel apart from the SQL, and psycopg prepares a statement on the server once
-        # it has run prepare_threshold times on a connection, so PostgreSQL plans it once. Off
-        # behind a pooler in transaction mode that cannot keep prepared statements (PgBouncer
-        # before 1.21).
+        # it has run prepare_threshold times on a connection, so PostgreSQL plans it once
+        # (planning the child's query with its access question took longer than running it).
+        # Switch it off behind a pooler in transaction mode that cannot keep prepared
+        # statements (PgBouncer before 1.21).
         options["server_side_binding"] = True
         options.setdefault("prepare_threshold", env.int("DATABASE_PREPARE_THRESHOLD", default=5))
 
