@@ -307,7 +307,8 @@ def tables_read(client, url: str = "/feedback/") -> str:
         ("answers", FeedbackResponse._meta.db_table),
     ]
     counts = [f"{name} {sum(table in sql for sql in adding_up)}" for name, table in tables]
-    return f"{len(adding_up)} queries add up figures; they read: {', '.join(counts)}"
+    many = f"{len(adding_up)} {'query adds' if len(adding_up) == 1 else 'queries add'}"
+    return f"{many} up figures, reading: {', '.join(counts)}"
 
 
 def dashboard_figures() -> None:
