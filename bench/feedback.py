@@ -15,7 +15,8 @@ the dashboard on a large number of answers.
 2. The dashboard, through the Django test client, for the national, regional (head of
    practice), service manager and FCA demo accounts, each timed in turns with the floor (the bare
    page /bench/floor/, common.time_against_floor) so both see the same machine, with query
-   counts, this process's CPU time and how many summary rows the figures read. The answers are
+   counts, this process's CPU time, how many summary rows the figures read and which tables
+   their queries read (each summary, and never the answers themselves). The answers are
    made directly in bulk (BENCH_FEEDBACK_ANSWERS, default 60,000, spread over every FCA of the
    demo organisation over the last year) rather than by the demo generator at national size, to
    keep the run short; the summaries the dashboard reads are then rebuilt from them (timed).
@@ -70,7 +71,7 @@ from together.feedback.models import (
 )
 from together.feedback.selectors import area_summary_for, figures_changed, summary_for
 from together.feedback.services import _area_rows, feedback_summary_rebuild, new_token
-from together.organisation.models import TeamMembership
+from together.organisation.models import Team, TeamMembership
 
 N = int(os.environ.get("BENCH_REQUESTS", "300"))
 SIZE = os.environ.get("BENCH_SIZE", "small")
@@ -314,6 +315,24 @@ def rows_read(role) -> str:
     )
 
 
+def tables_read(client, url: str = "/feedback/") -> str:
+    """Which tables a cold view's figures are added up from (its queries with SUM), from their
+    SQL: each summary, and the answers themselves, which the figures should never read. A
+    printed figure rather than a test, since it reads the ORM's SQL text."""
+    figures_changed()
+    with CaptureQueriesContext(connection) as captured:
+        fetch(client, url)
+    adding_up = [q["sql"] for q in captured.captured_queries if "SUM(" in q["sql"]]
+    tables = [
+        ("coarse summary", FeedbackAreaMonthSummary._meta.db_table),
+        ("fine summary", FeedbackMonthSummary._meta.db_table),
+        ("answers", FeedbackResponse._meta.db_table),
+    ]
+    counts = [f"{name} {sum(table in sql for sql in adding_up)}" for name, table in tables]
+    many = f"{len(adding_up)} {'query adds' if len(adding_up) == 1 else 'queries add'}"
+    return f"{many} up figures, reading: {', '.join(counts)}"
+
+
 def dashboard_figures() -> None:
     print(
         f"\nFeedback dashboard, {N} requests each, in turns with the floor ({connection.vendor}):"
@@ -359,6 +378,13 @@ def dashboard_figures() -> None:
         client = clients[role]
         wall, cpu = first[role]
         print(f"  {role.label}: reads {rows_read(role)}")
+        print(f"    {tables_read(client)}")
+        if role == Role.SERVICE_MANAGER:  # choosing a team needs the fine summary throughout
+            manager = User.objects.get(email=DEMO_ACCOUNTS[role])
+            team = Team.objects.filter(service_area_id=manager.service_area_id).first()
+            if team is not None:
+                chosen = tables_read(client, f"/feedback/?team={team.uuid}")
+                print(f"    with a team chosen: {chosen}")
         floor, _ = time_against_floor(floor_call, floor_call, 20, 0)
         floor = summary(floor)
         print(

@@ -27,6 +27,23 @@ def queries(client, url) -> int:
     return len(captured.captured_queries)
 
 
+def page_view_commit(client, url) -> str:
+    """Whether the audit record of a page view is committed without waiting for the disk
+    (PostgreSQL, ADR 0003): its INSERT switches synchronous_commit off for its own transaction.
+    Read from the SQL text, so a printed figure rather than a test."""
+    if connection.vendor != "postgresql":
+        return "SQLite: every write commits as WAL with synchronous=NORMAL"
+    if connection.settings_dict["OPTIONS"].get("server_side_binding"):
+        # Django then logs the SQL as it composed it, before execute wrappers add to it.
+        return "not in the query log with server-side binding (DATABASE_SERVER_SIDE_BINDING)"
+    with CaptureQueriesContext(connection) as captured:
+        fetch(client, url)
+    inserts = [q["sql"] for q in captured.captured_queries if "audit_auditevent" in q["sql"]]
+    inserts = [sql for sql in inserts if sql.startswith("INSERT")]
+    without = sum("synchronous_commit" in sql for sql in inserts)
+    return f"{without} of {len(inserts)} audit INSERTs commit without waiting for the disk"
+
+
 def measure(client, url):
     fetch(client, url)
     return summary(time_calls(lambda: fetch(client, url), N)), queries(client, url)
@@ -65,6 +82,8 @@ def main():
             pages.append((f"child's file: {label}", fca_client, f"/children/{child}/{part}"))
     manager_client, _ = client_for(Role.SERVICE_MANAGER)
     pages.append(("duty list (service manager)", manager_client, "/allocation/"))
+    if rows:
+        print(f"  (About me's record of the view: {page_view_commit(fca_client, pages[1][2])})")
     print("  (each page is timed in turns with the floor; its ratio is to that floor)")
     for label, client, url in pages:
         try:

@@ -12,7 +12,11 @@ STRONG_SECRET = "k3Jx9-VqZ2mN8pLw_T4rYb7HsD1fGc6QeA0uIoP5zXnBvCtRyUiOpLkJhGfDsAq
 
 
 def run(args, **env_vars):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TOGETHER_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "TOGETHER_", "DATABASE_"))
+    }
     env.update(env_vars)
     return subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
         [sys.executable, "manage.py", *args],
@@ -89,3 +93,43 @@ def test_counts_and_kept_figures_live_in_a_cache_every_server_shares():
     assert default.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "default"]
     redis = run(["shell", "-v", "0", "-c", script], CACHE_URL="redis://127.0.0.1:6379/1")
     assert redis.stdout.split()[0] == "django.core.cache.backends.redis.RedisCache"
+
+
+PG_URL = "postgres://postgres@127.0.0.1:5432/together"
+SHOW_DATABASE = (
+    "import json; from django.conf import settings; d = settings.DATABASES['default']; "
+    "print(json.dumps({'CONN_MAX_AGE': d.get('CONN_MAX_AGE'), 'OPTIONS': d['OPTIONS']}))"
+)
+
+
+def _database_settings(**env_vars) -> dict:
+    import json
+
+    result = run(["shell", "-v", "0", "-c", SHOW_DATABASE], DATABASE_URL=PG_URL, **env_vars)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_postgresql_by_default_keeps_connections_and_prepares_statements_that_repeat():
+    found = _database_settings()
+    assert found["CONN_MAX_AGE"] == 60 and "pool" not in found["OPTIONS"]
+    assert found["OPTIONS"]["server_side_binding"] is True
+    assert found["OPTIONS"]["prepare_threshold"] == 5
+
+
+def test_postgresql_behind_an_old_pooler_binds_on_the_client_and_prepares_nothing():
+    found = _database_settings(DATABASE_SERVER_SIDE_BINDING="false")
+    assert "server_side_binding" not in found["OPTIONS"]
+    assert "prepare_threshold" not in found["OPTIONS"]  # Django's default: nothing prepared
+
+
+def test_postgresql_with_a_pool_leaves_keeping_connections_to_the_pool():
+    found = _database_settings(DATABASE_POOL="true", DATABASE_POOL_MAX_SIZE="8")
+    # Django refuses a pool alongside persistent connections.
+    assert found["CONN_MAX_AGE"] == 0
+    assert found["OPTIONS"]["pool"]["max_size"] == 8
+
+
+def test_the_prepare_threshold_can_be_chosen():
+    found = _database_settings(DATABASE_PREPARE_THRESHOLD="2")
+    assert found["OPTIONS"]["prepare_threshold"] == 2

@@ -146,12 +146,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+    # PostgreSQL, through psycopg 3, with the options Django documents for it.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
-        # Lets core.prepared prepare its statements on the server (ADR 0010). Django's own
-        # queries bind their values on the client and are never prepared, whatever this says.
-        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 5)
+    if env.bool("DATABASE_POOL", default=False):
+        # psycopg's connection pool (psycopg-pool), one per process. Off by default: gunicorn's
+        # sync workers serve one request at a time, and persistent connections already spare
+        # them a connect per request. The pool keeps the connections open, so Django must not:
+        # it refuses a pool with CONN_MAX_AGE above 0.
+        options.setdefault(
+            "pool",
+            {
+                "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=2),
+                "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=4),
+                "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+            },
+        )
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+    else:
+        DATABASES["default"].setdefault(
+            "CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60)
+        )
+    if env.bool("DATABASE_SERVER_SIDE_BINDING", default=True):
+        # Values travel apart from the SQL, and psycopg prepares a statement on the server once
+        # it has run prepare_threshold times on a connection, so PostgreSQL plans it once
+        # (planning the child's query with its access question took longer than running it).
+        # Switch it off behind a pooler in transaction mode that cannot keep prepared
+        # statements (PgBouncer before 1.21).
+        options["server_side_binding"] = True
+        options.setdefault("prepare_threshold", env.int("DATABASE_PREPARE_THRESHOLD", default=5))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -320,51 +320,6 @@ def test_the_comments_count_equals_the_written_answers_with_each_filter(make_use
         )
 
 
-def _figure_queries(client, user, **filters) -> list[str]:
-    client.force_login(user)
-    figures_changed()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/feedback/", filters).status_code == 200
-    return [q["sql"] for q in queries.captured_queries if "summary" in q["sql"]]
-
-
-def test_the_dashboard_reads_the_summary_not_every_answer(client, make_user, country):
-    client.force_login(make_user("national_performance"))
-    figures_changed()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/feedback/").status_code == 200
-    adding_up = [q["sql"] for q in queries.captured_queries if "SUM(" in q["sql"]]
-    assert adding_up
-    assert not [sql for sql in adding_up if "feedback_feedbackresponse" in sql]
-
-
-@pytest.mark.parametrize("role", ["national_performance", "head_of_practice"])
-def test_national_and_regional_figures_read_only_the_coarse_summary(
-    client, make_user, country, role
-):
-    north, _ = country["regions"]
-    figures = _figure_queries(client, make_user(role, region=north))
-    # The figures (by area and by month, from one reading) and the comments' count: both from
-    # the rows per service area and month.
-    assert len(figures) == 2
-    assert all("feedback_feedbackareamonthsummary" in sql for sql in figures)
-    assert not [sql for sql in figures if "feedback_feedbackmonthsummary" in sql]
-
-
-def test_a_service_manager_reads_the_fine_summary_only_for_teams_and_fcas(
-    client, make_user, country
-):
-    figures = _figure_queries(client, make_user("service_manager", area=country["areas"][0]))
-    fine = [sql for sql in figures if "feedback_feedbackmonthsummary" in sql]
-    assert len(fine) == 1 and "team_id" in fine[0] and "fca_id" in fine[0]
-    # Choosing a team needs the fine summary throughout.
-    team = country["teams"][0]
-    figures = _figure_queries(
-        client, make_user("service_manager", area=country["areas"][0]), team=str(team.uuid)
-    )
-    assert all("feedback_feedbackmonthsummary" in sql for sql in figures)
-
-
 # Each role's page, asked the first time after a save and then again: a fixed number of
 # questions whatever the number of answers (see also test_dashboard.py). Every page asks for the
 # session and the user, and the filters for their lists of places; the first time after a save

@@ -8,6 +8,7 @@ from django.template import Context, Template
 from tests.children.factories import ConnectionFactory, FamilyMemberFactory
 from tests.children.test_file_views import about_form
 from together.children.models import Child
+from together.children.readers import child_reader
 from together.language import selectors
 from together.language.forms import CHECK_BUTTON, READER_TOKEN
 from together.language.readers import Reader
@@ -132,9 +133,23 @@ def test_the_mother_is_named_from_the_family(client, world):
 def test_names_of_the_family_are_never_flagged(world):
     aunt = FamilyMemberFactory(given_name="Oluwaseun", family_name="Adebayo-Okafor")
     ConnectionFactory(child=world.child, person=aunt, relationship="aunt_uncle")
-    reader = selectors.reader_for_child(world.child)
+    reader = child_reader(world.child)
     report = selectors.language_check(text="Oluwaseun Adebayo-Okafor visits.", reader=reader)
     assert report.findings == []
+
+
+def test_a_name_the_caller_gives_is_not_flagged_and_the_child_is_still_the_reader(world):
+    text = "Oluwaseun Adebayo-Okafor visits."
+    unnamed = selectors.reader_for_child(world.child)
+    assert selectors.language_check(text=text, reader=unnamed).findings != []
+    reader = selectors.reader_for_child(world.child, names=["Oluwaseun", "Adebayo-Okafor"])
+    assert selectors.language_check(text=text, reader=reader).findings == []
+    assert reader.is_child and reader.name == world.child.preferred_name
+
+
+def test_reading_a_child_as_the_reader_asks_the_database_nothing(world, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        selectors.reader_for_child(world.child, person_names={"mother": "Mum"})
 
 
 def test_the_component_works_in_any_form_with_any_reader(rf, db):

@@ -4,11 +4,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from together.accounts.models import NATIONAL_ROLES, REGION_ROLES, Role
-
-# The one import of a read that still lives in core: it moves to home.selectors (ADR 0011).
-from together.core.selectors import my_children_with_work
 from together.documents.pdf import pdf_from_html
 from together.organisation import selectors as organisation
+
+from .selectors import my_children_with_work
 
 
 def home(request):

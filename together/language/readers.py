@@ -4,7 +4,8 @@ A ``Reader`` is what every check in the service is given (the inline check, the 
 the JSON endpoint): the engine's ``Audience`` plus the names of the people in the text, so that
 names are never flagged and "the mother" can be answered with the mother's name. Build one with
 ``Reader.for_child(...)``, ``Reader.for_family(...)`` or ``Reader.for_professionals(...)``, or
-from a child's file with ``selectors.reader_for_child(child)``.
+for a child with ``selectors.reader_for_child(child, names=..., person_names=...)``, given the
+names of their people by the app that records them.
 
 A reader travels through a page as a signed token (``sign`` and ``Reader.from_token``), so the
 inline check's endpoint checks the text for the reader the page was built for, and nobody can

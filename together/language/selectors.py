@@ -1,5 +1,5 @@
-"""Reading for the plain-language checks: the current glossary, who reads a child's file, and the
-language report on a document before it is sent.
+"""Reading for the plain-language checks: the current glossary, a child as the reader of a text,
+and the language report on a document before it is sent.
 
 Checking a text against the editable glossary costs one small query (the glossary's version):
 the phrase index is built once per version and kept in the process, so an edit in the admin
@@ -9,12 +9,12 @@ site takes effect on the next check in every process, without a restart.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, models
 
-from together.core.prepared import PreparedQuery
 from together.language.display import Shown, shown
 from together.language.engine import (
     BUILT_IN_GLOSSARY,
@@ -51,29 +51,9 @@ class CurrentGlossary:
 _current: CurrentGlossary | None = None
 
 
-# Every check asks for the glossary's version, and every page of a child's file that checks a
-# text asks who the child's people are: both are prepared queries (ADR 0010).
-_VERSION = PreparedQuery(
-    lambda shape, *, version_id: GlossaryVersion.objects.filter(id=version_id).values(
-        "token", "number"
-    )[:1]
-)
-_CHILD_PEOPLE = PreparedQuery(
-    lambda shape, *, child_id: (
-        _connections().objects.filter(child_id=child_id).select_related("person")
-    )
-)
-
-
-def _connections():
-    from together.children.models import ChildConnection
-
-    return ChildConnection
-
-
 def _version() -> tuple[str, int]:
-    found = _VERSION.get("the one", version_id=1)
-    return (str(found[0]["token"]), found[0]["number"]) if found else ("", 0)
+    found = GlossaryVersion.objects.filter(id=1).values_list("token", "number").first()
+    return (str(found[0]), found[1]) if found else ("", 0)
 
 
 def glossary_current() -> CurrentGlossary:
@@ -120,28 +100,24 @@ def language_check(*, text: str, reader: Reader, glossary: CurrentGlossary | Non
     )
 
 
-# --- who reads a child's file --------------------------------------------------------------
-
-# A connection's relationship as the engine's roles ("the mother" -> the mother's name).
-_ROLES = {"mother": "mother", "father": "father", "foster_carer": "carer"}
+# --- a child as the reader -----------------------------------------------------------------
 
 
-def reader_for_child(child) -> Reader:
-    """The child as the reader of their own file: their age, and the names of their people.
+def reader_for_child(
+    child, *, names: Iterable[str] = (), person_names: Mapping[str, str] | None = None
+) -> Reader:
+    """The child as the reader of a text: their age and their own names, never flagged.
 
-    The name for "the mother" is what the child calls her where that is recorded ("Mum"),
-    else her first name. One query.
+    The caller gives the names of the child's people, as its own app records them (this app
+    knows no domain): `names`, never flagged either, and `person_names`, whom the check names
+    for "the mother", "the father" or "the carer" ({"mother": "Mum"}). Reads nothing.
     """
-    names = [child.preferred_name, *child.legal_given_names.split(), child.legal_family_name]
-    people: dict[str, str] = {}
-    for connection in _CHILD_PEOPLE.get("all", child_id=child.pk):
-        person = connection.person
-        names += [person.given_name, person.family_name, connection.child_calls_them]
-        role = _ROLES.get(connection.relationship)
-        if role:
-            people.setdefault(role, connection.child_calls_them or person.given_name)
+    own = [child.preferred_name, *child.legal_given_names.split(), child.legal_family_name]
     return Reader.for_child(
-        age=child.age, name=child.preferred_name, names=names, person_names=people
+        age=child.age,
+        name=child.preferred_name,
+        names=[*own, *names],
+        person_names=person_names,
     )
 
 

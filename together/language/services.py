@@ -10,7 +10,7 @@ author has confirmed each remaining finding with a reason. Three pieces do it:
 
        step = language_report_step(
            request, document=letter, text=letter.body,
-           reader=selectors.reader_for_child(child), child_id=child.uuid,
+           reader=letters.selectors.reader_for(letter), child_id=child.uuid,
        )
        if step.proceed:                  # POSTed, and nothing is left unconfirmed
            letters.services.letter_mark_sent(by=request.user, letter=letter)

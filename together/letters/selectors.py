@@ -16,10 +16,10 @@ from django.utils import timezone
 from together.accounts.models import REGION_ROLES, Role
 from together.children import selectors as children_selectors
 from together.children.models import Child, ChildConnection, FamilyMember
+from together.children.readers import child_reader
 from together.children.selectors import child_get_for_user
-from together.core.prepared import PreparedQuery
+from together.feedback.models import FeedbackInvitation, FeedbackResponse, Source
 from together.language.readers import Reader
-from together.language.selectors import reader_for_child
 from together.proceedings.models import Proceedings, ProceedingsChild
 
 from . import rules
@@ -51,10 +51,6 @@ def letters_for_child(child: Child) -> list[Letter]:
 
 
 def _answered_letters(letter_uuids) -> set:
-    try:
-        from together.feedback.models import FeedbackResponse, Source
-    except ImportError:
-        return set()
     if not letter_uuids:
         return set()
     return set(
@@ -72,21 +68,15 @@ def letter_get_for_user(*, user, child_id, letter_id) -> tuple[Child, Letter]:
             letter_id = uuid.UUID(str(letter_id))
         except ValueError:
             raise Http404("No letter found") from None
-    found = _LETTER.get("one", letter_id=letter_id, child_id=child.pk)
-    if not found:
+    letter = (
+        Letter.objects.select_related("recipient", "fca", "template")
+        .filter(uuid=letter_id, child=child)
+        .first()
+    )
+    if letter is None:
         raise Http404("No letter found")
-    letter = found[0]
     letter.child = child
     return child, letter
-
-
-# Every page about one letter reads it, and the editor its feedback link too: prepared queries
-# (ADR 0010).
-_LETTER = PreparedQuery(
-    lambda shape, *, letter_id, child_id: Letter.objects.select_related(
-        "recipient", "fca", "template"
-    ).filter(uuid=letter_id, child_id=child_id)
-)
 
 
 def parents_and_carers(child: Child) -> list[FamilyMember]:
@@ -124,7 +114,7 @@ def reader_for(letter: Letter) -> Reader:
     # The adviser signs the letter: their name is never a word to flag.
     signed = (letter.fca.given_name, letter.fca.family_name)
     if letter.to_child:
-        reader = reader_for_child(child)
+        reader = child_reader(child)
         return replace(reader, names=tuple(dict.fromkeys([*reader.names, *signed])))
     names = [child.preferred_name, *child.legal_given_names.split(), child.legal_family_name]
     if letter.recipient:
@@ -153,19 +143,11 @@ def language_needs(child: Child) -> list[str]:
 
 def invitation_for(letter: Letter):
     """The letter's feedback link (the latest, if it was ever made again), or None."""
-    found = _INVITATION.get("latest", letter_id=letter.uuid)
-    return found[0] if found else None
-
-
-def _latest_invitation(shape, *, letter_id):
-    from together.feedback.models import FeedbackInvitation, Source
-
-    return FeedbackInvitation.objects.filter(source=Source.LETTER, source_id=letter_id).order_by(
-        "-created_at", "-id"
-    )[:1]
-
-
-_INVITATION = PreparedQuery(_latest_invitation)
+    return (
+        FeedbackInvitation.objects.filter(source=Source.LETTER, source_id=letter.uuid)
+        .order_by("-created_at", "-id")
+        .first()
+    )
 
 
 def web_link(invitation) -> str:
@@ -177,10 +159,6 @@ def web_link(invitation) -> str:
 
 def letter_for_token(token: str) -> tuple[Letter, object] | None:
     """The letter a live feedback link was sent with; None for an unknown or expired link."""
-    try:
-        from together.feedback.models import FeedbackInvitation, Source
-    except ImportError:
-        return None
     invitation = (
         FeedbackInvitation.objects.filter(
             token=token, source=Source.LETTER, expires_at__gt=timezone.now()
@@ -424,16 +402,10 @@ def letters_for_batch(*, user, scope: str) -> list[int]:
 def batch_lookups(letters: list[Letter]) -> tuple[dict, dict]:
     """For many letters at once (two queries): each letter's feedback link, by letter uuid, and
     each child's family's confidential addresses, by child id."""
-    invitations: dict = {}
-    try:
-        from together.feedback.models import FeedbackInvitation, Source
-    except ImportError:
-        pass
-    else:
-        rows = FeedbackInvitation.objects.filter(
-            source=Source.LETTER, source_id__in=[letter.uuid for letter in letters]
-        ).order_by("created_at")
-        invitations = {row.source_id: row for row in rows}  # the newest wins
+    rows = FeedbackInvitation.objects.filter(
+        source=Source.LETTER, source_id__in=[letter.uuid for letter in letters]
+    ).order_by("created_at")
+    invitations = {row.source_id: row for row in rows}  # the newest wins
     addresses: dict = {letter.child_id: [] for letter in letters}
     for child_id, address in (
         ChildConnection.objects.filter(

@@ -17,6 +17,8 @@ from together.children.models import Child, FamilyMember, TimelineEntry
 from together.children.services import timeline_entry_add
 from together.core.exceptions import EditConflict
 from together.documents.services import document_print_record
+from together.feedback.models import Audience, Source
+from together.feedback.services import audience_for_child, feedback_invitation_create
 from together.language.selectors import language_confirmation_require
 from together.plans.selectors import words_for_child_latest
 
@@ -282,11 +284,6 @@ def letter_start(
 
 
 def _feedback_invitation_for(*, by, letter: Letter, fca):
-    try:
-        from together.feedback.models import Audience, Source
-        from together.feedback.services import audience_for_child, feedback_invitation_create
-    except ImportError:  # the feedback app is not there yet: letters work without a link
-        return None
     audience = audience_for_child(letter.child) if letter.to_child else Audience.PARENT_CARER
     return feedback_invitation_create(
         by=by,

@@ -12,11 +12,9 @@ exactly as the template made it.
 from dataclasses import dataclass
 from html import escape
 
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-
-from together.core.prepared import PreparedQuery
 
 from .compare import SectionChanges, compare_snapshots
 from .models import Plan, PlanStatus, PlanVersion
@@ -42,15 +40,11 @@ class Version:
         return PlanStatus(self.status).label
 
 
-def _versions_query(shape, *, plan_id, first, second):
+def _versions(plan_id: int, first: int, second: int) -> list[dict]:
     """Every version of the plan, newest first, without their snapshots except those of versions
-    `first` and `second` (the two most likely to be compared)."""
-    # The numbers as Value()s: a plain number is checked against the field's range when the SQL
-    # is built, and PreparedQuery's stand-in (a negative number) would drop the condition.
-    chosen = Case(
-        When(Q(number=Value(first)) | Q(number=Value(second)), then=F("snapshot")), default=None
-    )
-    return (
+    `first` and `second` (the two most likely to be compared). One query."""
+    chosen = Case(When(Q(number=first) | Q(number=second), then=F("snapshot")), default=None)
+    return list(
         PlanVersion.objects.filter(plan_id=plan_id)
         .order_by("-number")
         .values(
@@ -63,9 +57,6 @@ def _versions_query(shape, *, plan_id, first, second):
             chosen=chosen,
         )
     )
-
-
-_VERSIONS = PreparedQuery(_versions_query)
 
 
 def _int(value) -> int | None:
@@ -95,12 +86,7 @@ def comparison(plan: Plan, asked_from, asked_to) -> Comparison:
         number = default if asked is None else asked
         return number if 0 <= number <= latest else -1  # no version has that number
 
-    rows = _VERSIONS.get(
-        "list",
-        plan_id=plan.pk,
-        first=likely(asked_old, latest - 1),
-        second=likely(asked_new, latest),
-    )
+    rows = _versions(plan.pk, likely(asked_old, latest - 1), likely(asked_new, latest))
     if not rows:
         return Comparison([], None, None, [], None)
     zone = timezone.get_current_timezone()

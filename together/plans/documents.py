@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from together.accounts.models import User
-from together.core.prepared import PreparedQuery
 from together.proceedings.models import Hearing
 
 from .models import Activity, Plan, PlanStatus, PlanVersion, Recommendation
@@ -48,40 +47,20 @@ class Paragraphs:
         return bool((self.text or "").strip())
 
 
-# The child's version is printed far more often than the professional one (a web page to print,
-# a PDF, large print), so its reads are prepared queries (ADR 0010): compiled once, run with the
-# plan's own values.
-_USER = PreparedQuery(lambda shape, *, user_id: User.objects.filter(pk=user_id))
-_NEXT_HEARING = PreparedQuery(
-    lambda shape, *, proceedings_id, now: Hearing.objects.filter(
-        proceedings_id=proceedings_id, starts_at__gte=now
-    ).order_by("starts_at")[:1]
-)
-_OPEN_ACTIVITIES = PreparedQuery(
-    lambda shape, *, plan_id: Activity.objects.filter(plan_id=plan_id, done_on__isnull=True)
-)
-_RECOMMENDATIONS = PreparedQuery(
-    lambda shape, *, plan_id: Recommendation.objects.filter(plan_id=plan_id)
-)
-_LAST_SAVED = PreparedQuery(
-    lambda shape, *, plan_id: (
-        PlanVersion.objects.filter(plan_id=plan_id).order_by("-number").values("saved_at")[:1]
-    )
-)
-
-
 def _fca(plan: Plan):
     """The FCA the plan speaks for: the proceedings' lead FCA, or whoever started the plan."""
     user_id = plan.proceedings.lead_fca_id or plan.created_by_id
     if user_id is None:
         return None
-    found = _USER.get("one", user_id=user_id)
-    return found[0] if found else None
+    return User.objects.filter(pk=user_id).first()
 
 
 def _next_hearing(plan: Plan):
-    found = _NEXT_HEARING.get("next", proceedings_id=plan.proceedings_id, now=timezone.now())
-    return found[0] if found else None
+    return (
+        Hearing.objects.filter(proceedings_id=plan.proceedings_id, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
 
 
 def _involves_child(activity, child) -> bool:
@@ -90,8 +69,12 @@ def _involves_child(activity, child) -> bool:
 
 
 def version_line(plan: Plan) -> str:
-    last = _LAST_SAVED.get("last", plan_id=plan.pk)
-    saved = last[0]["saved_at"] if last else None
+    saved = (
+        PlanVersion.objects.filter(plan_id=plan.pk)
+        .order_by("-number")
+        .values_list("saved_at", flat=True)
+        .first()
+    )
     when = timezone.localtime(saved or plan.updated_at)
     return f"Version {plan.version}, {when.day} {when:%B %Y}"
 
@@ -103,7 +86,9 @@ def child_version_context(plan: Plan) -> dict:
     fca = _fca(plan)
     today = timezone.localdate()
     activities = [
-        a for a in _OPEN_ACTIVITIES.get("open", plan_id=plan.pk) if _involves_child(a, child)
+        a
+        for a in Activity.objects.filter(plan_id=plan.pk, done_on__isnull=True)
+        if _involves_child(a, child)
     ]
     return {
         "plan": plan,
@@ -114,7 +99,7 @@ def child_version_context(plan: Plan) -> dict:
         "wishes": Paragraphs(plan.wishes_and_feelings),
         "special": Paragraphs(plan.unique_about_child or child.special_and_unique),
         "words_for_child": Paragraphs(plan.words_for_child),
-        "recommendations": _RECOMMENDATIONS.get("all", plan_id=plan.pk),
+        "recommendations": list(Recommendation.objects.filter(plan_id=plan.pk)),
         "next_hearing": _next_hearing(plan),
         "activities": activities,
         "today": today,

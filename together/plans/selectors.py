@@ -65,9 +65,8 @@ def plan_get_for_user(*, user, child_id, plan_id=None) -> Plan:
 
 
 def _current_plan(child: Child, user, *, counts: bool = False) -> Plan | None:
-    """The child's current plan, with `user`'s access to it (and the task list's counts when
-    asked): one query. The access facts depend on the person's role and place, so the query is
-    built for the person asking."""
+    """The child's plan in their open proceedings (the most recently received set that has
+    one), with `user`'s access facts, and with the task list's counts if asked. One query."""
     plans = _plans(child, user).filter(proceedings__closed_on__isnull=True)
     if counts:
         plans = plans.annotate(**_counts(timezone.localdate()))
@@ -254,10 +253,6 @@ def _counts(today) -> dict:
 def plan_with_counts(child: Child, user=None) -> Plan | None:
     """The child's current plan with how many items each section holds (for the task list), and
     what `user` may do with it, in one query."""
-    if user is None:
-        plans = _plans(child).filter(proceedings__closed_on__isnull=True)
-        plans = plans.annotate(**_counts(timezone.localdate()))
-        return _own(plans.order_by("-proceedings__received_on", "-id").first(), child)
     return _current_plan(child, user, counts=True)
 
 

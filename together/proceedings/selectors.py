@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Window
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -13,7 +13,6 @@ from django.utils import timezone
 from together.accounts.models import REGION_ROLES, Role, User
 from together.children.models import Child, Meeting
 from together.core.links import link_maker
-from together.core.prepared import model_from_values
 from together.organisation.models import Team, TeamMembership
 
 from . import rules
@@ -131,8 +130,18 @@ class DutyRow:
 # A duty list longer than this is shown a page at a time, longest waiting first.
 DUTY_LIST_PAGE_SIZE = 25
 
-# What a row of the duty list shows of its proceedings.
-_DUTY_FIELDS = ("id", "uuid", "court_number", "kind", "received_on")
+# What a row of the duty list shows of its proceedings, their team and service area (the rest
+# of each record is left unread: a page of the list reads a few hundred values, not a few hundred
+# whole records).
+_DUTY_FIELDS = (
+    "uuid",
+    "court_number",
+    "kind",
+    "received_on",
+    "team__name",
+    "team__kind",
+    "service_area__name",
+)
 
 
 @dataclass(frozen=True)
@@ -158,15 +167,16 @@ def _waiting(user):
     return waiting.order_by("received_on", "pk")
 
 
-# As plain values: a page of the list reads a few hundred values, not a few hundred records.
-_ROW_VALUES = (*_DUTY_FIELDS, "team__name", "team__kind", "service_area__name")
+def _duty_fields(waiting):
+    return waiting.select_related("team", "service_area").only(*_DUTY_FIELDS)
 
 
-def _duty_rows(found, today) -> list[DutyRow]:
-    found = list(found)
+def _duty_rows(found: list[Proceedings], today) -> list[DutyRow]:
     names: dict[int, list[str]] = {}
     links = (
-        ProceedingsChild.objects.filter(proceedings_id__in=[row[0] for row in found])
+        ProceedingsChild.objects.filter(
+            proceedings_id__in=[proceedings.pk for proceedings in found]
+        )
         .order_by("child__preferred_name", "child__pk")
         .values_list("proceedings_id", "child__preferred_name", "child__legal_family_name")
     )
@@ -174,16 +184,16 @@ def _duty_rows(found, today) -> list[DutyRow]:
         names.setdefault(proceedings_id, []).append(f"{preferred} {family}")
     detail_url, allocate_url = link_maker("proceedings:detail"), link_maker("proceedings:allocate")
     rows = []
-    for *values, team_name, team_kind, area_name in found:
-        proceedings = model_from_values(Proceedings, dict(zip(_DUTY_FIELDS, values, strict=True)))
+    for proceedings in found:
+        team = proceedings.team
         rows.append(
             DutyRow(
                 proceedings=proceedings,
                 days_waiting=(today - proceedings.received_on).days,
                 children=names.get(proceedings.pk, []),
-                team_name=team_name or "",
-                team_kind=team_kind or "",
-                area_name=area_name,
+                team_name=team.name if team else "",
+                team_kind=team.kind if team else "",
+                area_name=proceedings.service_area.name,
                 detail_url=detail_url(proceedings.uuid),
                 allocate_url=allocate_url(proceedings.uuid),
             )
@@ -196,7 +206,7 @@ def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
 
     Two queries whatever the number of rows. 404 for anyone who holds no duty list.
     """
-    return _duty_rows(_waiting(user).values_list(*_ROW_VALUES), today or timezone.localdate())
+    return _duty_rows(list(_duty_fields(_waiting(user))), today or timezone.localdate())
 
 
 def _page_number(page) -> int:
@@ -218,16 +228,15 @@ def duty_list_page(
     number = _page_number(page)
     in_region = user.role in REGION_ROLES
     place = "service_area__region__name" if in_region else "service_area__name"
-    waiting = _waiting(user).annotate(total=Window(Count("pk")))
-    columns = (*_ROW_VALUES, "total", place)
+    waiting = _duty_fields(_waiting(user)).annotate(total=Window(Count("pk")), place_name=F(place))
 
     def read(number):
         start = (number - 1) * per_page
-        return list(waiting.values_list(*columns)[start : start + per_page])
+        return list(waiting[start : start + per_page])
 
     found = read(number)
     if found:
-        total, place_name = found[0][-2], found[0][-1]
+        total, place_name = found[0].total, found[0].place_name
     else:
         total = waiting.count()
         if total and number > 1:
@@ -237,7 +246,7 @@ def duty_list_page(
     pages = max(-(-total // per_page), 1)
     first = (number - 1) * per_page + 1 if found else 0
     return DutyListPage(
-        rows=_duty_rows([row[:-2] for row in found], today or timezone.localdate()),
+        rows=_duty_rows(found, today or timezone.localdate()),
         total=total,
         number=number,
         pages=pages,
@@ -422,7 +431,7 @@ def my_children_links(*, user_id, now):
     """The query behind "My children": one row (as a dict) per child in each open set of
     proceedings led by the user, with their last meeting, next hearing and when the user's
     current allocation began. Other apps add their own annotations on child_id and
-    proceedings_id (see core.selectors)."""
+    proceedings_id (see home.selectors)."""
     last_meeting = Meeting.objects.filter(child=OuterRef("child_id")).order_by("-occurred_at")
     next_hearing = Hearing.objects.filter(
         proceedings=OuterRef("proceedings_id"), starts_at__gte=now

@@ -12,6 +12,7 @@ from together.core.exceptions import EditConflict
 from .. import rules, selectors, services
 from ..forms import AboutMeForm, FamilyMemberForm, MeetingForm
 from ..models import FamilyMember, TimelineEntry
+from ..readers import child_reader
 
 # (section, tab text, URL name): the file's sub-navigation, in order. Other apps' pages of the
 # file (the plan, letters) are sections too and render through render_file_page.
@@ -91,7 +92,12 @@ def about_edit(request, child_id):
         child,
         "about",
         "children/about_edit.html",
-        {"form": form, "conflict": conflict, "saved": child if conflict else None},
+        {
+            "form": form,
+            "conflict": conflict,
+            "saved": child if conflict else None,
+            "reader": child_reader(child),
+        },
     )
 
 

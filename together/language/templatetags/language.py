@@ -1,9 +1,10 @@
 """The inline language check: one line in a form's template turns a text box into a checked one.
 
     {% load language %}
-    {% language_check form.enjoys child=child %}     the child reads it (their own file)
-    {% language_check form.body reader=reader %}     any reader: selectors.reader_for_child,
-                                                     Reader.for_family, Reader.for_professionals
+    {% language_check form.body reader=reader %}
+
+The view gives the reader: selectors.reader_for_child (a child, with the names of their people,
+which the view's own app reads), Reader.for_family or Reader.for_professionals.
 
 It renders the GOV.UK textarea for the field (label, hint, error, as
 ``components/textarea.html`` does) and under it the findings: the text with the flagged words
@@ -38,7 +39,6 @@ def language_check(
     context,
     field,
     reader: Reader | None = None,
-    child=None,
     action: str = "",
     rows=None,
     label_class: str = "",
@@ -46,14 +46,7 @@ def language_check(
     form = field.form
     memo = form.__dict__.setdefault("_language_check", {})
     if reader is None:
-        if child is None:
-            raise template.TemplateSyntaxError(
-                "language_check needs reader= (a Reader) or child= (a child whose file it is)"
-            )
-        key = ("child", child.pk)
-        if key not in memo:
-            memo[key] = selectors.reader_for_child(child)
-        reader = memo[key]
+        raise template.TemplateSyntaxError("language_check needs reader= (a Reader)")
     if "glossary" not in memo:
         memo["glossary"] = selectors.glossary_current()
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from together.children.readers import child_reader
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
 
@@ -132,6 +133,8 @@ def section(request, child_id, key):
         ),
         "activities": selectors.plan_activities(current) if key == "work" else [],
         "today": timezone.localdate(),
+        # The words for the child are checked for the child as their reader.
+        "reader": child_reader(current.child) if form is not None and key == "words" else None,
     }
     return render_file_page(request, current.child, SECTION, "plans/section.html", context)
 

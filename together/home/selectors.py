@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from together.core.links import link_maker
-from together.core.prepared import PreparedQuery
 from together.letters.selectors import introduced_annotation
 from together.plans.models import PlanStatus
 from together.plans.selectors import plan_annotations_for_links
@@ -23,21 +22,16 @@ class MyChildWork(MyChild):
     plan_url: str = ""
 
 
-def _links_with_work(shape, *, user_id, now, today):
-    return my_children_links(user_id=user_id, now=now).annotate(
-        **plan_annotations_for_links(today), introduced=introduced_annotation()
-    )
-
-
-_MY_CHILDREN_WITH_WORK = PreparedQuery(_links_with_work)
-
-
 def my_children_with_work(user) -> list[MyChildWork]:
     """ "My children" as an FCA sees it: each child's plan status, and what is overdue across
     meetings, the introductory letter and the plan of work, most urgent first. One query
-    whatever the number of children (compiled once: it is every FCA's home page)."""
+    whatever the number of children."""
     now, today = timezone.now(), timezone.localdate()
-    found = _MY_CHILDREN_WITH_WORK.get("my children", user_id=user.pk, now=now, today=today)
+    found = list(
+        my_children_links(user_id=user.pk, now=now).annotate(
+            **plan_annotations_for_links(today), introduced=introduced_annotation()
+        )
+    )
     work = {(row["child__id"], row["proceedings__id"]): row for row in found}
     labels = dict(PlanStatus.choices)
     file_url, plan_url = link_maker("children:about"), link_maker("plans:plan")
