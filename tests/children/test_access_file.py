@@ -68,6 +68,22 @@ def test_a_child_that_does_not_exist_looks_the_same_as_one_you_may_not_see(clien
     assert _without_tokens(missing) == _without_tokens(hidden)
 
 
+@pytest.mark.parametrize("route", FILE_PAGES)
+def test_a_refused_look_at_a_file_that_exists_is_logged_but_a_missing_one_is_not(
+    client, world, route
+):
+    client.force_login(world.fca_other_area)
+    client.get(route.replace("<uuid:child_id>", str(uuid.uuid4())))
+    assert not AuditEvent.objects.filter(action=Action.CHILD_VIEW_REFUSED).exists()
+    address = url(route, world.child)
+    assert client.get(address).status_code == 404
+    refused = AuditEvent.objects.get(action=Action.CHILD_VIEW_REFUSED)
+    assert refused.actor == world.fca_other_area
+    assert refused.child_id == world.child.uuid
+    assert refused.detail == {"path": address}
+    assert not AuditEvent.objects.filter(action=Action.CHILD_VIEWED).exists()
+
+
 def _without_tokens(response):
     # The sign-out form's security token is different on every page; nothing else may be.
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())

@@ -14,6 +14,9 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from together.audit.services import child_view_refused_record
+from together.core import request_context
+
 from . import rules
 from .models import BreakGlass, Child, ChildConnection, Meeting, TimelineEntry
 
@@ -39,6 +42,10 @@ def child_get_for_user(*, user, child_id) -> Child:
             child=child, user_id=user.pk, expires_at__gt=timezone.now()
         ).exists()
         if not child.glass_broken:
+            # Looked the same to them as a missing record; the attempt itself is kept.
+            child_view_refused_record(
+                by=user, child_id=child.uuid, path=request_context.current().path
+            )
             raise Http404("No child found")
     child.everyday_access_user_id = user.pk  # whose answer child.everyday_access is
     return child

@@ -38,7 +38,7 @@ class RequestIdMiddleware:
         request.request_id = incoming if trusted else uuid.uuid4().hex
         token = request_context.set_current(
             request_context.RequestContext(
-                request_id=request.request_id, ip_address=client_ip(request)
+                request_id=request.request_id, ip_address=client_ip(request), path=request.path
             )
         )
         try:

@@ -1,4 +1,4 @@
-"""The current request's id and client address, for code far from the view (the audit log)."""
+"""The current request's id, client address and path, for code far from the view (the audit log)."""
 
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 class RequestContext:
     request_id: str = ""
     ip_address: str | None = None
+    path: str = ""
 
 
 _NONE = RequestContext()
