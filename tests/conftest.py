@@ -85,6 +85,20 @@ def _fast_settings(settings):
     }
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that commit (transactional_db, live_server: the browser journeys). Each
+    ends with Django's flush, which also empties what the migrations put in (the letter library,
+    the glossary). Run one after another, pytest-django keeps them till last; run in parallel, a
+    worker could run one before tests that need that data. So `make test` runs them in a second
+    pass of their own (`-m commits`), after the rest (`-m "not commits"`)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transaction = bool(marker and marker.kwargs.get("transaction"))
+        if transaction or {"transactional_db", "live_server"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.commits)
+
+
 @pytest.fixture(autouse=True)
 def _audit_log_emptied_before_flush(request):
     """After a test that commits (transactional_db, live_server), empty the audit log the way a
