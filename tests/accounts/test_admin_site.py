@@ -109,6 +109,7 @@ def test_the_admin_site_holds_the_organisation_staff_the_glossary_and_settings_o
         "organisation.ServiceArea",
         "organisation.Team",
         "organisation.TeamMembership",
+        "accounts.User",
         "axes.AccessAttempt",  # lock-outs, which a system administrator may lift
         "language.GlossaryTerm",
         "letters.LetterTemplate",

@@ -1,13 +1,88 @@
-"""Staff accounts in the admin site.
+"""Staff accounts in the admin site: who works where and in what role, and lock-outs.
 
-Django's groups and django-axes's sign-in logs are taken out of the admin site: roles are data on
-the account, not groups (docs/adr/0002), and signing in and out is in the audit log already.
+Every change is an audit event (AuditedAdminMixin); a change to someone's role, service area,
+region or teams is also listed for the managers of the places concerned. A password hash is never
+shown. Django's groups and django-axes's sign-in logs are taken out of the admin site: roles are
+data on the account, not groups (docs/adr/0002), and signing in and out is in the audit log.
 """
 
-from axes.models import AccessFailureLog, AccessLog
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 
-for _model in (Group, AccessLog, AccessFailureLog):
+from together.audit.admin import HIDDEN_FIELDS, AuditedAdminMixin
+from together.organisation.admin import places_concerned
+from together.organisation.models import TeamMembership
+
+from .models import User
+
+for _model in (Group, AccessLog, AccessFailureLog, AccessAttempt):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
+
+
+class TeamMembershipInline(admin.TabularInline):
+    model = TeamMembership
+    fields = ["team", "started_on", "ended_on"]
+    autocomplete_fields = ["team"]
+    extra = 0
+    verbose_name = "team"
+    verbose_name_plural = "teams"
+
+
+@admin.register(User)
+class StaffAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["full_name", "email", "role", "service_area", "region", "is_active"]
+    list_filter = ["role", "is_active", "service_area", "region"]
+    list_select_related = ["service_area", "region"]
+    search_fields = ["email", "given_name", "family_name"]
+    ordering = ["family_name", "given_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "given_name", "family_name", "is_active"]}),
+        (
+            "Role and place",
+            {"fields": ["role", "service_area", "region", "employment_type", "fte"]},
+        ),
+        ("What children and families read about them", {"fields": ["pronouns", "about_me"]}),
+        ("Signing in", {"fields": ["password_state", "last_login", "date_joined"]}),
+    ]
+    readonly_fields = ["password_state", "last_login", "date_joined"]
+    inlines = [TeamMembershipInline]
+
+    @admin.display(description="Name", ordering="family_name")
+    def full_name(self, user):
+        return user.full_name
+
+    @admin.display(description="Password")
+    def password_state(self, user):
+        # Whether there is one, never the hash.
+        if user.pk is None:
+            return "They choose their own, from a link sent to their email address when you save."
+        if user.has_usable_password():
+            return "Set"
+        return "Not set: they choose one from the link in their email"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1  # a profile edit started before this change is then refused
+        else:
+            obj.set_unusable_password()
+        super().save_model(request, obj, form, change)
+
+    def audit_scope(self, before, after):
+        return places_concerned(before, after)
+
+    # Accounts are closed (is_active), never deleted: the audit log and allocations refer to them.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessAttempt)
+class LockOutAdmin(AuditedAdminMixin, AccessAttemptAdmin):
+    """django-axes's wrong-password counts. Deleting one lifts that lock-out, and is logged."""
+
+    audit_hidden_fields = HIDDEN_FIELDS | {"get_data", "post_data", "http_accept"}
+    # "Clean up expired attempts" deletes without going through the admin's log; deleting the
+    # selected attempts does the same job and is recorded.
+    actions = []

@@ -110,6 +110,8 @@ class User(AbstractBaseUser):
 
     class Meta:
         ordering = ["family_name", "given_name"]
+        verbose_name = "member of staff"
+        verbose_name_plural = "staff"
         constraints = [
             models.CheckConstraint(
                 condition=~Q(role__in=sorted(REGION_ROLES)) | Q(region__isnull=False),

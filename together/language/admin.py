@@ -1,11 +1,14 @@
 """The glossary's editing page (system administrators, in the admin site). Every change goes
-through the services, so it is logged and takes effect on the next check in every process.
+through the services, so it is logged and takes effect on the next check in every process; the
+admin site's own record of it (AuditedAdminMixin) adds each field's value before and after.
 
 Authors' confirmations (LanguageConfirmation) are not here: they quote what was written about a
 child, and system administrators may not see children's records."""
 
 from django import forms
 from django.contrib import admin
+
+from together.audit.admin import AuditedAdminMixin
 
 from . import services
 from .models import GlossaryTerm
@@ -19,7 +22,7 @@ class GlossaryTermForm(forms.ModelForm):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(AuditedAdminMixin, admin.ModelAdmin):
     form = GlossaryTermForm
     list_display = ["term", "category", "short_alternatives", "active", "updated_at", "updated_by"]
     list_filter = ["category", "active", "inflect"]
