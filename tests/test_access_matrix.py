@@ -27,6 +27,14 @@ MATRIX = {
     "/sign-out/": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 302},  # a form post only
     "/signed-out/": EVERYONE,
     "/account/": SIGNED_IN,
+    # Changes to staff and teams, for those who manage a place (404 for others: ADR 0002).
+    "/organisation/changes/": {
+        **dict.fromkeys(Role.values, 200),
+        ANONYMOUS: 302,
+        Role.FCA: 404,
+        Role.PRACTICE_SUPERVISOR: 404,
+        Role.BUSINESS_SERVICES: 404,
+    },
     "/admin/": ADMIN_ONLY,
     # Signed in without the role: told so (403), not sent round between two sign-in pages.
     "/admin/login/": {

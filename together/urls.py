@@ -11,6 +11,7 @@ admin.site.site_title = "Together administration"
 urlpatterns = [
     path("", include("together.core.urls")),
     path("", include("together.accounts.urls")),
+    path("", include("together.organisation.urls")),
     path("", include("together.children.urls")),
     path("", include("together.proceedings.urls")),
     path("", include("together.language.urls")),

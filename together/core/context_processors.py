@@ -17,6 +17,7 @@ def navigation_for(request) -> list[dict]:
     if user is None or not user.is_authenticated:
         return []
     from together.accounts.models import REGION_ROLES, Role
+    from together.organisation.rules import sees_staff_changes
 
     items = [("Home", reverse("core:home")), ("Find a child", reverse("children:search"))]
     if user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES:
@@ -27,6 +28,8 @@ def navigation_for(request) -> list[dict]:
         items.append(("Feedback", reverse("feedback:dashboard")))
     if user.role == Role.BUSINESS_SERVICES:
         items.append(("New application", reverse("proceedings:new")))
+    if sees_staff_changes(user):
+        items.append(("Staff changes", reverse("organisation:staff-changes")))
     items.append(("Your details", reverse("accounts:profile")))
     if user.is_staff:
         items.append(("Administration", reverse("admin:index")))
