@@ -1,4 +1,5 @@
-"""Staff accounts in the admin site: who works where and in what role, and lock-outs.
+"""Staff accounts in the admin site: who works where and in what role, lock-outs, and the outbox
+of emails kept instead of sent outside production.
 
 Every change is an audit event (AuditedAdminMixin); a change to someone's role, service area,
 region or teams is also listed for the managers of the places concerned. A password hash is never
@@ -10,12 +11,14 @@ from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.template.defaultfilters import urlize
+from django.utils.html import format_html
 
 from together.audit.admin import HIDDEN_FIELDS, AuditedAdminMixin
 from together.organisation.admin import places_concerned
 from together.organisation.models import TeamMembership
 
-from .models import User
+from .models import OutboxEmail, User
 
 for _model in (Group, AccessLog, AccessFailureLog, AccessAttempt):
     if admin.site.is_registered(_model):
@@ -86,3 +89,31 @@ class LockOutAdmin(AuditedAdminMixin, AccessAttemptAdmin):
     # "Clean up expired attempts" deletes without going through the admin's log; deleting the
     # selected attempts does the same job and is recorded.
     actions = []
+
+
+@admin.register(OutboxEmail)
+class OutboxAdmin(admin.ModelAdmin):
+    """The emails the service would have sent, outside production (no mail server there). They
+    hold working password reset links, which is the point on a demo; production sends real
+    email and this stays empty (EMAIL_URL)."""
+
+    list_display = ["sent_at", "to", "subject"]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "sent_at"
+    fields = ["sent_at", "from_email", "to", "subject", "message"]
+    readonly_fields = fields
+
+    @admin.display(description="Message")
+    def message(self, email):
+        # Links made clickable, so a reset link can be followed from here on a demo. The template
+        # filter escapes the rest of the text and marks the result safe.
+        return format_html("<pre>{}</pre>", urlize(email.body, autoescape=True))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -161,3 +161,24 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label) -> bool:
         return self.is_staff
+
+
+class OutboxEmail(models.Model):
+    """An email kept in the database instead of being sent: what the service's email backend does
+    outside production (accounts.outbox.OutboxBackend). System administrators read them in the
+    admin site, so password reset links can be followed on a demo with no mail server."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sent_at = models.DateTimeField(db_index=True)
+    from_email = models.CharField("from", max_length=320)
+    to = models.TextField("to", help_text="Every recipient, separated by commas.")
+    subject = models.CharField(max_length=998)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = "email in the outbox"
+        verbose_name_plural = "outbox"
+
+    def __str__(self) -> str:
+        return f"{self.subject} (to {self.to})"
