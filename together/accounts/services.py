@@ -1,5 +1,6 @@
-"""Changes to staff accounts."""
+"""Changes to staff accounts: their details, their password, their sessions."""
 
+from axes.utils import reset as axes_reset
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -7,7 +8,8 @@ from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.core.exceptions import EditConflict
 
-from .models import User
+from .models import User, normalised_email
+from .tasks import PasswordEmail, password_email_send
 
 
 @transaction.atomic
@@ -32,3 +34,44 @@ def user_profile_update(
     locked.save(update_fields=["pronouns", "about_me", "version"])
     audit_event_record(by=by, action=Action.PROFILE_UPDATED, obj=locked, detail={"fields": changed})
     return locked
+
+
+@transaction.atomic
+def password_reset_request(*, email: str, send: bool = True) -> None:
+    """Someone on the "forgotten your password" page asked for a link for `email`.
+
+    The page answers the same whether or not an account has the address; the audit log records
+    which it was. The email is queued whether or not there is an account, so the page takes the
+    same time either way (accounts.tasks); `send=False` (too many links asked for this address)
+    records the request and sends nothing.
+    """
+    email = normalised_email(email)
+    user = User.objects.filter(email=email).first()
+    audit_event_record(
+        by=None,
+        action=Action.PASSWORD_RESET_REQUESTED,
+        obj=user,
+        actor_label=email,
+        detail={"account_found": user is not None, "email_sent": send and user is not None},
+    )
+    if send:
+        _password_email_queue(email=email, kind=PasswordEmail.FORGOTTEN)
+
+
+@transaction.atomic
+def user_password_set(*, user: User, password: str) -> User:
+    """The person chose a new password from a reset link. The password's validators have been run
+    by the form. Changing the password ends every session they had open (Django's session hash),
+    and lifts any lock-out from wrong passwords (django-axes), so they can sign in at once."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    locked.set_password(password)
+    locked.full_clean()
+    locked.save(update_fields=["password"])
+    axes_reset(username=locked.email)
+    audit_event_record(by=locked, action=Action.PASSWORD_CHANGED, obj=locked)
+    return locked
+
+
+def _password_email_queue(*, email: str, kind: PasswordEmail) -> None:
+    # After commit: the task reads the account as committed (its link depends on the password).
+    transaction.on_commit(lambda: password_email_send.enqueue(email, kind.value))
