@@ -1,5 +1,7 @@
 """Staff accounts: who signs in, with the role and place in the organisation that rules read."""
 
+import hashlib
+import hmac
 import uuid
 from decimal import Decimal
 
@@ -101,6 +103,9 @@ class User(AbstractBaseUser):
     date_joined = models.DateTimeField(auto_now_add=True)
     # Bumped by every service that changes the profile, so two people editing at once are noticed.
     version = models.PositiveIntegerField(default=1)
+    # Raised to end every session the person has open (accounts.services.user_sessions_end): it
+    # is part of the session hash that Django checks on every request (get_session_auth_hash).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -144,6 +149,17 @@ class User(AbstractBaseUser):
     def get_short_name(self) -> str:
         return self.given_name
 
+    # Django keeps a hash of the password in each session and signs the session out when it no
+    # longer matches, so changing the password ends every session. Mixing in session_generation
+    # lets a system administrator end them without touching the password. At generation 0 it is
+    # Django's own hash, so sessions opened before this existed carry on.
+    def get_session_auth_hash(self) -> str:
+        return _with_generation(super().get_session_auth_hash(), self.session_generation)
+
+    def get_session_auth_fallback_hash(self):
+        for fallback in super().get_session_auth_fallback_hash():
+            yield _with_generation(fallback, self.session_generation)
+
     # The admin site is for system administrators only; the role decides, not a flag.
     @property
     def is_staff(self) -> bool:
@@ -161,6 +177,14 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label) -> bool:
         return self.is_staff
+
+
+def _with_generation(session_hash: str, generation: int) -> str:
+    if not generation:
+        return session_hash
+    # Keyed with Django's hash (itself keyed with SECRET_KEY), so it cannot be made without both.
+    message = f"together.accounts.User.session_generation:{generation}".encode()
+    return hmac.new(session_hash.encode(), message, hashlib.sha256).hexdigest()
 
 
 class OutboxEmail(models.Model):
