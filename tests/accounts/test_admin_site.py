@@ -116,3 +116,16 @@ def test_the_admin_site_holds_the_organisation_staff_the_glossary_and_settings_o
         "letters.LetterTemplate",
         "django_tasks_database.DBTaskResult",  # background work, read only
     }
+
+
+def test_every_page_of_the_admin_site_opens_for_a_system_administrator(client, world):
+    client.force_login(world.sysadmin)
+    for model in (m for m in apps.get_models() if admin.site.is_registered(m)):
+        opts = model._meta
+        listing = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        assert listing.status_code == 200, opts.label
+        adding = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+        assert adding.status_code in (200, 403), opts.label
+    staff_page = client.get(reverse("admin:accounts_user_change", args=[world.fca_allocated.pk]))
+    assert staff_page.status_code == 200
+    assert world.child.preferred_name not in staff_page.content.decode()
