@@ -185,6 +185,16 @@ def test_a_closed_account_is_sent_nothing(client, fca, sending):
     fca.save()
     ask_for_link(client, sending, fca.email)
     assert mail.outbox == []
+    event = AuditEvent.objects.get(action=Action.PASSWORD_RESET_REQUESTED)
+    assert event.detail == {"account_found": True, "email_sent": False}
+
+
+def test_a_link_sent_before_the_account_was_closed_stops_working(client, fca, sending):
+    ask_for_link(client, sending, fca.email)
+    fca.is_active = False
+    fca.save()
+    page = client.get(path_of(link_in(mail.outbox[0]))).content.decode()
+    assert "This link does not work" in page
 
 
 def test_too_many_links_for_one_address_sends_no_more_but_answers_the_same(

@@ -52,7 +52,11 @@ def password_reset_request(*, email: str, send: bool = True) -> None:
         action=Action.PASSWORD_RESET_REQUESTED,
         obj=user,
         actor_label=email,
-        detail={"account_found": user is not None, "email_sent": send and user is not None},
+        detail={
+            "account_found": user is not None,
+            # The task sends to open accounts only (a closed one cannot sign in anyway).
+            "email_sent": send and user is not None and user.is_active,
+        },
     )
     if send:
         _password_email_queue(email=email, kind=PasswordEmail.FORGOTTEN)

@@ -105,6 +105,11 @@ class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-done")
 
+    def get_user(self, uidb64):
+        # A link sent before the account was closed does not work: nobody can sign in to it.
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["valid_for"] = duration_in_words(settings.PASSWORD_RESET_TIMEOUT)
