@@ -48,7 +48,7 @@ demo: install var ## Set up a SQLite database with demo data and serve it at htt
 	TOGETHER_ENV=demo $(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	TOGETHER_ENV=demo TOGETHER_PUBLIC_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
-serve: install var ## Serve with gunicorn and production settings (needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS)
+serve: install var ## Serve with gunicorn and production settings (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and EMAIL_URL)
 	TOGETHER_ENV=production $(MANAGE) collectstatic --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) migrate --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) createcachetable

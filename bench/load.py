@@ -149,6 +149,7 @@ def production_env(port: int) -> dict:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
         "TOGETHER_BENCH_ROUTES": "1",
+        "EMAIL_URL": "consolemail://",  # production needs a mail server or says it has none
     }
 
 

@@ -28,6 +28,19 @@ MATRIX = {
     "/sign-out/": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 302},  # a form post only
     "/signed-out/": EVERYONE,
     "/account/": SIGNED_IN,
+    # Resetting a forgotten password: open to everyone (a link that does not work says so).
+    "/password-reset/": EVERYONE,
+    "/password-reset/sent/": EVERYONE,
+    "/password-reset/done/": EVERYONE,
+    "/password-reset/<uidb64>/<token>/": EVERYONE,
+    # Changes to staff and teams, for those who manage a place (404 for others: ADR 0002).
+    "/organisation/changes/": {
+        **dict.fromkeys(Role.values, 200),
+        ANONYMOUS: 302,
+        Role.FCA: 404,
+        Role.PRACTICE_SUPERVISOR: 404,
+        Role.BUSINESS_SERVICES: 404,
+    },
     "/admin/": ADMIN_ONLY,
     # Signed in without the role: told so (403), not sent round between two sign-in pages.
     "/admin/login/": {

@@ -28,15 +28,57 @@ def run(args, **env_vars):
     )
 
 
+PRODUCTION = {
+    "TOGETHER_ENV": "production",
+    "DJANGO_SECRET_KEY": STRONG_SECRET,
+    "DJANGO_ALLOWED_HOSTS": "together.example.org",
+    "EMAIL_URL": "smtp+tls://together:p%40ss@smtp.example.org:587",
+}
+
+
 def test_production_settings_pass_the_deployment_checks():
-    result = run(
-        ["check", "--deploy", "--fail-level", "WARNING"],
-        TOGETHER_ENV="production",
-        DJANGO_SECRET_KEY=STRONG_SECRET,
-        DJANGO_ALLOWED_HOSTS="together.example.org",
-    )
+    result = run(["check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def email_settings(**env_vars):
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, "
+        "s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL, s.PASSWORD_RESET_TIMEOUT)"
+    )
+    result = run(["shell", "--no-imports", "-c", code], **env_vars)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_production_sends_email_through_the_mail_server_in_email_url():
+    backend, host, port, user, password, tls, *sender, timeout = email_settings(**PRODUCTION)
+    assert backend == "django.core.mail.backends.smtp.EmailBackend"
+    assert (host, port, user, password) == ("smtp.example.org", "587", "together", "p@ss")
+    assert tls == "True"
+    assert " ".join(sender) == "Together <no-reply@together.example.org>"
+    assert timeout == "3600"  # a reset link works for an hour
+
+
+def test_production_without_email_settings_refuses_to_start():
+    result = run(["check"], **{**PRODUCTION, "EMAIL_URL": ""})
+    assert result.returncode != 0
+    assert "EMAIL_URL is not set" in result.stderr
+
+
+def test_production_may_write_emails_to_the_log_when_told_to():
+    result = run(["check"], **{**PRODUCTION, "EMAIL_URL": "consolemail://"})
+    assert result.returncode == 0, result.stderr
+    assert email_settings(**{**PRODUCTION, "EMAIL_URL": "consolemail://"})[0] == (
+        "django.core.mail.backends.console.EmailBackend"
+    )
+
+
+def test_development_and_the_demo_keep_emails_in_the_outbox():
+    for place in ("development", "demo"):
+        assert email_settings(TOGETHER_ENV=place)[0] == "together.accounts.outbox.OutboxBackend"
 
 
 @pytest.mark.parametrize(

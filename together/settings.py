@@ -206,7 +206,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        # Staff have a given and a family name, not Django's first_name and last_name.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "given_name", "family_name"]},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -244,6 +248,45 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "together.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# --- Password reset and email -----------------------------------------------------------------
+
+# The only email the service sends is a link to choose a password: asked for on the sign-in page,
+# sent by a system administrator, or for a new account. A link works once, for this long.
+PASSWORD_RESET_TIMEOUT = 60 * env.int("TOGETHER_PASSWORD_RESET_MINUTES", default=60)
+# How many links one email address may be sent (django-ratelimit's rate syntax); past that the page
+# answers the same but sends nothing, so nobody can fill a colleague's inbox.
+TOGETHER_PASSWORD_RESET_RATE = env.str("TOGETHER_PASSWORD_RESET_RATE", default="5/h")
+
+# EMAIL_URL names the mail server (django-environ: smtp+tls://user:password@host:587, or
+# consolemail:// to write emails to the log). Without it, outside production, emails are kept in
+# an outbox in the database (accounts.OutboxEmail) that system administrators read in the admin
+# site; production refuses to start without it, so a reset link is never silently lost.
+if env.str("EMAIL_URL", default=""):
+    _email = env.email_url("EMAIL_URL")
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+    EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+    EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+    EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+    EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
+    EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
+elif PRODUCTION:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Production sends password reset links by email: set EMAIL_URL to "
+        "the mail server, for example smtp+tls://user:password@smtp.example.org:587 (with "
+        "special characters in the password percent-encoded), or to consolemail:// to write "
+        "emails to the log instead."
+    )
+else:
+    EMAIL_BACKEND = "together.accounts.outbox.OutboxBackend"
+EMAIL_TIMEOUT = 10
+# Who the emails come from: by default no-reply at the first host name the service answers to.
+_mail_host = ALLOWED_HOSTS[0].lstrip(".") if PRODUCTION else "localhost"
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_DEFAULT_FROM_EMAIL", default=f"Together <no-reply@{_mail_host}>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security headers -------------------------------------------------------------------------
 

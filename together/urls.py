@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("together.home.urls")),
     path("", include("together.core.urls")),
     path("", include("together.accounts.urls")),
+    path("", include("together.organisation.urls")),
     path("", include("together.children.urls")),
     path("", include("together.proceedings.urls")),
     path("", include("together.language.urls")),

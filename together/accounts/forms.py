@@ -1,9 +1,12 @@
-"""Forms for signing in and for a member of staff's own details."""
+"""Forms for signing in, choosing a new password, and a member of staff's own details."""
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 
 from .models import User, normalised_email
+from .services import user_password_set
 
 
 class SignInForm(AuthenticationForm):
@@ -65,3 +68,79 @@ class ProfileForm(forms.Form):
             "invalid": "This page is out of date. Reload it and make your change again.",
         },
     )
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The address you sign in with. We will send a link to choose a new password.",
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def clean_email(self):
+        return normalised_email(self.cleaned_data["email"])
+
+
+# The password validators' messages (settings.AUTH_PASSWORD_VALIDATORS), in plain words.
+_PLAIN_PASSWORD_MESSAGES = {
+    "password_too_short": "Your password must be {min_length} characters or more",
+    "password_too_common": (
+        "Your password is on a list of passwords people often use, so it is easy to guess. "
+        "Choose a different one"
+    ),
+    "password_entirely_numeric": "Your password must not be only numbers",
+    "password_too_similar": "Your password must not be like your name or email address",
+}
+
+
+class NewPasswordForm(forms.Form):
+    """The new-password page behind a reset link (accounts.views.PasswordResetConfirm). One box
+    with a "Show" button, as GOV.UK's password input advises, rather than typing it twice."""
+
+    new_password = forms.CharField(
+        label="New password",
+        strip=False,
+        error_messages={"required": "Enter a new password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        minimum = password_validation_minimum()
+        self.fields["new_password"].help_text = (
+            f"Use {minimum} characters or more. Three random words together are easy to remember "
+            "and hard to guess, for example 'teapot river lantern'."
+        )
+
+    def clean_new_password(self):
+        password = self.cleaned_data["new_password"]
+        try:
+            password_validation.validate_password(password, self.user)
+        except ValidationError as error:
+            raise ValidationError([_plain(e) for e in error.error_list]) from error
+        return password
+
+    def save(self, commit=True):
+        # Called by Django's PasswordResetConfirmView once the form is valid.
+        return user_password_set(user=self.user, password=self.cleaned_data["new_password"])
+
+
+def password_validation_minimum() -> int:
+    """The shortest password the validators accept (MinimumLengthValidator's setting)."""
+    for validator in password_validation.get_default_password_validators():
+        if isinstance(validator, password_validation.MinimumLengthValidator):
+            return validator.min_length
+    return 1
+
+
+def _plain(error: ValidationError) -> ValidationError:
+    message = _PLAIN_PASSWORD_MESSAGES.get(error.code)
+    if message is None:
+        return error
+    return ValidationError(message.format(**(error.params or {})), code=error.code)

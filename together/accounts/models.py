@@ -1,5 +1,7 @@
 """Staff accounts: who signs in, with the role and place in the organisation that rules read."""
 
+import hashlib
+import hmac
 import uuid
 from decimal import Decimal
 
@@ -101,6 +103,9 @@ class User(AbstractBaseUser):
     date_joined = models.DateTimeField(auto_now_add=True)
     # Bumped by every service that changes the profile, so two people editing at once are noticed.
     version = models.PositiveIntegerField(default=1)
+    # Raised to end every session the person has open (accounts.services.user_sessions_end): it
+    # is part of the session hash that Django checks on every request (get_session_auth_hash).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -110,6 +115,8 @@ class User(AbstractBaseUser):
 
     class Meta:
         ordering = ["family_name", "given_name"]
+        verbose_name = "member of staff"
+        verbose_name_plural = "staff"
         constraints = [
             models.CheckConstraint(
                 condition=~Q(role__in=sorted(REGION_ROLES)) | Q(region__isnull=False),
@@ -142,6 +149,17 @@ class User(AbstractBaseUser):
     def get_short_name(self) -> str:
         return self.given_name
 
+    # Django keeps a hash of the password in each session and signs the session out when it no
+    # longer matches, so changing the password ends every session. Mixing in session_generation
+    # lets a system administrator end them without touching the password. At generation 0 it is
+    # Django's own hash, so sessions opened before this existed carry on.
+    def get_session_auth_hash(self) -> str:
+        return _with_generation(super().get_session_auth_hash(), self.session_generation)
+
+    def get_session_auth_fallback_hash(self):
+        for fallback in super().get_session_auth_fallback_hash():
+            yield _with_generation(fallback, self.session_generation)
+
     # The admin site is for system administrators only; the role decides, not a flag.
     @property
     def is_staff(self) -> bool:
@@ -159,3 +177,32 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label) -> bool:
         return self.is_staff
+
+
+def _with_generation(session_hash: str, generation: int) -> str:
+    if not generation:
+        return session_hash
+    # Keyed with Django's hash (itself keyed with SECRET_KEY), so it cannot be made without both.
+    message = f"together.accounts.User.session_generation:{generation}".encode()
+    return hmac.new(session_hash.encode(), message, hashlib.sha256).hexdigest()
+
+
+class OutboxEmail(models.Model):
+    """An email kept in the database instead of being sent: what the service's email backend does
+    outside production (accounts.outbox.OutboxBackend). System administrators read them in the
+    admin site, so password reset links can be followed on a demo with no mail server."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sent_at = models.DateTimeField(db_index=True)
+    from_email = models.CharField("from", max_length=320)
+    to = models.TextField("to", help_text="Every recipient, separated by commas.")
+    subject = models.CharField(max_length=998)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = "email in the outbox"
+        verbose_name_plural = "outbox"
+
+    def __str__(self) -> str:
+        return f"{self.subject} (to {self.to})"

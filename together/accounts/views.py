@@ -1,4 +1,5 @@
-"""Signing in and out, the lock-out page, and a member of staff's own details."""
+"""Signing in and out, the lock-out page, resetting a forgotten password, and a member of staff's
+own details."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -6,13 +7,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from together.core.exceptions import EditConflict
 
-from .forms import ProfileForm, SignInForm
+from .forms import NewPasswordForm, PasswordResetRequestForm, ProfileForm, SignInForm
 from .models import normalised_email
-from .services import user_profile_update
+from .services import password_reset_request, user_profile_update
+from .tasks import duration_in_words
 
 
 @login_not_required
@@ -56,6 +60,69 @@ def locked_out(request, original_response=None, credentials=None):
     """Shown by django-axes instead of the sign-in page once an account is locked."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+# Resetting a forgotten password: ask for a link, open it, choose a new password, done.
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    """Ask for a link by email. The answer never says whether the address has an account."""
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        # Past the limit for this address the page answers the same and sends nothing; the
+        # links already sent still work, so nobody is locked out by someone else asking.
+        too_many = is_ratelimited(
+            request,
+            group="password-reset",
+            key=lambda group, request: email,
+            rate=settings.TOGETHER_PASSWORD_RESET_RATE,
+            method="POST",
+            increment=True,
+        )
+        password_reset_request(email=email, send=not too_many)
+        return redirect("accounts:password-reset-sent")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+@login_not_required
+@require_GET
+def password_reset_sent(request):
+    return render(
+        request,
+        "accounts/password_reset_sent.html",
+        {"valid_for": duration_in_words(settings.PASSWORD_RESET_TIMEOUT)},
+    )
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    """Django's view: it checks the link, moves the token out of the address (so it cannot leak in
+    a Referer header) and shows the form; NewPasswordForm saves through user_password_set."""
+
+    form_class = NewPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password-reset-done")
+
+    def get_user(self, uidb64):
+        # A link sent before the account was closed does not work: nobody can sign in to it.
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["valid_for"] = duration_in_words(settings.PASSWORD_RESET_TIMEOUT)
+        return context
+
+
+password_reset_confirm = login_not_required(PasswordResetConfirm.as_view())
+
+
+@login_not_required
+@require_GET
+def password_reset_done(request):
+    return render(request, "accounts/password_reset_done.html")
 
 
 @require_http_methods(["GET", "POST"])

@@ -44,6 +44,11 @@ class Action(models.TextChoices):
     LETTERS_BATCH_STARTED = "letters_batch_started", "Asked for a batch of letters to be made"
     FEEDBACK_INVITATION_CREATED = "feedback_invitation_created", "Made a feedback link"
     FEEDBACK_EXPORTED = "feedback_exported", "Downloaded feedback"
+    PASSWORD_RESET_REQUESTED = "password_reset_requested", "Asked for a password reset link"
+    PASSWORD_CHANGED = "password_changed", "Set a new password"
+    PASSWORD_RESET_FORCED = "password_reset_forced", "Made someone choose a new password"
+    SESSIONS_ENDED = "sessions_ended", "Signed someone out everywhere"
+    ADMIN_CHANGE = "admin_change", "Changed something in the admin site"
 
 
 class AuditEventQuerySet(models.QuerySet):

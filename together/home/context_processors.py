@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from together.accounts.models import REGION_ROLES, Role
+from together.organisation.rules import sees_staff_changes
 
 
 def navigation(request):
@@ -22,6 +23,8 @@ def navigation_for(request) -> list[dict]:
         items.append(("Feedback", reverse("feedback:dashboard")))
     if user.role == Role.BUSINESS_SERVICES:
         items.append(("New application", reverse("proceedings:new")))
+    if sees_staff_changes(user):
+        items.append(("Staff changes", reverse("organisation:staff-changes")))
     items.append(("Your details", reverse("accounts:profile")))
     if user.is_staff:
         items.append(("Administration", reverse("admin:index")))

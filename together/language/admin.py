@@ -1,12 +1,17 @@
-"""The glossary's editing page (system administrators, in the admin site), and a read-only view
-of authors' confirmations. Every change goes through the services, so it is logged and takes
-effect on the next check in every process."""
+"""The glossary's editing page (system administrators, in the admin site). Every change goes
+through the services, so it is logged and takes effect on the next check in every process; the
+admin site's own record of it (AuditedAdminMixin) adds each field's value before and after.
+
+Authors' confirmations (LanguageConfirmation) are not here: they quote what was written about a
+child, and system administrators may not see children's records."""
 
 from django import forms
 from django.contrib import admin
 
+from together.audit.admin import AuditedAdminMixin
+
 from . import services
-from .models import ConfirmedFinding, GlossaryTerm, LanguageConfirmation
+from .models import GlossaryTerm
 
 
 class GlossaryTermForm(forms.ModelForm):
@@ -17,7 +22,7 @@ class GlossaryTermForm(forms.ModelForm):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(AuditedAdminMixin, admin.ModelAdmin):
     form = GlossaryTermForm
     list_display = ["term", "category", "short_alternatives", "active", "updated_at", "updated_by"]
     list_filter = ["category", "active", "inflect"]
@@ -50,33 +55,3 @@ class GlossaryTermAdmin(admin.ModelAdmin):
         for term in queryset.filter(active=False):
             term.active = True
             services.glossary_term_save(by=request.user, term=term)
-
-
-class ConfirmedFindingInline(admin.TabularInline):
-    model = ConfirmedFinding
-    fields = ["category", "words", "occurrences", "reason"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(LanguageConfirmation)
-class LanguageConfirmationAdmin(admin.ModelAdmin):
-    """Read-only: a record of what an author confirmed, and why."""
-
-    list_display = ["confirmed_at", "confirmed_by", "document_type", "document_id", "reader"]
-    list_filter = ["document_type"]
-    search_fields = ["document_id", "text_hash"]
-    inlines = [ConfirmedFindingInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -94,6 +94,16 @@ def manages_service_area(user, area: ServiceArea) -> bool:
     return has_national_role(user)
 
 
+def sees_staff_changes(user) -> bool:
+    """Service managers, heads of practice, assistant directors and national roles see the changes
+    made in the admin site to the staff and teams of the places they manage."""
+    return has_national_role(user) or (
+        user.is_authenticated
+        and user.is_active
+        and (user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES)
+    )
+
+
 def manages_team(user, team: Team) -> bool:
     return supervises_team(user, team) or manages_service_area(user, team.service_area)
 

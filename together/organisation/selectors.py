@@ -1,9 +1,13 @@
-"""Reading the organisation: the part of it a member of staff works in, with head counts."""
+"""Reading the organisation: the part of it a member of staff works in, with head counts, and the
+changes made to its staff and teams in the admin site."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
 
 from together.accounts.models import (
     NATIONAL_ROLES,
@@ -12,7 +16,9 @@ from together.accounts.models import (
     TEAM_ROLES,
     Role,
 )
+from together.audit.models import Action, AuditEvent
 
+from . import rules
 from .models import Region, ServiceArea, Team, TeamMembership
 
 _current = Q(memberships__ended_on__isnull=True)
@@ -92,3 +98,59 @@ def scope_label(user) -> str:
     if user.role in TEAM_ROLES:
         return ", ".join(team.name for team in teams_for_user(user)) or "No team yet"
     return ""
+
+
+# Changes to staff and teams made in the admin site, for the managers of the places concerned.
+
+STAFF_CHANGES_PAGE_SIZE = 50
+_CHANGE_WORDS = {"added": "Added", "changed": "Changed", "deleted": "Removed"}
+
+
+@dataclass(frozen=True)
+class StaffChange:
+    when: datetime
+    who: str
+    change: str  # added, changed or deleted
+    summary: str
+    places: list[str]
+    fields: list[dict[str, str]]
+
+
+def staff_changes(user) -> QuerySet[AuditEvent]:
+    """Admin changes to memberships, roles, service areas and regions that concern the places
+    `user` manages (every one for national roles), newest first. 404 for anyone else.
+
+    Each event names the areas and regions it concerns in its detail (organisation.admin
+    .places_concerned), keyed by UUID, so one lookup finds a manager's own."""
+    if not rules.sees_staff_changes(user):
+        raise Http404("No such page")
+    events = AuditEvent.objects.filter(action=Action.ADMIN_CHANGE, detail__has_key="areas")
+    if user.role == Role.SERVICE_MANAGER:
+        events = events.filter(detail__areas__has_key=str(user.service_area.uuid))
+    elif user.role in REGION_ROLES:
+        events = events.filter(detail__regions__has_key=str(user.region.uuid))
+    return events.select_related("actor").order_by("-occurred_at", "-id")
+
+
+def staff_changes_page(*, user, page=1, per_page: int = STAFF_CHANGES_PAGE_SIZE):
+    """One page of staff_changes, each event put into words (a count and the page: two queries)."""
+    found = Paginator(staff_changes(user), per_page).get_page(page)
+    found.object_list = [_staff_change(event) for event in found.object_list]
+    return found
+
+
+def _staff_change(event: AuditEvent) -> StaffChange:
+    detail = event.detail
+    change = detail.get("change", "")
+    places = sorted(detail.get("areas", {}).values()) or sorted(detail.get("regions", {}).values())
+    return StaffChange(
+        when=event.occurred_at,
+        who=event.actor.full_name if event.actor else event.actor_label,
+        change=change,
+        summary=(
+            f"{_CHANGE_WORDS.get(change, change.capitalize())} {detail.get('model', '')}: "
+            f"{detail.get('object', '')}"
+        ),
+        places=places,
+        fields=detail.get("fields", []),
+    )
