@@ -17,7 +17,7 @@ from together.accounts.models import Role, User
 from together.audit.models import Action, AuditEvent
 
 STAFF = reverse("admin:accounts_user_changelist")
-HOME = reverse("core:home")
+HOME = reverse("home:home")
 SIGN_IN = reverse("accounts:sign-in")
 
 

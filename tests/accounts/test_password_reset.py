@@ -98,7 +98,7 @@ def test_a_new_password_is_saved_and_signs_in_and_is_logged(client, fca, sending
     event = AuditEvent.objects.get(action=Action.PASSWORD_CHANGED)
     assert event.actor == fca and event.object_id == str(fca.uuid)
     signed_in = client.post(SIGN_IN, {"username": fca.email, "password": NEW_PASSWORD})
-    assert signed_in["Location"] == reverse("core:home")
+    assert signed_in["Location"] == reverse("home:home")
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,7 @@ def test_resetting_the_password_lifts_a_lock_out(client, fca, sending):
     ask_for_link(client, sending, fca.email)
     client.post(open_link(client, link_in(mail.outbox[0])), {"new_password": NEW_PASSWORD})
     response = client.post(SIGN_IN, {"username": fca.email, "password": NEW_PASSWORD})
-    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+    assert response.status_code == 302 and response["Location"] == reverse("home:home")
 
 
 def test_a_new_password_signs_the_person_out_everywhere_else(client, fca, sending):
@@ -174,10 +174,10 @@ def test_a_new_password_signs_the_person_out_everywhere_else(client, fca, sendin
 
     elsewhere = Client()
     elsewhere.force_login(fca)
-    assert elsewhere.get(reverse("core:home")).status_code == 200
+    assert elsewhere.get(reverse("home:home")).status_code == 200
     ask_for_link(client, sending, fca.email)
     client.post(open_link(client, link_in(mail.outbox[0])), {"new_password": NEW_PASSWORD})
-    assert elsewhere.get(reverse("core:home"))["Location"].startswith(SIGN_IN)
+    assert elsewhere.get(reverse("home:home"))["Location"].startswith(SIGN_IN)
 
 
 def test_a_closed_account_is_sent_nothing(client, fca, sending):

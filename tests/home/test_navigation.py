@@ -15,12 +15,20 @@ def _navigation(client, path="/"):
         (Role.FCA, ["Home", "Find a child", "Feedback", "Your details"]),
         (
             Role.SERVICE_MANAGER,
-            ["Home", "Find a child", "Duty list", "Letters", "Feedback", "Your details"],
+            [
+                "Home",
+                "Find a child",
+                "Duty list",
+                "Letters",
+                "Feedback",
+                "Staff changes",
+                "Your details",
+            ],
         ),
         (Role.BUSINESS_SERVICES, ["Home", "Find a child", "New application", "Your details"]),
         (
             Role.SYSTEM_ADMINISTRATOR,
-            ["Home", "Find a child", "Your details", "Administration"],
+            ["Home", "Find a child", "Staff changes", "Your details", "Administration"],
         ),
     ],
 )
