@@ -55,15 +55,11 @@ serve: install var ## Serve with gunicorn and production settings (needs DJANGO_
 	TOGETHER_ENV=production $(VENV)/bin/gunicorn together.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 # Tests run in parallel, one process a core (pytest-xdist; each has its own test database).
-# TEST_WORKERS=0 runs them in this process, for a debugger. The tests that commit (the browser
-# journeys among them) end by emptying the database, so they run in a second pass, after the
-# rest (tests/conftest.py); exit status 5 means a pass had no test to run (PYTEST_ARGS chose).
+# TEST_WORKERS=0 runs them in this process, for a debugger.
 TEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 test: install ## Run the whole test suite (on PostgreSQL when DATABASE_URL points at one)
-	$(PYTEST) -m "not commits" $(PYTEST_ARGS) || [ $$? -eq 5 ]
-	$(PYTEST) -m commits $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install ## Check the code with ruff, and the one-way layers between apps with import-linter
 	$(VENV)/bin/ruff check .

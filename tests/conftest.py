@@ -85,18 +85,46 @@ def _fast_settings(settings):
     }
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Mark the tests that commit (transactional_db, live_server: the browser journeys). Each
-    ends with Django's flush, which also empties what the migrations put in (the letter library,
-    the glossary). Run one after another, pytest-django keeps them till last; run in parallel, a
-    worker could run one before tests that need that data. So `make test` runs them in a second
-    pass of their own (`-m commits`), after the rest (`-m "not commits"`)."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        transaction = bool(marker and marker.kwargs.get("transaction"))
-        if transaction or {"transactional_db", "live_server"} & set(item.fixturenames):
-            item.add_marker(pytest.mark.commits)
+def _commits(node) -> bool:
+    """Whether the test commits (transactional_db, live_server: the browser journeys), and so
+    ends with Django's flush of every table."""
+    marker = node.get_closest_marker("django_db")
+    return bool({"transactional_db", "live_server"} & set(node.fixturenames)) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+# What the migrations put in the test database (the letter library, the glossary), kept before
+# the first test that commits. Django's flush after such a test empties it too. Run one after
+# another, pytest-django keeps those tests till last; run in parallel (make test), a worker may
+# run one before tests that need that data. So it is put back once the test is torn down.
+_MIGRATIONS_DATA: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _migrations_data_kept(request, django_db_blocker):
+    if _commits(request.node) and not _MIGRATIONS_DATA:
+        request.getfixturevalue("django_db_setup")
+        with django_db_blocker.unblock():
+            _MIGRATIONS_DATA["json"] = connection.creation.serialize_db_to_string()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # every fixture torn down: the flush is done
+    if not (_MIGRATIONS_DATA and _commits(item)):
+        return
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from pytest_django.plugin import blocking_manager_key
+
+    # The flush itself makes content types and permissions again (post_migrate): the rest.
+    remade = (ContentType, Permission)
+    with item.config.stash[blocking_manager_key].unblock(), transaction.atomic():
+        for found in serializers.deserialize("json", _MIGRATIONS_DATA["json"]):
+            if not isinstance(found.object, remade):
+                found.save()
 
 
 @pytest.fixture(autouse=True)
@@ -109,10 +137,7 @@ def _audit_log_emptied_before_flush(request):
     lifted, the rows deleted and the triggers put back, all in one transaction: no other
     connection ever sees the log without them.
     """
-    marker = request.node.get_closest_marker("django_db")
-    commits = bool({"transactional_db", "live_server"} & set(request.fixturenames)) or bool(
-        marker and marker.kwargs.get("transaction")
-    )
+    commits = _commits(request.node)
     if commits:
         # Set up here, so it is torn down (flushed) after this fixture's own teardown.
         request.getfixturevalue("transactional_db")
