@@ -13,7 +13,7 @@ from tests.plans.access_outputs import OUTPUT_READ_PAGES, OUTPUT_WRITE_PAGES
 from tests.plans.factories import start_plan
 from together.audit.models import Action, AuditEvent
 from together.plans.models import RecipientKind, ShareMethod
-from together.plans.sharing import plan_share_record
+from together.plans.services.sharing import plan_share_record
 
 
 @pytest.fixture

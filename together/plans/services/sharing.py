@@ -13,8 +13,9 @@ from together.audit.services import audit_event_record
 from together.children.models import ChildConnection, FamilyMember, Relationship
 from together.core.exceptions import EditConflict
 
-from . import rules
-from .models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
+from .. import rules
+from ..models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
+from .plans import plan_state_change, plan_version_record
 
 # Who counts as a parent or carer when the plan is shared with "each parent".
 PARENT_RELATIONSHIPS = (
@@ -99,8 +100,6 @@ def plan_share_record(
     made for the person it was shared with."""
     from together.feedback.models import Source
     from together.feedback.services import feedback_invitation_create
-
-    from .services import plan_state_change, plan_version_record
 
     locked = _lock(plan, version)
     if not rules.may_write_plan(by, locked):
@@ -196,8 +195,6 @@ def plan_response_record(
     version: int | None = None,
 ) -> PlanResponse:
     """Record what someone said about the plan once it was shared with them, in their words."""
-    from .services import plan_version_record
-
     locked = _lock(share.plan, version)
     if not rules.may_write_plan(by, locked):
         raise PermissionDenied("Only the person writing the plan records responses")
