@@ -13,6 +13,11 @@ def may_write_letters(user, child) -> bool:
     return children_rules.may_edit_child(user, child)
 
 
+def may_write_letter(user, letter) -> bool:
+    """The same, asked of one letter (the language check asks it of the document it checks)."""
+    return may_write_letters(user, letter.child)
+
+
 def may_see_letters_oversight(user) -> bool:
     return user.is_authenticated and user.is_active and user.role in OVERSEES_LETTERS
 
