@@ -11,7 +11,7 @@ from django.utils import timezone
 from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.children.models import ChildConnection, FamilyMember, Relationship
-from together.core.exceptions import EditConflict
+from together.core.versioning import lock_at_version
 
 from .. import rules
 from ..models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
@@ -54,15 +54,17 @@ def not_yet_recorded(plan: Plan, shares: list[PlanShare]) -> list[str]:
 
 
 def _lock(plan: Plan, version: int | None) -> Plan:
-    locked = (
-        Plan.objects.select_for_update(of=("self",))
-        .select_related("child", "proceedings")
-        .get(pk=plan.pk)
+    return lock_at_version(
+        Plan.objects.select_related("child", "proceedings"),
+        pk=plan.pk,
+        version=version,
+        last_saved=_last_saved,
     )
-    if version is not None and locked.version != version:
-        last = locked.versions.select_related("saved_by").first()
-        raise EditConflict(by=last.saved_by if last else None, at=last.saved_at if last else None)
-    return locked
+
+
+def _last_saved(plan: Plan):
+    last = plan.versions.select_related("saved_by").first()
+    return (last.saved_by, last.saved_at) if last else (None, None)
 
 
 def _audience(recipient_kind: str, child):
