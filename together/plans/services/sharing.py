@@ -10,26 +10,19 @@ from django.utils import timezone
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
-from together.children.models import ChildConnection, FamilyMember, Relationship
+from together.children.models import ChildConnection, FamilyMember
 from together.core.versioning import lock_at_version
 
 from .. import rules
 from ..models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
 from .plans import plan_state_change, plan_version_record
 
-# Who counts as a parent or carer when the plan is shared with "each parent".
-PARENT_RELATIONSHIPS = (
-    Relationship.MOTHER,
-    Relationship.FATHER,
-    Relationship.STEP_PARENT,
-    Relationship.FOSTER_CARER,
-)
-
 
 def parents_and_carers(child) -> list[ChildConnection]:
     """The child's parents and carers, as connected on their file (one query)."""
     return list(
-        ChildConnection.objects.filter(child=child, relationship__in=PARENT_RELATIONSHIPS)
+        ChildConnection.objects.filter(child=child)
+        .parents_and_carers()
         .select_related("person")
         .order_by("relationship", "person__given_name", "id")
     )
