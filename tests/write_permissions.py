@@ -32,6 +32,19 @@ SIGNED_OUT = "signed out"
 INACTIVE = "inactive"
 GLASS_BROKEN = "glass broken"
 
+# Who may not change a child's file (children.rules.may_edit_child), nor write what goes with it:
+# the allocated FCA's teammate, an FCA from another area, oversight roles that see the file,
+# an FCA who opened it by breaking the glass, someone signed out, a switched-off account.
+MAY_NOT_CHANGE_THE_FILE = (
+    "fca_same_team",
+    "fca_other_area",
+    "national",
+    "head_region",
+    GLASS_BROKEN,
+    SIGNED_OUT,
+    INACTIVE,
+)
+
 # The verbs that name a function in a services module as a write (<thing>_<verb>[_<what>]).
 WRITE_VERBS = frozenset(
     {

@@ -5,25 +5,14 @@ import datetime
 
 from tests.children.factories import ConnectionFactory, FamilyMemberFactory
 from tests.write_permissions import (
-    GLASS_BROKEN,
     INACTIVE,
+    MAY_NOT_CHANGE_THE_FILE,
     SIGNED_OUT,
     Write,
     WritePermissions,
 )
 from together.children import services
 from together.children.models import Meeting
-
-# Those who see the file but may not change it, and those who may not even see it.
-MAY_NOT_EDIT = (
-    "fca_same_team",
-    "fca_other_area",
-    "national",
-    "head_region",
-    GLASS_BROKEN,
-    SIGNED_OUT,
-    INACTIVE,
-)
 
 
 def _confidential_person(world):
@@ -37,14 +26,14 @@ WRITES = {
         lambda world, by, _: services.child_update_about_me(
             by=by, child=world.child, version=world.child.version, preferred_name="Jay"
         ),
-        refused=MAY_NOT_EDIT,
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
     ),
     "family_member_add": Write(
         lambda world, by, _: services.family_member_add(
             by=by, child=world.child, relationship="grandparent", given_name="Rose"
         ),
-        refused=MAY_NOT_EDIT,
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="supervisor_team",
     ),
     "meeting_record": Write(
@@ -55,7 +44,7 @@ WRITES = {
             method=Meeting.Method.IN_PERSON,
             place=Meeting.Place.SCHOOL,
         ),
-        refused=MAY_NOT_EDIT,
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
     ),
     # Business services change the file but do not see a confidential address.
@@ -63,7 +52,7 @@ WRITES = {
         lambda world, by, person: services.confidential_address_view_record(
             by=by, child=world.child, person=person
         ),
-        refused=(*MAY_NOT_EDIT, "business_area"),
+        refused=(*MAY_NOT_CHANGE_THE_FILE, "business_area"),
         allowed="manager_area",
         setup=_confidential_person,
     ),

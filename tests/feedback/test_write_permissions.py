@@ -4,8 +4,8 @@ API or a task (see tests/write_permissions.py for how these tests work)."""
 import uuid
 
 from tests.write_permissions import (
-    GLASS_BROKEN,
     INACTIVE,
+    MAY_NOT_CHANGE_THE_FILE,
     SIGNED_OUT,
     Write,
     WritePermissions,
@@ -23,15 +23,7 @@ WRITES = {
             source=Source.LETTER,
             source_id=uuid.uuid4(),
         ),
-        refused=(
-            "fca_same_team",
-            "fca_other_area",
-            "national",
-            "head_region",
-            GLASS_BROKEN,
-            SIGNED_OUT,
-            INACTIVE,
-        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
     ),
     "feedback_export_record": Write(

@@ -9,6 +9,7 @@ from tests.letters.factories import ready_fca, start_letter
 from tests.write_permissions import (
     GLASS_BROKEN,
     INACTIVE,
+    MAY_NOT_CHANGE_THE_FILE,
     SIGNED_OUT,
     Write,
     WritePermissions,
@@ -71,15 +72,7 @@ WRITES = {
     # child's own file, About me (children.rules).
     "language_confirmation_record (a letter)": Write(
         _confirm,
-        refused=(
-            "fca_same_team",
-            "fca_other_area",
-            "national",
-            "head_region",
-            GLASS_BROKEN,
-            SIGNED_OUT,
-            INACTIVE,
-        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
         setup=_letter,
     ),

@@ -5,25 +5,14 @@ from django.utils import timezone
 
 from tests.letters.factories import ready_fca, start_letter
 from tests.write_permissions import (
-    GLASS_BROKEN,
     INACTIVE,
+    MAY_NOT_CHANGE_THE_FILE,
     SIGNED_OUT,
     Write,
     WritePermissions,
 )
 from together.letters import services
 from together.letters.models import Kind, LetterBatch, LetterTemplate, SentHow, Style
-
-# Those who see the child's letters but may not write them, and those who may not see them.
-MAY_NOT_WRITE = (
-    "fca_same_team",
-    "fca_other_area",
-    "national",
-    "head_region",
-    GLASS_BROKEN,
-    SIGNED_OUT,
-    INACTIVE,
-)
 
 
 def _ready(world):
@@ -71,7 +60,7 @@ WRITES = {
     ),
     "letter_start": Write(
         lambda world, by, _: start_letter(world.child, by),
-        refused=MAY_NOT_WRITE,
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
         setup=_ready,
     ),
@@ -79,7 +68,7 @@ WRITES = {
         lambda world, by, letter: services.letter_update(
             by=by, letter=letter, version=letter.version, body="Dear Jayden, see you soon."
         ),
-        refused=MAY_NOT_WRITE,
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
         setup=_letter,
     ),
@@ -92,7 +81,7 @@ WRITES = {
             sent_how=SentHow.HANDED,
             sent_to="Jayden",
         ),
-        refused=MAY_NOT_WRITE,
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="supervisor_team",
         setup=_letter,
     ),

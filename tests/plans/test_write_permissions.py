@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from tests.plans.factories import start_plan, write_every_section
+from tests.plans.factories import share_with_child, start_plan, write_every_section
 from tests.write_permissions import (
     GLASS_BROKEN,
     INACTIVE,
@@ -20,7 +20,6 @@ from together.plans.models import (
     ContactKind,
     PlanStatus,
     RecipientKind,
-    ShareMethod,
 )
 
 TODAY = timezone.localdate
@@ -38,6 +37,7 @@ MAY_NOT_WRITE = (
 )
 WRITER = "fca_allocated"
 
+# The fields of an item of each kind. A function is asked of what the setup made (_plan).
 HARM = {
     "what": "Shouting at home late at night",
     "when_happened": "spring 2026",
@@ -55,27 +55,46 @@ RECOMMENDATION = {
     "reasoning": "Mum keeps a calm home",
     "rests_on_strengths": True,
 }
-
-
-def _work(world):
-    return {"what": "Talk to the school", "who": world.fca_allocated, "due_on": TODAY()}
+WORK = {
+    "what": "Talk to the school",
+    "who": lambda made: made.writer,
+    "due_on": lambda made: TODAY(),
+}
 
 
 def _plan(world):
-    return SimpleNamespace(plan=start_plan(world))
+    """A plan its writer started."""
+    return SimpleNamespace(plan=start_plan(world), writer=world.fca_allocated)
 
 
-def _with(add, fields, name):
-    """A plan with one item made by its writer, for the services that change or remove it.
-    `fields` are the item's, or a function of the world that gives them."""
+def _values(fields: dict, made) -> dict:
+    return {name: value(made) if callable(value) else value for name, value in fields.items()}
+
+
+def _with(add, name, **fields):
+    """A plan with one item its writer added, for the services that change or remove it."""
 
     def setup(world):
-        plan = start_plan(world)
-        made = fields(world) if callable(fields) else fields
-        item = add(by=world.fca_allocated, plan=plan, version=plan.version, **made)
-        return SimpleNamespace(plan=plan, **{name: item})
+        made = _plan(world)
+        item = add(
+            by=made.writer, plan=made.plan, version=made.plan.version, **_values(fields, made)
+        )
+        setattr(made, name, item)
+        return made
 
     return setup
+
+
+def _at_version(service, *, setup=_plan, **fields):
+    """`service` on the plan at the version its writer saw (as its page posts it)."""
+    return Write(
+        lambda world, by, made: service(
+            by=by, plan=made.plan, version=made.plan.version, **_values(fields, made)
+        ),
+        refused=MAY_NOT_WRITE,
+        allowed=WRITER,
+        setup=setup,
+    )
 
 
 def _ready_for_review(world):
@@ -83,83 +102,46 @@ def _ready_for_review(world):
 
 
 def _shared_with_child(world):
-    plan = start_plan(world)
-    share = services.plan_share_record(
-        by=world.fca_allocated,
-        plan=plan,
-        recipient_kind=RecipientKind.CHILD,
-        shared=True,
-        shared_on=timezone.localdate(),
-        method=ShareMethod.IN_PERSON,
-    )
-    return SimpleNamespace(plan=plan, share=share)
-
-
-def _plan_write(call, setup=_plan, **kwargs):
-    return Write(call, refused=MAY_NOT_WRITE, allowed=WRITER, setup=setup, **kwargs)
+    return SimpleNamespace(share=share_with_child(world))
 
 
 WRITES = {
     "plan_start": Write(
         lambda world, by, _: start_plan(world, by=by), refused=MAY_NOT_WRITE, allowed=WRITER
     ),
-    "plan_section_save": _plan_write(
-        lambda world, by, made: services.plan_section_save(
-            by=by,
-            plan=made.plan,
-            version=made.plan.version,
-            section="unique",
-            unique_about_child="Loves drawing trains",
-        )
+    "plan_section_save": _at_version(
+        services.plan_section_save, section="unique", unique_about_child="Loves drawing trains"
     ),
-    "harm_add": _plan_write(
-        lambda world, by, made: services.harm_add(
-            by=by, plan=made.plan, version=made.plan.version, **HARM
-        )
+    "harm_add": _at_version(services.harm_add, **HARM),
+    "harm_remove": _at_version(
+        services.harm_remove,
+        harm=lambda made: made.harm,
+        setup=_with(services.harm_add, "harm", **HARM),
     ),
-    "harm_remove": _plan_write(
-        lambda world, by, made: services.harm_remove(
-            by=by, plan=made.plan, version=made.plan.version, harm=made.harm
-        ),
-        setup=_with(services.harm_add, HARM, "harm"),
+    "contact_add": _at_version(services.contact_add, **CONTACT),
+    "contact_remove": _at_version(
+        services.contact_remove,
+        contact=lambda made: made.contact,
+        setup=_with(services.contact_add, "contact", **CONTACT),
     ),
-    "contact_add": _plan_write(
-        lambda world, by, made: services.contact_add(
-            by=by, plan=made.plan, version=made.plan.version, **CONTACT
-        )
+    "recommendation_save": _at_version(services.recommendation_save, **RECOMMENDATION),
+    "recommendation_remove": _at_version(
+        services.recommendation_remove,
+        item=lambda made: made.item,
+        setup=_with(services.recommendation_save, "item", **RECOMMENDATION),
     ),
-    "contact_remove": _plan_write(
-        lambda world, by, made: services.contact_remove(
-            by=by, plan=made.plan, version=made.plan.version, contact=made.contact
-        ),
-        setup=_with(services.contact_add, CONTACT, "contact"),
+    "activity_save": _at_version(services.activity_save, **WORK),
+    "activity_remove": _at_version(
+        services.activity_remove,
+        activity=lambda made: made.activity,
+        setup=_with(services.activity_save, "activity", **WORK),
     ),
-    "recommendation_save": _plan_write(
-        lambda world, by, made: services.recommendation_save(
-            by=by, plan=made.plan, version=made.plan.version, **RECOMMENDATION
-        )
-    ),
-    "recommendation_remove": _plan_write(
-        lambda world, by, made: services.recommendation_remove(
-            by=by, plan=made.plan, version=made.plan.version, item=made.item
-        ),
-        setup=_with(services.recommendation_save, RECOMMENDATION, "item"),
-    ),
-    "activity_save": _plan_write(
-        lambda world, by, made: services.activity_save(
-            by=by, plan=made.plan, version=made.plan.version, **_work(world)
-        )
-    ),
-    "activity_remove": _plan_write(
-        lambda world, by, made: services.activity_remove(
-            by=by, plan=made.plan, version=made.plan.version, activity=made.activity
-        ),
-        setup=_with(services.activity_save, _work, "activity"),
-    ),
-    "plan_state_change": _plan_write(
+    "plan_state_change": Write(
         lambda world, by, made: services.plan_state_change(
             by=by, plan=made.plan, to=PlanStatus.READY_FOR_REVIEW
         ),
+        refused=MAY_NOT_WRITE,
+        allowed=WRITER,
         setup=_ready_for_review,
     ),
     # Those who supervise or manage the plan's team comment on it, as its writer does.
@@ -179,23 +161,28 @@ WRITES = {
         allowed="supervisor_team",
         setup=_plan,
     ),
-    "plan_share_record": _plan_write(
+    "plan_share_record": Write(
         lambda world, by, made: services.plan_share_record(
             by=by,
             plan=made.plan,
             recipient_kind=RecipientKind.CHILD,
             shared=False,
             not_shared_reason="Jayden is too unwell this week",
-        )
+        ),
+        refused=MAY_NOT_WRITE,
+        allowed=WRITER,
+        setup=_plan,
     ),
-    "plan_response_record": _plan_write(
+    "plan_response_record": Write(
         lambda world, by, made: services.plan_response_record(
             by=by,
             share=made.share,
             response="I want to see dad more",
             about_recommendations=True,
-            recorded_on=timezone.localdate(),
+            recorded_on=TODAY(),
         ),
+        refused=MAY_NOT_WRITE,
+        allowed=WRITER,
         setup=_shared_with_child,
     ),
 }

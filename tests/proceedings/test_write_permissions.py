@@ -5,8 +5,8 @@ import datetime
 
 from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory
 from tests.write_permissions import (
-    GLASS_BROKEN,
     INACTIVE,
+    MAY_NOT_CHANGE_THE_FILE,
     SIGNED_OUT,
     Write,
     WritePermissions,
@@ -60,15 +60,7 @@ WRITES = {
             kind=Hearing.Kind.CASE_MANAGEMENT,
             starts_at=datetime.datetime(2026, 12, 1, 10, 0, tzinfo=datetime.UTC),
         ),
-        refused=(
-            "fca_same_team",
-            "fca_other_area",
-            "national",
-            "head_region",
-            GLASS_BROKEN,
-            SIGNED_OUT,
-            INACTIVE,
-        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
     ),
     # The service manager of the area allocates.
