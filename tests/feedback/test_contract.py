@@ -7,11 +7,14 @@ import pytest
 from django.utils import timezone
 
 from tests.children.factories import ChildFactory
+from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory, allocate
 from together.audit.models import Action, AuditEvent
 from together.feedback.models import Audience, FeedbackInvitation, Source
 from together.feedback.services import audience_for_child, feedback_invitation_create
 
 pytestmark = pytest.mark.django_db
+
+CLOSED_ON = datetime.date(2026, 3, 2)
 
 
 def test_children_under_eleven_get_the_younger_wording_and_from_eleven_the_older():
@@ -76,8 +79,15 @@ def test_the_link_is_short_and_absolute(world, settings):
     assert invitation.short_link == f"https://together.example/f/{invitation.token}"
 
 
-def test_without_open_proceedings_the_link_is_about_whoever_made_it(fca):
+def test_without_open_proceedings_the_link_is_about_whoever_made_it(fca, team):
+    # The FCA was allocated to the child's proceedings, which are closed now: they still work
+    # with the child (and so may ask for feedback), but no open proceedings name a lead FCA.
     child = ChildFactory()
+    closed = ProceedingsFactory(
+        service_area=fca.service_area, received_on=datetime.date(2025, 1, 6), closed_on=CLOSED_ON
+    )
+    ProceedingsChildFactory(proceedings=closed, child=child)
+    allocate(closed, fca, team)
     invitation = feedback_invitation_create(
         by=fca, child=child, audience="older_child", source="letter", source_id=uuid.uuid4()
     )

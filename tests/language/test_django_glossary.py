@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from together.audit.models import Action, AuditEvent
+from together.core.permissions import SYSTEM
 from together.language import selectors, services
 from together.language.engine import BUILT_IN_GLOSSARY, Category
 from together.language.models import GlossaryTerm, GlossaryVersion
@@ -51,7 +52,7 @@ def test_the_compiled_glossary_is_kept_until_the_version_changes(db):
         selectors.language_check(text="Hello", reader=CHILD)
     assert len(queries) == 1  # only the version is read
     services.glossary_term_create(
-        by=None,
+        by=SYSTEM,
         term="wraparound",
         alternatives="help around you",
         reason="Say what help.",
@@ -89,12 +90,12 @@ def test_switching_a_term_off_stops_it_being_flagged(db):
     assert jargon("his sibling") == ["sibling"]
     term = GlossaryTerm.objects.get(term="sibling")
     term.active = False
-    services.glossary_term_save(by=None, term=term)
+    services.glossary_term_save(by=SYSTEM, term=term)
     assert jargon("his sibling") == []
 
 
 def test_deleting_a_term(db):
-    services.glossary_term_delete(by=None, term=GlossaryTerm.objects.get(term="respite"))
+    services.glossary_term_delete(by=SYSTEM, term=GlossaryTerm.objects.get(term="respite"))
     assert jargon("a weekend of respite") == []
     assert AuditEvent.objects.filter(action=Action.GLOSSARY_CHANGED).count() == 1
 
@@ -108,15 +109,15 @@ def test_an_empty_glossary_table_falls_back_to_the_built_in_list(db):
 def test_terms_are_unique_whatever_their_case(db):
     with pytest.raises(ValidationError):
         services.glossary_term_create(
-            by=None, term="Sibling", alternatives="brother", reason="x", category="social_work"
+            by=SYSTEM, term="Sibling", alternatives="brother", reason="x", category="social_work"
         )
 
 
 def test_a_term_needs_letters_and_alternatives_are_tidied(db):
     with pytest.raises(ValidationError, match="letters"):
-        services.glossary_term_create(by=None, term="--", reason="x", category="official")
+        services.glossary_term_create(by=SYSTEM, term="--", reason="x", category="official")
     term = services.glossary_term_create(
-        by=None,
+        by=SYSTEM,
         term="  family   centre ",
         alternatives=" the place you see Mum ; centre\n\n",
         reason="Say what it is for.",

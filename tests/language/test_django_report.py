@@ -13,6 +13,7 @@ from django.urls import include, path
 
 from together.audit.models import Action, AuditEvent
 from together.children.models import Child
+from together.core.permissions import SYSTEM
 from together.language import selectors, services
 from together.language.models import ConfirmedFinding, LanguageConfirmation
 from together.language.readers import Reader
@@ -124,7 +125,7 @@ def test_reasons_are_needed_again_when_the_check_finds_more(world):
     text = "We will meet at the family centre."
     assert report_for(world.child, text).ready
     services.glossary_term_create(
-        by=None,
+        by=SYSTEM,
         term="family centre",
         alternatives="the place where you see your mum",
         reason="Say what the place is for.",

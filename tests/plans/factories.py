@@ -2,13 +2,27 @@
 
 import datetime
 
+from django.utils import timezone
+
 from together.plans import services
-from together.plans.models import Certainty, Plan
+from together.plans.models import Certainty, Plan, PlanShare, RecipientKind, ShareMethod
 
 
 def start_plan(world, *, by=None) -> Plan:
     return services.plan_start(
         by=by or world.fca_allocated, child=world.child, proceedings=world.proceedings
+    )
+
+
+def share_with_child(world, plan: Plan | None = None) -> PlanShare:
+    """Record, as the plan's writer, that the plan was shared with the child today, in person."""
+    return services.plan_share_record(
+        by=world.fca_allocated,
+        plan=plan or start_plan(world),
+        recipient_kind=RecipientKind.CHILD,
+        shared=True,
+        shared_on=timezone.localdate(),
+        method=ShareMethod.IN_PERSON,
     )
 
 

@@ -16,7 +16,7 @@ from tests.proceedings.factories import HearingFactory
 from together.audit.models import Action, AuditEvent
 from together.plans import services
 from together.plans.models import PlanStatus, RecipientKind, ShareMethod
-from together.plans.sharing import plan_share_record
+from together.plans.services.sharing import plan_share_record
 from together.plans.snapshot import SECTIONS
 
 TODAY = timezone.localdate()

@@ -5,28 +5,17 @@ import re
 import uuid
 
 import pytest
-from django.utils import timezone
 
 from tests.conftest import SEES_CHILD
 from tests.plans.access import WRITES
 from tests.plans.access_outputs import OUTPUT_READ_PAGES, OUTPUT_WRITE_PAGES
-from tests.plans.factories import start_plan
+from tests.plans.factories import share_with_child
 from together.audit.models import Action, AuditEvent
-from together.plans.models import RecipientKind, ShareMethod
-from together.plans.sharing import plan_share_record
 
 
 @pytest.fixture
 def share(world):
-    plan = start_plan(world)
-    return plan_share_record(
-        by=world.fca_allocated,
-        plan=plan,
-        recipient_kind=RecipientKind.CHILD,
-        shared=True,
-        shared_on=timezone.localdate(),
-        method=ShareMethod.IN_PERSON,
-    )
+    return share_with_child(world)
 
 
 def url(route, child, share=None):

@@ -12,7 +12,11 @@ from together.audit.models import Action, AuditEvent
 from together.core.exceptions import EditConflict
 from together.plans import services
 from together.plans.models import PlanStatus, RecipientKind, ShareMethod
-from together.plans.sharing import parents_and_carers, plan_response_record, plan_share_record
+from together.plans.services.sharing import (
+    parents_and_carers,
+    plan_response_record,
+    plan_share_record,
+)
 
 TODAY = timezone.localdate
 

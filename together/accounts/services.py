@@ -1,13 +1,15 @@
 """Changes to staff accounts: their details, their password, their sessions."""
 
 from axes.utils import reset as axes_reset
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
-from together.core.exceptions import EditConflict
+from together.core.permissions import require
+from together.core.versioning import lock_at_version
 
+from . import rules
 from .models import User, normalised_email
 from .tasks import PasswordEmail, password_email_send
 
@@ -17,11 +19,12 @@ def user_profile_update(
     *, by: User, user: User, pronouns: str, about_me: str, version: int
 ) -> User:
     """Change the details a member of staff shares; refuses if they changed since `version`."""
-    if by.pk != user.pk:
-        raise ValidationError("Staff can only change their own details.")
-    locked = User.objects.select_for_update().get(pk=user.pk)
-    if locked.version != version:
-        raise EditConflict(by=locked)
+    require(by, rules.may_change_profile, user, message="Staff can only change their own details")
+    # Only the person changes their details: a conflict is with their own change in another
+    # window.
+    locked = lock_at_version(
+        User.objects.all(), pk=user.pk, version=version, last_saved=lambda row: (row, None)
+    )
     changed = sorted(
         field
         for field, value in (("pronouns", pronouns), ("about_me", about_me))

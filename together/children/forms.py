@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from together.core.forms import DateField, TimeField
+from together.core.forms import DateField, TimeField, text_field
 from together.language.forms import LanguageCheckMixin
 
 from .models import Child, Communication, CommunicationNeed, FamilyMember, Meeting, Relationship
@@ -17,52 +17,43 @@ OWN_WORDS_CHOICES = [
 ]
 
 
-def _text(label, *, max_length, required=False, help_text="", rows=None, name=None):
-    too_long = f"{name or label} must be {max_length:,} characters or fewer"
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=widget,
-        error_messages={"max_length": too_long, "required": f"Enter {(name or label).lower()}"},
-    )
-
-
 class AboutMeForm(LanguageCheckMixin, forms.Form):
     """A child's About me. The free-text answers are checked for the child reading them (their
     file is theirs to read one day); "Check my writing" shows the findings and saves nothing."""
 
-    preferred_name = _text(
-        "The name they use", max_length=100, required=True, name="The name they use"
-    )
-    name_spelling = _text(
+    preferred_name = text_field("The name they use", max_length=100, required=True)
+    name_spelling = text_field(
         "How to spell it (optional)",
         max_length=200,
         name="How to spell it",
         help_text="For example, Aaliyah with two a's",
+        required=False,
     )
-    name_pronunciation = _text(
+    name_pronunciation = text_field(
         "How to say it (optional)",
         max_length=200,
         name="How to say it",
         help_text="For example, ah-LEE-ah",
+        required=False,
     )
-    pronouns = _text(
+    pronouns = text_field(
         "Pronouns (optional)",
         max_length=40,
         name="Pronouns",
         help_text="For example, she/her, he/him, they/them",
+        required=False,
     )
     date_of_birth = DateField(
         label="Date of birth",
         label_for_errors="their date of birth",
         help_text="For example, 27 3 2016",
     )
-    first_language = _text("First language", max_length=60, required=True, name="First language")
-    preferred_language = _text(
-        "Language they prefer to use with us (optional)", max_length=60, name="Preferred language"
+    first_language = text_field("First language", max_length=60, required=True)
+    preferred_language = text_field(
+        "Language they prefer to use with us (optional)",
+        max_length=60,
+        name="Preferred language",
+        required=False,
     )
     needs_interpreter = forms.BooleanField(label="They need an interpreter", required=False)
     needs_translated_documents = forms.BooleanField(
@@ -82,16 +73,24 @@ class AboutMeForm(LanguageCheckMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Choose from the options given"},
     )
-    special_and_unique = _text("What is special and unique about them", max_length=2000, rows=4)
-    enjoys = _text("What they enjoy", max_length=2000, rows=3)
-    school = _text("School or nursery (optional)", max_length=200, name="School")
-    identity_culture = _text("Culture", max_length=1000, rows=2)
-    identity_faith = _text("Faith", max_length=1000, rows=2)
-    identity_language = _text("Language", max_length=1000, rows=2)
-    identity_disability = _text("Disability", max_length=1000, rows=2)
-    identity_gender = _text("Gender identity", max_length=1000, rows=2)
-    identity_other = _text(
-        "Anything else they want us to know", max_length=1000, rows=2, name="Anything else"
+    special_and_unique = text_field(
+        "What is special and unique about them", max_length=2000, rows=4, required=False
+    )
+    enjoys = text_field("What they enjoy", max_length=2000, rows=3, required=False)
+    school = text_field(
+        "School or nursery (optional)", max_length=200, name="School", required=False
+    )
+    identity_culture = text_field("Culture", max_length=1000, rows=2, required=False)
+    identity_faith = text_field("Faith", max_length=1000, rows=2, required=False)
+    identity_language = text_field("Language", max_length=1000, rows=2, required=False)
+    identity_disability = text_field("Disability", max_length=1000, rows=2, required=False)
+    identity_gender = text_field("Gender identity", max_length=1000, rows=2, required=False)
+    identity_other = text_field(
+        "Anything else they want us to know",
+        max_length=1000,
+        rows=2,
+        name="Anything else",
+        required=False,
     )
     own_words = forms.MultipleChoiceField(
         label="Which of these are in their own words?",
@@ -123,8 +122,10 @@ class AboutMeForm(LanguageCheckMixin, forms.Form):
 
 
 class FamilyMemberForm(forms.Form):
-    given_name = _text("First name", max_length=100, required=True)
-    family_name = _text("Last name (optional)", max_length=100, name="Last name")
+    given_name = text_field("First name", max_length=100, required=True)
+    family_name = text_field(
+        "Last name (optional)", max_length=100, name="Last name", required=False
+    )
     kind = forms.ChoiceField(
         label="Are they an adult or a child?",
         choices=FamilyMember.Kind.choices,
@@ -136,18 +137,27 @@ class FamilyMemberForm(forms.Form):
         choices=[("", "Choose")] + Relationship.choices,
         error_messages={"required": "Choose how they are connected to the child"},
     )
-    child_calls_them = _text(
+    child_calls_them = text_field(
         "What the child calls them (optional)",
         max_length=100,
         name="What the child calls them",
         help_text="For example, Nanny Jo",
+        required=False,
     )
-    important_because = _text(
-        "Why they matter to the child (optional)", max_length=1000, rows=3, name="Why they matter"
+    important_because = text_field(
+        "Why they matter to the child (optional)",
+        max_length=1000,
+        rows=3,
+        name="Why they matter",
+        required=False,
     )
-    language = _text("Language they speak (optional)", max_length=60, name="Language")
+    language = text_field(
+        "Language they speak (optional)", max_length=60, name="Language", required=False
+    )
     needs_interpreter = forms.BooleanField(label="They need an interpreter", required=False)
-    address = _text("Address (optional)", max_length=500, rows=3, name="Address")
+    address = text_field(
+        "Address (optional)", max_length=500, rows=3, name="Address", required=False
+    )
     address_confidential = forms.BooleanField(
         label="This address must be kept confidential",
         required=False,
@@ -180,15 +190,25 @@ class MeetingForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    place_detail = _text("More about where (optional)", max_length=200, name="More about where")
-    others_present = _text(
-        "Who else was there (optional)", max_length=300, name="Who else was there"
+    place_detail = text_field(
+        "More about where (optional)", max_length=200, name="More about where", required=False
     )
-    child_words = _text(
-        "What they said, in their own words", max_length=5000, rows=6, name="What they said"
+    others_present = text_field(
+        "Who else was there (optional)", max_length=300, name="Who else was there", required=False
     )
-    why_this_way = _text(
-        "Why you met this way and at this time", max_length=2000, rows=3, name="Why this way"
+    child_words = text_field(
+        "What they said, in their own words",
+        max_length=5000,
+        rows=6,
+        name="What they said",
+        required=False,
+    )
+    why_this_way = text_field(
+        "Why you met this way and at this time",
+        max_length=2000,
+        rows=3,
+        name="Why this way",
+        required=False,
     )
 
     def clean(self):

@@ -162,6 +162,23 @@ class Relationship(models.TextChoices):
     OTHER = "other", "Someone else"
 
 
+# Who is a parent or carer of a child: whom letters to parents and carers go to, and with whom a
+# plan is shared as "each parent or carer". Whatever their age: a young parent recorded as a
+# child (FamilyMember.Kind.CHILD) is still a parent.
+PARENT_OR_CARER = (
+    Relationship.MOTHER,
+    Relationship.FATHER,
+    Relationship.STEP_PARENT,
+    Relationship.FOSTER_CARER,
+)
+
+
+class ChildConnectionQuerySet(models.QuerySet):
+    def parents_and_carers(self):
+        """The connections that make the person a parent or carer of the child."""
+        return self.filter(relationship__in=PARENT_OR_CARER)
+
+
 class ChildConnection(models.Model):
     """How a person is connected to a child, and what the child calls them."""
 
@@ -170,6 +187,8 @@ class ChildConnection(models.Model):
     relationship = models.CharField(max_length=30, choices=Relationship.choices)
     child_calls_them = models.CharField("what the child calls them", max_length=100, blank=True)
     important_because = models.TextField(max_length=1000, blank=True)
+
+    objects = ChildConnectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["relationship", "person__given_name"]

@@ -7,10 +7,14 @@ from django.utils import timezone
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
-from together.core.exceptions import EditConflict
+from together.core.permissions import require
+from together.core.versioning import lock_at_version
 
+from . import rules
 from .models import BreakGlass, Child, ChildConnection, FamilyMember, Meeting, TimelineEntry
 
+# Why a change to a child's file is refused (PermissionDenied) when rules.may_edit_child says no.
+MAY_NOT_EDIT = "Only those working with the child every day may change their file"
 # How long opening a file by breaking the glass lasts before a new reason is needed.
 BREAK_GLASS_LASTS = timedelta(hours=8)
 
@@ -45,7 +49,10 @@ def search_text_for(child: Child) -> str:
 
 
 def timeline_entry_add(*, child: Child, kind: str, summary: str, by=None, at=None) -> TimelineEntry:
-    """Add a line to a child's timeline. Called by services inside their own transaction."""
+    """Add a line to a child's timeline. Called by services inside their own transaction.
+
+    No check of its own, by design: it is a step of the service that calls it (a letter sent, a
+    hearing recorded, a plan saved), which has checked its actor by its own app's rule."""
     entry = TimelineEntry(
         child=child, kind=kind, summary=summary[:300], actor=by, occurred_at=at or timezone.now()
     )
@@ -56,6 +63,10 @@ def timeline_entry_add(*, child: Child, kind: str, summary: str, by=None, at=Non
 
 @transaction.atomic
 def child_create(*, by, **fields) -> Child:
+    """Start a child's file. No check of its own, by design: a file is started only as a step of
+    recording a new application (proceedings.services.proceedings_create, which checks that
+    `by` may), and who may do that is a rule of the proceedings app, which this app does not
+    import."""
     # Names are stripped before validation, so a name of only spaces counts as empty.
     for name in ("legal_given_names", "legal_family_name", "preferred_name"):
         if isinstance(fields.get(name), str):
@@ -78,12 +89,10 @@ def child_create(*, by, **fields) -> Child:
 @transaction.atomic
 def child_update_about_me(*, by, child: Child, version: int, **changes) -> Child:
     """Change what the file says about who the child is. Refuses an edit made on an old version."""
-    locked = Child.objects.select_for_update().get(pk=child.pk)
-    if locked.version != version:
-        last = locked.history.select_related("history_user").first()
-        raise EditConflict(
-            by=last.history_user if last else None, at=last.history_date if last else None
-        )
+    require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
+    locked = lock_at_version(
+        Child.objects.all(), pk=child.pk, version=version, last_saved=_last_saved
+    )
     unknown = set(changes) - set(ABOUT_ME_FIELDS)
     if unknown:
         raise TypeError(f"Not part of About me: {sorted(unknown)}")
@@ -115,6 +124,11 @@ def child_update_about_me(*, by, child: Child, version: int, **changes) -> Child
     return locked
 
 
+def _last_saved(child: Child):
+    last = child.history.select_related("history_user").first()
+    return (last.history_user, last.history_date) if last else (None, None)
+
+
 @transaction.atomic
 def family_member_add(
     *,
@@ -125,6 +139,7 @@ def family_member_add(
     important_because: str = "",
     **person,
 ) -> ChildConnection:
+    require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
     member = FamilyMember(**person)
     member.full_clean()
     member.save()
@@ -149,6 +164,7 @@ def family_member_add(
 
 @transaction.atomic
 def meeting_record(*, by, child: Child, **fields) -> Meeting:
+    require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
     meeting = Meeting(child=child, recorded_by=by, **fields)
     meeting.full_clean()
     meeting.save()
@@ -168,7 +184,11 @@ def meeting_record(*, by, child: Child, **fields) -> Meeting:
 def child_view_record(*, by, child: Child, section: str) -> None:
     """Every view of a child's file is logged: who, when, which part. One INSERT, atomic on its
     own: no transaction around it (which would cost two more round trips on every page), and on
-    PostgreSQL committed without waiting for the disk flush (ADR 0003)."""
+    PostgreSQL committed without waiting for the disk flush (ADR 0003).
+
+    No check of its own, by design: it records a read and changes nothing on the file. The read
+    was checked by the selector that fetched the child (child_get_for_user), and asking again
+    here would cost a query on every page of every file."""
     audit_event_record(
         by=by,
         action=Action.CHILD_VIEWED,
@@ -181,6 +201,12 @@ def child_view_record(*, by, child: Child, section: str) -> None:
 
 @transaction.atomic
 def confidential_address_view_record(*, by, child: Child, person: FamilyMember) -> None:
+    require(
+        by,
+        rules.may_see_confidential_address,
+        child,
+        message="Only those working with the child may see a confidential address",
+    )
     audit_event_record(
         by=by, action=Action.CONFIDENTIAL_ADDRESS_VIEWED, obj=person, child_id=child.uuid
     )
@@ -189,6 +215,7 @@ def confidential_address_view_record(*, by, child: Child, person: FamilyMember) 
 @transaction.atomic
 def break_glass_open(*, by, child: Child, reason: str) -> BreakGlass:
     """Open a file without an everyday reason, which is required, logged and shown to managers."""
+    require(by, rules.may_break_glass, message="You cannot ask to open a child's file")
     now = timezone.now()
     grant = BreakGlass(
         user=by,

@@ -1,8 +1,56 @@
-"""Form fields shared by every app, shaped for the GOV.UK Design System's patterns."""
+"""Form fields shared by every app, shaped for the GOV.UK Design System's patterns, and the one
+way a service's ValidationError is shown on a form."""
 
 import datetime
+from collections.abc import Mapping
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+
+def text_field(
+    label: str,
+    *,
+    max_length: int,
+    required: bool,
+    rows: int | None = None,
+    help_text: str = "",
+    name: str | None = None,
+    required_message: str | None = None,
+) -> forms.CharField:
+    """Free text: a text input, or a textarea of `rows` rows. Surrounding spaces are dropped.
+
+    The error messages follow the GOV.UK pattern and call the field by `name` (the label unless
+    given, for a label that says more, such as "Pronouns (optional)"): "<Name> must be 1,000
+    characters or fewer" and "Enter <name>" (or `required_message`)."""
+    name = name or label
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput(),
+        error_messages={
+            "max_length": f"{name} must be {max_length:,} characters or fewer",
+            "required": required_message or f"Enter {name[:1].lower()}{name[1:]}",
+        },
+    )
+
+
+def add_service_errors(
+    form: forms.BaseForm, error: ValidationError, *, fields: Mapping[str, str | None] | None = None
+) -> None:
+    """Show the ValidationError a service raised on the form that asked for the change.
+
+    Each message goes on the field it is about: the form's field of the same name, or the one
+    `fields` maps the service's name to (None: the whole form). Messages about anything else,
+    and a ValidationError that names no field, go at the top of the form (the error summary)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for name, messages in error.message_dict.items():
+        target = (fields or {}).get(name, name)
+        form.add_error(target if target in form.fields else None, messages)
 
 
 class DateInputWidget(forms.MultiWidget):

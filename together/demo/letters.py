@@ -20,10 +20,10 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from together.accounts.models import Role, User
-from together.children.models import ChildConnection
+from together.children.models import PARENT_OR_CARER, ChildConnection
 from together.letters import services
 from together.letters.models import OLDER_FROM_AGE, Kind, Letter, LetterTemplate, SentHow, Style
-from together.letters.selectors import ENDING_LOOKBACK_DAYS, PARENT_OR_CARER
+from together.letters.selectors import ENDING_LOOKBACK_DAYS
 from together.letters.workingdays import add_working_days
 from together.organisation.models import TeamMembership
 from together.proceedings.models import Allocation, ProceedingsChild

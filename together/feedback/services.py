@@ -18,8 +18,12 @@ from django.utils import timezone
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
+from together.children import rules as children_rules
 from together.core.exceptions import EditConflict
+from together.core.permissions import require
+from together.core.versioning import lock_at_version
 
+from . import rules
 from .models import (
     GROUP_OF_AUDIENCE,
     POSITIVE_ANSWERS,
@@ -99,7 +103,16 @@ def feedback_invitation_create(
 
     `fca` defaults to the lead FCA of the child's open proceedings, or else `by`. The team and
     service area are those of the FCA now, kept for reporting even if they move later.
+
+    A link goes with something sent to the family (a letter, a shared plan), so it is made by
+    those who may change the child's file (children.rules.may_edit_child).
     """
+    require(
+        by,
+        children_rules.may_edit_child,
+        child,
+        message="Only those working with the child every day may ask their family for feedback",
+    )
     if expires_in_days is None:
         expires_in_days = getattr(settings, "TOGETHER_FEEDBACK_DAYS", 120)
     if fca is None:
@@ -134,7 +147,11 @@ def feedback_invitation_create(
 @transaction.atomic
 def feedback_response_record(*, invitation: FeedbackInvitation, **answers) -> FeedbackResponse:
     """Record the answers to a link that has none yet. Nobody is signed in: the audit log is not
-    written, so nothing ties the answers to a place or a time beyond the response itself."""
+    written, so nothing ties the answers to a place or a time beyond the response itself.
+
+    No actor and no check, by design: the public form calls this for whoever holds the link
+    (no sign-in), and the unguessable, unexpired token is the right to answer. The view checks
+    it (selectors.public.invitation_for_token) before calling."""
     locked = FeedbackInvitation.objects.select_for_update().get(pk=invitation.pk)
     if FeedbackResponse.objects.filter(invitation=locked).exists():
         raise EditConflict()
@@ -156,10 +173,17 @@ def feedback_response_record(*, invitation: FeedbackInvitation, **answers) -> Fe
 def feedback_response_change(
     *, response: FeedbackResponse, version: int, **answers
 ) -> FeedbackResponse:
-    """Change answers within the hour after they were sent, refusing a stale version."""
-    locked = FeedbackResponse.objects.select_for_update().get(pk=response.pk)
-    if locked.version != version:
-        raise EditConflict(at=locked.changed_at)
+    """Change answers within the hour after they were sent, refusing a stale version.
+
+    No actor and no check, by design, as for feedback_response_record: the public form calls
+    this for the browser that sent the answers (the view checks that), and the hour is checked
+    here."""
+    locked = lock_at_version(
+        FeedbackResponse.objects.all(),
+        pk=response.pk,
+        version=version,
+        last_saved=lambda row: (None, row.changed_at),
+    )
     if timezone.now() - locked.answered_at > CHANGE_WINDOW:
         raise EditConflict(at=locked.answered_at)
     before = _cell(locked)
@@ -189,6 +213,7 @@ def _clean_answers(answers: dict) -> dict:
 @transaction.atomic
 def feedback_export_record(*, by, detail: dict) -> None:
     """Log that `by` downloaded the feedback figures."""
+    require(by, rules.may_see_feedback, message="You cannot download the feedback figures")
     audit_event_record(by=by, action=Action.FEEDBACK_EXPORTED, detail=detail)
 
 
@@ -247,7 +272,10 @@ def feedback_summary_count(*, response: FeedbackResponse, delta: int = 1) -> Non
     """Count `response` in (or, with delta=-1, out of) the monthly summary.
 
     The services call this in the same transaction as they save; so may code that writes answers
-    another way (test factories). A bulk load calls feedback_summary_rebuild instead."""
+    another way (test factories). A bulk load calls feedback_summary_rebuild instead.
+
+    No actor and no check, by design: a step of the service that saved the answer, counting
+    what is already there."""
     _summary_add(_cell(response), delta)
 
 
@@ -287,7 +315,10 @@ def _area_rows():
 
 @transaction.atomic
 def feedback_summary_rebuild() -> int:
-    """Count both summaries again from the answers. Returns the number of rows in the fine one."""
+    """Count both summaries again from the answers. Returns the number of rows in the fine one.
+
+    No actor and no check, by design: the service itself runs this (the demo generator, a
+    migration, `manage.py feedback_summary_rebuild`), and it counts again what is there."""
     FeedbackMonthSummary.objects.all().delete()
     FeedbackAreaMonthSummary.objects.all().delete()
     cells = [FeedbackMonthSummary(**row) for row in _summary_rows()]

@@ -42,6 +42,8 @@ from django.utils import timezone
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
+from together.core.permissions import SYSTEM, require
+from together.language import rules
 from together.language.models import (
     ConfirmedFinding,
     GlossaryTerm,
@@ -54,6 +56,14 @@ from together.language.selectors import glossary_forget, language_report
 # --- the glossary ------------------------------------------------------------------------
 
 _GLOSSARY_FIELDS = ("term", "alternatives", "reason", "category", "inflect", "active")
+
+
+def _glossary_editor_check(by) -> None:
+    # The service itself may edit the glossary too (by=SYSTEM): a data load, the benchmarks.
+    if by is not SYSTEM:
+        require(
+            by, rules.may_edit_glossary, message="Only system administrators change the glossary"
+        )
 
 
 def _glossary_changed(*, by, term: GlossaryTerm, change: str) -> None:
@@ -75,6 +85,7 @@ def _glossary_changed(*, by, term: GlossaryTerm, change: str) -> None:
 @transaction.atomic
 def glossary_term_save(*, by, term: GlossaryTerm) -> GlossaryTerm:
     """Add a glossary term, or save the changes made to one."""
+    _glossary_editor_check(by)
     adding = term._state.adding
     term.updated_by = by if getattr(by, "is_authenticated", False) else None
     term.updated_at = timezone.now()
@@ -86,6 +97,7 @@ def glossary_term_save(*, by, term: GlossaryTerm) -> GlossaryTerm:
 
 @transaction.atomic
 def glossary_term_create(*, by, **fields) -> GlossaryTerm:
+    _glossary_editor_check(by)
     unknown = set(fields) - set(_GLOSSARY_FIELDS)
     if unknown:
         raise TypeError(f"Unknown glossary fields: {sorted(unknown)}")
@@ -94,6 +106,7 @@ def glossary_term_create(*, by, **fields) -> GlossaryTerm:
 
 @transaction.atomic
 def glossary_term_delete(*, by, term: GlossaryTerm) -> None:
+    _glossary_editor_check(by)
     _glossary_changed(by=by, term=term, change="deleted")
     term.delete()
 
@@ -116,7 +129,14 @@ def language_confirmation_record(
     ``reasons`` maps each finding's key (``ReportItem.key``) to the reason. The findings are
     worked out again here, never taken from the page: a reason is needed for every one that
     is not already confirmed for this text, or nothing is recorded (``ValidationError``).
+    Only someone who may write the document confirms its words (rules.may_confirm_words).
     """
+    require(
+        by,
+        rules.may_confirm_words,
+        document,
+        message="Only those who may write this document can keep its words",
+    )
     report = language_report(document=document, text=text, reader=reader)
     missing = [item for item in report.unresolved if not (reasons.get(item.key) or "").strip()]
     if missing:

@@ -26,8 +26,6 @@ from . import rules
 from .models import Kind, Letter, LetterBatch, LetterTemplate, Status
 from .workingdays import add_working_days
 
-# Relationships that make someone a parent or carer, who may get a welcome or ending letter.
-PARENT_OR_CARER = ("mother", "father", "step_parent", "foster_carer")
 # An introductory letter counts as on time when sent within this many working days of allocation.
 INTRODUCTORY_WITHIN_WORKING_DAYS = 10
 # Ending letters are counted for children whose proceedings closed in this many days.
@@ -80,10 +78,9 @@ def letter_get_for_user(*, user, child_id, letter_id) -> tuple[Child, Letter]:
 
 
 def parents_and_carers(child: Child) -> list[FamilyMember]:
-    connections = ChildConnection.objects.filter(
-        child=child, relationship__in=PARENT_OR_CARER, person__kind=FamilyMember.Kind.ADULT
-    ).select_related("person")
-    return [c.person for c in connections]
+    """Who may get a welcome or ending letter as the child's parent or carer."""
+    connections = ChildConnection.objects.filter(child=child).parents_and_carers()
+    return [c.person for c in connections.select_related("person")]
 
 
 def confidential_addresses(child: Child) -> list[str]:

@@ -13,16 +13,19 @@ from django.utils import timezone
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
+from together.children import rules as children_rules
 from together.children.models import Child, FamilyMember, TimelineEntry
 from together.children.services import timeline_entry_add
 from together.core.exceptions import EditConflict
+from together.core.permissions import require
+from together.core.versioning import lock_at_version
 from together.documents.services import document_print_record
 from together.feedback.models import Audience, Source
 from together.feedback.services import audience_for_child, feedback_invitation_create
 from together.language.selectors import language_confirmation_require
 from together.plans.selectors import words_for_child_latest
 
-from . import selectors
+from . import rules, selectors
 from .library import LIBRARY
 from .models import (
     TO_CHILD,
@@ -51,6 +54,11 @@ PLACEHOLDER = re.compile(r"\{([^{}\s]{1,60})\}")
 # The timeline has no kind for letters yet; until it does, letters are filed under the file.
 TIMELINE_KIND = TimelineEntry.Kind.LETTER
 
+# Why a change to a child's letters is refused (PermissionDenied) when rules.may_write_letters
+# says no.
+MAY_NOT_WRITE = "Only those working with the child every day may write and send their letters"
+MAY_NOT_CHANGE_TEMPLATES = "You cannot change these letter templates"
+
 
 class PlaceholderError(ValidationError):
     """A template uses a placeholder that cannot be filled: unknown, or with nothing to put in."""
@@ -69,7 +77,10 @@ class ConfidentialAddressError(ValidationError):
 
 @transaction.atomic
 def letter_library_seed() -> int:
-    """Put the national library in place if it is missing (a fresh or emptied database)."""
+    """Put the national library in place if it is missing (a fresh or emptied database).
+
+    No actor and no check, by design: the service itself does this (the demo generator, a fresh
+    database), and it adds only the library as shipped, never over templates already there."""
     if LetterTemplate.objects.filter(service_area__isnull=True).exists():
         return 0
     LetterTemplate.objects.bulk_create(
@@ -86,6 +97,7 @@ def letter_template_create(
     *, by, kind: str, style: str, title: str, body: str, service_area=None
 ) -> LetterTemplate:
     """Add a template: to the national library (no service area) or to one service area's."""
+    require(by, rules.may_change_templates, service_area, message=MAY_NOT_CHANGE_TEMPLATES)
     template = LetterTemplate(
         kind=kind, style=style, title=title, body=body, service_area=service_area, created_by=by
     )
@@ -103,6 +115,9 @@ def letter_template_update(
     *, by, template: LetterTemplate, title: str, body: str
 ) -> LetterTemplate:
     """Change a template by adding a new version; letters already started keep theirs."""
+    require(by, rules.may_change_templates, template.service_area, message=MAY_NOT_CHANGE_TEMPLATES)
+    # Not a version check: a template is never changed in place, so the one opened must still
+    # be the current version of its family.
     locked = LetterTemplate.objects.select_for_update().get(pk=template.pk)
     if not locked.is_current:
         raise EditConflict(by=None, at=None)
@@ -224,6 +239,7 @@ def letter_start(
 ) -> Letter:
     """Start a letter from the template for the child's age (or the adult or plain-text one),
     with every placeholder filled. A placeholder that cannot be filled saves nothing."""
+    require(by, rules.may_write_letters, child, message=MAY_NOT_WRITE)
     filling = filling or Filling()
     if kind in TO_CHILD:
         recipient = None
@@ -309,9 +325,10 @@ def letter_update(
     include_address: bool = False,
 ) -> Letter:
     """Save the letter's words. Refuses an edit made on an old version, and a sent letter."""
-    locked = Letter.objects.select_for_update().get(pk=letter.pk)
-    if locked.version != version:
-        raise EditConflict(by=locked.updated_by, at=locked.updated_at)
+    require(by, rules.may_write_letters, letter.child, message=MAY_NOT_WRITE)
+    locked = lock_at_version(
+        Letter.objects.all(), pk=letter.pk, version=version, last_saved=_last_saved
+    )
     if locked.is_sent:
         raise ValidationError("This letter has been sent. It cannot be changed now")
     locked.body = (body or "").replace("\r\n", "\n").strip()
@@ -325,6 +342,10 @@ def letter_update(
     locked.save()
     audit_event_record(by=by, action=Action.LETTER_UPDATED, obj=locked, child_id=locked.child.uuid)
     return locked
+
+
+def _last_saved(letter: Letter):
+    return letter.updated_by, letter.updated_at
 
 
 # --- confidential addresses -------------------------------------------------------------------
@@ -416,7 +437,9 @@ def letter_pdf(letter: Letter, *, large_print: bool = False, **known) -> bytes:
 
 @transaction.atomic
 def letter_print_record(*, by, letter: Letter, large_print: bool = False) -> None:
-    """Log a download of the letter, and note when it was first printed."""
+    """Log a download of the letter, and note when it was first printed. Anyone who may see the
+    child's file may print their letters (reading follows the file: rules)."""
+    require(by, children_rules.may_see_child, letter.child, message="You cannot print this letter")
     document_print_record(
         by=by,
         obj=letter,
@@ -445,9 +468,13 @@ def letter_mark_sent(
 ) -> Letter:
     """Record how, when and to whom the letter went. The language check must find nothing left
     unconfirmed in the words (language_confirmation_require), or nothing is recorded."""
-    locked = Letter.objects.select_for_update().select_related("child").get(pk=letter.pk)
-    if locked.version != version:
-        raise EditConflict(by=locked.updated_by, at=locked.updated_at)
+    require(by, rules.may_write_letters, letter.child, message=MAY_NOT_WRITE)
+    locked = lock_at_version(
+        Letter.objects.select_related("child"),
+        pk=letter.pk,
+        version=version,
+        last_saved=_last_saved,
+    )
     if locked.is_sent:
         raise ValidationError("This letter has already been recorded as sent")
     if sent_how not in SentHow.values:
@@ -492,6 +519,7 @@ def letter_mark_sent(
 @transaction.atomic
 def letters_batch_request(*, by, scope: str) -> LetterBatch:
     """Ask for the PDFs of many letters at once. A background task makes them (tasks.py)."""
+    require(by, rules.may_request_batch, message="You cannot ask for a batch of letters")
     letter_ids = selectors.letters_for_batch(user=by, scope=scope)
     batch = LetterBatch(requested_by=by, scope=scope, letter_ids=letter_ids, total=len(letter_ids))
     batch.full_clean()

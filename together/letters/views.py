@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
+from together.core.forms import add_service_errors
 from together.documents.services import document_print_record
 from together.language.selectors import LanguageNotConfirmed
 from together.language.views import language_report_step
@@ -74,7 +75,7 @@ def letter_new(request, child_id):
         except services.PlaceholderError as error:
             form.add_error(_placeholder_field(error.name), error.messages[0])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The letter has been started. Read it and make it yours")
             return redirect("letters:edit", child_id=child.uuid, letter_id=letter.uuid)
@@ -89,15 +90,6 @@ def letter_new(request, child_id):
 
 def _placeholder_field(name):
     return name if name in ("meeting_plan", "how_to_reach_me") else None
-
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 @require_http_methods(["GET", "POST"])
@@ -127,7 +119,7 @@ def letter_edit(request, child_id, letter_id):
                 letter.refresh_from_db()
                 form = _keep_typing(form, letter.version)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "The letter has been saved")
                 if "send" in request.POST:
@@ -206,7 +198,7 @@ def letter_send(request, child_id, letter_id):
         except LanguageNotConfirmed as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"The letter to {letter.recipient_name} is recorded as sent")
             return redirect("letters:list", child_id=child.uuid)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from together.core.forms import DateField
+from together.core.forms import DateField, text_field
 from together.language.forms import LanguageCheckMixin
 
 from .models import (
@@ -31,34 +31,17 @@ def _yes_no(label, *, required_message, help_text=""):
 
 def section_text(label, *, section, part="", required=False, help_text="", rows=8):
     """A free-text part of the plan, limited to TEXT_LIMIT with a message naming the section."""
-    name = f"Section {section}, {part}," if part else f"Section {section}"
-    return forms.CharField(
-        label=label,
+    field = text_field(
+        label,
         max_length=TEXT_LIMIT,
         required=required,
+        rows=rows,
         help_text=help_text,
-        strip=True,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "max_length": f"{name} must be {TEXT_LIMIT:,} characters or fewer",
-            "required": f"Enter {label[0].lower()}{label[1:]}",
-        },
+        name=f"Section {section}, {part}," if part else f"Section {section}",
     )
-
-
-def _text(label, *, max_length, required=True, rows=None, required_message=None, help_text=""):
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=widget,
-        error_messages={
-            "max_length": f"{label} must be {max_length:,} characters or fewer",
-            "required": required_message or f"Enter {label[0].lower()}{label[1:]}",
-        },
-    )
+    # "Enter ..." asks for what the label asks, not for the section.
+    field.error_messages["required"] = f"Enter {label[0].lower()}{label[1:]}"
+    return field
 
 
 class VersionForm(forms.Form):
@@ -211,11 +194,11 @@ SECTION_FORMS = {
 
 
 class HarmForm(VersionForm):
-    what = _text("What happened, or could happen", max_length=2000, rows=3)
-    when_happened = _text(
+    what = text_field("What happened, or could happen", max_length=2000, rows=3, required=True)
+    when_happened = text_field(
         "When", max_length=200, required=False, help_text="For example, summer 2025"
     )
-    source = _text(
+    source = text_field(
         "How do we know?",
         max_length=300,
         required=False,
@@ -239,13 +222,13 @@ class ContactForm(VersionForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Say who you contacted", "invalid_choice": "Choose one"},
     )
-    organisation = _text("Name of the organisation", max_length=200)
+    organisation = text_field("Name of the organisation", max_length=200, required=True)
     contacted_on = DateField(
         label="When did you contact them?",
         label_for_errors="the date you contacted them",
         help_text="For example, 27 3 2026",
     )
-    what_they_said = _text("What did they say?", max_length=5000, rows=5)
+    what_they_said = text_field("What did they say?", max_length=5000, rows=5, required=True)
 
     def clean_contacted_on(self):
         day = self.cleaned_data["contacted_on"]
@@ -259,7 +242,9 @@ WISHES = "wishes"
 
 
 class RecommendationForm(VersionForm):
-    recommendation = _text("What do you recommend to the court?", max_length=5000, rows=3)
+    recommendation = text_field(
+        "What do you recommend to the court?", max_length=5000, rows=3, required=True
+    )
     reasoning = forms.CharField(
         label="Explain why you recommend this",
         max_length=TEXT_LIMIT,
@@ -285,7 +270,7 @@ class RecommendationForm(VersionForm):
         "Does this differ from what the child wants?",
         required_message="Say whether this differs from what the child wants",
     )
-    why_different = _text(
+    why_different = text_field(
         "Why do you recommend something different?",
         max_length=5000,
         required=False,
@@ -343,7 +328,7 @@ SOMEONE_ELSE = ""
 
 
 class ActivityForm(VersionForm):
-    what = _text("What needs to be done?", max_length=2000, rows=3)
+    what = text_field("What needs to be done?", max_length=2000, rows=3, required=True)
     who = forms.ChoiceField(
         label="Who will do it?",
         choices=[],
@@ -351,7 +336,7 @@ class ActivityForm(VersionForm):
         help_text="Someone on the child's team, or choose 'Someone else' and name them below.",
         error_messages={"invalid_choice": "Choose from the people given"},
     )
-    who_else = _text(
+    who_else = text_field(
         "Someone else",
         max_length=200,
         required=False,
@@ -464,7 +449,7 @@ class StartForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    comment = _text(
+    comment = text_field(
         "Comments",
         max_length=5000,
         required=False,
@@ -473,4 +458,10 @@ class MoveForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = _text("Add a comment", max_length=5000, rows=4, required_message="Enter your comment")
+    text = text_field(
+        "Add a comment",
+        max_length=5000,
+        rows=4,
+        required_message="Enter your comment",
+        required=True,
+    )

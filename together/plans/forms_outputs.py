@@ -2,7 +2,7 @@
 
 from django import forms
 
-from together.core.forms import DateField
+from together.core.forms import DateField, text_field
 
 from .documents import PRINT_REASONS
 from .models import RecipientKind, ShareMethod
@@ -21,30 +21,16 @@ def _choice(label, choices, message, *, required=True, help_text=""):
     )
 
 
-def _text(label, *, max_length, rows=None, required=False, name=None, help_text=""):
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=widget,
-        error_messages={
-            "max_length": f"{name or label} must be {max_length:,} characters or fewer",
-            "required": f"Enter {(name or label).lower()}",
-        },
-    )
-
-
 class ShareForm(forms.Form):
     """Who the plan was shared with, and when and how, or why not."""
 
     recipient = _choice("Who is this about?", [], "Choose who this is about")
-    recipient_name = _text(
+    recipient_name = text_field(
         "Their name and role",
         max_length=200,
         name="Their name",
         help_text="For example, Sam Patel, social worker at Northtown Council",
+        required=False,
     )
     shared = _choice("Was the plan shared with them?", YES_NO, "Say whether it was shared")
     shared_on = DateField(
@@ -56,12 +42,13 @@ class ShareForm(forms.Form):
     method = _choice(
         "How was it shared?", ShareMethod.choices, "Choose how it was shared", required=False
     )
-    not_shared_reason = _text(
+    not_shared_reason = text_field(
         "If it was not shared, why not?",
         max_length=5000,
         rows=3,
         name="Why it was not shared",
         help_text="For example, to keep the child safe",
+        required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -119,7 +106,7 @@ class ShareForm(forms.Form):
 class ResponseForm(forms.Form):
     """What someone said about the plan, in their own words."""
 
-    response = _text(
+    response = text_field(
         "What did they say?",
         max_length=20_000,
         rows=6,
@@ -142,7 +129,9 @@ class PrintForm(forms.Form):
     """Why someone is printing or downloading the plan (every print is logged)."""
 
     reason = _choice("Why are you printing this?", PRINT_REASONS, "Say why you are printing this")
-    reason_other = _text("Tell us why", max_length=300, name="Why you are printing this")
+    reason_other = text_field(
+        "Tell us why", max_length=300, name="Why you are printing this", required=False
+    )
     size = forms.ChoiceField(
         choices=[("standard", "standard"), ("large", "large")],
         required=False,

@@ -11,12 +11,14 @@ from django.views.decorators.http import require_http_methods
 
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
+from together.core.forms import add_service_errors
 from together.documents.pdf import pdf_from_template
 from together.documents.services import document_print_record
 
-from . import compare_page, rules, selectors, sharing
+from . import compare_page, rules, selectors
 from .documents import VERSIONS, child_version_context, professional_version_context
 from .forms_outputs import PrintForm, ResponseForm, ShareForm
+from .services import sharing
 
 CONFLICT = (
     "Someone else changed the plan while you were recording this. "
@@ -29,13 +31,6 @@ def _writer_plan(request, child_id):
     if not rules.may_write_plan(request.user, plan):
         raise Http404("No plan found")
     return plan
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in messages_:
-            form.add_error(target, message)
 
 
 def sharing_page(request, child_id):
@@ -77,7 +72,7 @@ def share_record(request, child_id):
             except EditConflict:
                 form = _fresh(ShareForm, request, plan, child=plan.child, parents=parents)
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_service_errors(form, error)
             except PermissionDenied:
                 raise Http404("No plan found") from None
             else:
@@ -126,7 +121,7 @@ def response_record(request, child_id, share_id):
             except EditConflict:
                 form = _fresh(ResponseForm, request, plan)
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_service_errors(form, error)
             except PermissionDenied:
                 raise Http404("No plan found") from None
             else:

@@ -15,7 +15,7 @@ from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.children.models import Child, TimelineEntry
 from together.children.services import child_create, timeline_entry_add
-from together.core.exceptions import EditConflict
+from together.core.versioning import lock_at_version
 from together.organisation.models import TeamMembership
 
 from . import rules
@@ -136,7 +136,10 @@ def proceedings_create(
 
 @transaction.atomic
 def proceedings_view_record(*, by: User, proceedings: Proceedings, page: str = "proceedings"):
-    """Every view of a set of proceedings is logged: who, when, which page."""
+    """Every view of a set of proceedings is logged: who, when, which page.
+
+    No check of its own, by design: it records a read and changes nothing. The read was checked
+    by the selector that fetched the proceedings (proceedings_get_for_user)."""
     audit_event_record(
         by=by, action=Action.PROCEEDINGS_VIEWED, obj=proceedings, detail={"page": page}
     )
@@ -148,9 +151,9 @@ def hearing_record(
 ) -> Hearing:
     """Record a hearing, past or planned. The first and final hearing dates of the proceedings
     are filled in from it when they are not known yet."""
-    locked = Proceedings.objects.select_for_update().get(pk=proceedings.pk)
-    if not rules.may_record_hearing(by, locked):
+    if not rules.may_record_hearing(by, proceedings):
         raise PermissionDenied("Only people working with these children record hearings.")
+    locked = Proceedings.objects.select_for_update().get(pk=proceedings.pk)
     hearing = Hearing(proceedings=locked, kind=kind, starts_at=starts_at, outcome=outcome.strip())
     hearing.full_clean()
     hearing.save()
@@ -195,23 +198,25 @@ def _current_team_in_area(fca: User, service_area):
     return membership.team if membership else None
 
 
+def _last_allocated(proceedings: Proceedings):
+    """Who named the current lead FCA, and when: the change an allocation conflicts with."""
+    current = (
+        Allocation.objects.filter(proceedings=proceedings, ended_at__isnull=True)
+        .select_related("allocated_by")
+        .first()
+    )
+    return (current.allocated_by, current.started_at) if current else (None, None)
+
+
 @transaction.atomic
 def allocation_create(*, by: User, proceedings: Proceedings, fca: User, version: int) -> Allocation:
     """Name `fca` as lead Family Court Adviser. Refuses if the proceedings changed since the
     manager opened them at `version` (for example, another manager allocated them first)."""
-    locked = Proceedings.objects.select_for_update().get(pk=proceedings.pk)
-    if locked.version != version:
-        current = (
-            Allocation.objects.filter(proceedings=locked, ended_at__isnull=True)
-            .select_related("allocated_by")
-            .first()
-        )
-        raise EditConflict(
-            by=current.allocated_by if current else None,
-            at=current.started_at if current else None,
-        )
-    if not rules.may_allocate(by, locked):
+    if not rules.may_allocate(by, proceedings):
         raise PermissionDenied("Only the service manager of this area allocates its proceedings.")
+    locked = lock_at_version(
+        Proceedings.objects.all(), pk=proceedings.pk, version=version, last_saved=_last_allocated
+    )
     team = None
     if fca.role == Role.FCA and fca.is_active:
         team = _current_team_in_area(fca, locked.service_area)

@@ -12,20 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from together.accounts.models import REGION_ROLES
 from together.core.exceptions import EditConflict
+from together.core.forms import add_service_errors
 
 from . import rules, selectors, services
 from .forms import AllocateForm, HearingForm, MatchForm, NewApplicationForm
-
-
-def _add_errors(form, error: ValidationError, fields: dict[str, str | None]):
-    """Show a service's ValidationError on the form, on the field it is about where there is one."""
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            form.add_error(None, message)
-        return
-    for name, errors in error.message_dict.items():
-        for message in errors:
-            form.add_error(fields.get(name), message)
 
 
 @require_GET
@@ -58,7 +48,7 @@ def hearing_add(request, proceedings_id):
                 outcome=form.cleaned_data["outcome"],
             )
         except ValidationError as error:
-            _add_errors(form, error, {"starts_at": "date", "kind": "kind", "outcome": "outcome"})
+            add_service_errors(form, error, fields={"starts_at": "date"})
         else:
             messages.success(request, "The hearing has been recorded")
             return redirect(reverse("proceedings:detail", args=[proceedings.uuid]) + "#hearings")
@@ -102,7 +92,7 @@ def allocate(request, proceedings_id):
                 )
                 form = _conflict_form(request, proceedings, conflict)
             except ValidationError as error:
-                _add_errors(form, error, {"fca": "fca"})
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -191,8 +181,7 @@ def new(request):
             children=children,
         )
     except ValidationError as error:
-        fields = {name: name for name in ("court", "court_number", "received_on", "kind")}
-        _add_errors(form, error, fields)
+        add_service_errors(form, error)
         return render(request, "proceedings/new.html", {"form": form})
     messages.success(
         request,

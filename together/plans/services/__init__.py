@@ -1,6 +1,6 @@
-"""Changes to plans. Every change checks the plan's version (in the UPDATE that saves it, or by
-reading it under lock first), saves, records a PlanVersion and writes its audit event, all in one
-transaction."""
+"""Changes to plans, and the record of sharing them (section 9, sharing.py). Every change checks
+the plan's version (in the UPDATE that saves it, or by reading it under lock first), saves,
+records a PlanVersion and writes its audit event, all in one transaction."""
 
 from .items import (
     activity_remove,
@@ -25,6 +25,7 @@ from .plans import (
     section_missing,
     transitions_for,
 )
+from .sharing import not_yet_recorded, parents_and_carers, plan_response_record, plan_share_record
 
 __all__ = [
     "PLAN_TIMELINE_KIND",
@@ -35,10 +36,14 @@ __all__ = [
     "contact_remove",
     "harm_add",
     "harm_remove",
+    "not_yet_recorded",
+    "parents_and_carers",
     "plan_comment_add",
     "plan_missing_for_final",
     "plan_missing_for_review",
+    "plan_response_record",
     "plan_section_save",
+    "plan_share_record",
     "plan_start",
     "plan_state_change",
     "plan_version_record",

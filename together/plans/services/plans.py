@@ -13,6 +13,7 @@ from together.audit.services import audit_event_record
 from together.children.models import TimelineEntry
 from together.children.services import timeline_entry_add
 from together.core.exceptions import EditConflict
+from together.core.versioning import lock_at_version
 
 from .. import rules
 from ..models import (
@@ -73,17 +74,17 @@ def _label(key: str) -> str:
 def _lock(plan: Plan, version: int | None = None, *, by=None) -> Plan:
     """The plan, locked for this transaction; refuses a change made on an old version. With
     `by`, what that person may do with the plan is answered by the same query (rules)."""
-    plans = Plan.objects.select_for_update(of=("self",)).select_related(
-        "child", "proceedings", "updated_by"
-    )
+    plans = Plan.objects.select_related("child", "proceedings", "updated_by")
     if by is not None:
         plans = plans.annotate(**rules.access_annotations(by))
-    locked = plans.get(pk=plan.pk)
+    locked = lock_at_version(plans, pk=plan.pk, version=version, last_saved=_last_saved)
     if by is not None:
         rules.remember_access(locked, by)
-    if version is not None and locked.version != int(version):
-        raise EditConflict(by=locked.updated_by, at=locked.updated_at)
     return locked
+
+
+def _last_saved(plan: Plan):
+    return plan.updated_by, plan.updated_at
 
 
 # The plan's columns, by attname: what a change compares with the plan as read (_save).
@@ -175,7 +176,8 @@ def _version_insert(*, by, plan: Plan, change: str, items: dict) -> PlanVersion:
 def plan_version_record(*, by, plan: Plan, change: str) -> PlanVersion:
     """Bump the plan's version and keep the whole plan as it now stands.
 
-    Every service that changes a plan calls this inside its transaction, after saving."""
+    Every service that changes a plan calls this inside its transaction, after saving. No check
+    of its own, by design: it is a step of the service calling it, which checked its actor."""
     current = Plan.objects.select_for_update().values_list("version", flat=True).get(pk=plan.pk)
     now = timezone.now()
     Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1, updated_at=now, updated_by=by)

@@ -2,7 +2,6 @@
 wrong in words a person understands."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
@@ -65,11 +64,3 @@ def keep_typing(form_class, form, version, error, **kwargs):
     fresh.is_valid()
     fresh.add_error(None, conflict_message(error))
     return fresh
-
-
-def add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)

@@ -11,13 +11,13 @@ from django.views.decorators.http import require_http_methods
 from together.children.readers import child_reader
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
+from together.core.forms import add_service_errors
 
 from .. import rules, selectors, services
 from ..forms import ITEM_FORMS, SECTION_FORMS, VersionForm
 from ..snapshot import SECTION_BY_KEY
 from .common import (
     SECTION,
-    add_errors,
     conflict_message,
     keep_typing,
     not_now,
@@ -108,7 +108,7 @@ def section(request, child_id, key):
                 conflict = error
                 form = keep_typing(form_class, form, current.version, error, **kwargs)
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 number, title = SECTION_BY_KEY[key]
                 messages.success(request, f"Section {number}, {title.rstrip('?')}, has been saved")
@@ -207,7 +207,7 @@ def item(request, child_id, kind, item_id=None):
                 conflict = error
                 form = keep_typing(form_class, form, current.version, error, **kwargs)
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"Saved {ITEM_NAMES[kind]}")
                 return redirect("plans:section", child_id=current.child.uuid, key=ITEMS[kind][1])
@@ -254,7 +254,7 @@ def item_remove(request, child_id, kind, item_id):
                 form.is_valid()
                 form.add_error(None, conflict_message(error))
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"Removed {ITEM_NAMES[kind]}")
                 return redirect(back)

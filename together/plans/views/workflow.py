@@ -9,12 +9,13 @@ from django.views.decorators.http import require_http_methods
 
 from together.children.selectors import child_get_for_user
 from together.children.views.file import render_file_page
+from together.core.forms import add_service_errors
 
 from .. import rules, selectors, services
 from ..forms import CommentForm, MoveForm, StartForm
 from ..models import PlanStatus
 from ..snapshot import SECTIONS
-from .common import SECTION, add_errors, url_or_none
+from .common import SECTION, url_or_none
 
 # The address of each move, and who may ask for it whatever stage the plan is at.
 MOVES = {
@@ -164,7 +165,7 @@ def move(request, child_id, to):
                 by=request.user, plan=current, to=status, comment=form.cleaned_data["comment"]
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied:
             form.add_error(None, f"You cannot move this plan to {status.label}")
         else:
@@ -195,7 +196,7 @@ def comment(request, child_id):
         try:
             services.plan_comment_add(by=request.user, plan=current, text=form.cleaned_data["text"])
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your comment has been added")
             return redirect("plans:plan", child_id=current.child.uuid)

@@ -10,25 +10,19 @@ from django.utils import timezone
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
-from together.children.models import ChildConnection, FamilyMember, Relationship
-from together.core.exceptions import EditConflict
+from together.children.models import ChildConnection, FamilyMember
+from together.core.versioning import lock_at_version
 
-from . import rules
-from .models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
-
-# Who counts as a parent or carer when the plan is shared with "each parent".
-PARENT_RELATIONSHIPS = (
-    Relationship.MOTHER,
-    Relationship.FATHER,
-    Relationship.STEP_PARENT,
-    Relationship.FOSTER_CARER,
-)
+from .. import rules
+from ..models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
+from .plans import plan_state_change, plan_version_record
 
 
 def parents_and_carers(child) -> list[ChildConnection]:
     """The child's parents and carers, as connected on their file (one query)."""
     return list(
-        ChildConnection.objects.filter(child=child, relationship__in=PARENT_RELATIONSHIPS)
+        ChildConnection.objects.filter(child=child)
+        .parents_and_carers()
         .select_related("person")
         .order_by("relationship", "person__given_name", "id")
     )
@@ -53,15 +47,17 @@ def not_yet_recorded(plan: Plan, shares: list[PlanShare]) -> list[str]:
 
 
 def _lock(plan: Plan, version: int | None) -> Plan:
-    locked = (
-        Plan.objects.select_for_update(of=("self",))
-        .select_related("child", "proceedings")
-        .get(pk=plan.pk)
+    return lock_at_version(
+        Plan.objects.select_related("child", "proceedings"),
+        pk=plan.pk,
+        version=version,
+        last_saved=_last_saved,
     )
-    if version is not None and locked.version != version:
-        last = locked.versions.select_related("saved_by").first()
-        raise EditConflict(by=last.saved_by if last else None, at=last.saved_at if last else None)
-    return locked
+
+
+def _last_saved(plan: Plan):
+    last = plan.versions.select_related("saved_by").first()
+    return (last.saved_by, last.saved_at) if last else (None, None)
 
 
 def _audience(recipient_kind: str, child):
@@ -99,8 +95,6 @@ def plan_share_record(
     made for the person it was shared with."""
     from together.feedback.models import Source
     from together.feedback.services import feedback_invitation_create
-
-    from .services import plan_state_change, plan_version_record
 
     locked = _lock(plan, version)
     if not rules.may_write_plan(by, locked):
@@ -196,8 +190,6 @@ def plan_response_record(
     version: int | None = None,
 ) -> PlanResponse:
     """Record what someone said about the plan once it was shared with them, in their words."""
-    from .services import plan_version_record
-
     locked = _lock(share.plan, version)
     if not rules.may_write_plan(by, locked):
         raise PermissionDenied("Only the person writing the plan records responses")
