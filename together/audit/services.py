@@ -27,13 +27,11 @@ def audit_event_record(
     reason: str = "",
     actor_label: str = "",
     detail: dict[str, Any] | None = None,
-    wait_for_disk: bool = True,
 ) -> AuditEvent:
     """Record that `by` did `action` (to `obj`, about the child `child_id`, because of `reason`).
 
     `by` may be None for things done by nobody signed in, such as a failed sign-in.
-    `wait_for_disk` is ignored: every event waits for the disk (ADR 0003). It is accepted only
-    until `children.services.child_view_record` stops passing it, then it goes.
+    Every event commits with the transaction that writes it and waits for the disk (ADR 0003).
     """
     context = request_context.current()
     actor = by if getattr(by, "is_authenticated", False) else None

@@ -182,9 +182,8 @@ def meeting_record(*, by, child: Child, **fields) -> Meeting:
 
 
 def child_view_record(*, by, child: Child, section: str) -> None:
-    """Every view of a child's file is logged: who, when, which part. One INSERT, atomic on its
-    own: no transaction around it (which would cost two more round trips on every page), and on
-    PostgreSQL committed without waiting for the disk flush (ADR 0003).
+    """Every view of a child's file is logged: who, when, which part. One INSERT, committed and
+    written to disk like any other change, so the record can never be lost (ADR 0003).
 
     No check of its own, by design: it records a read and changes nothing on the file. The read
     was checked by the selector that fetched the child (child_get_for_user), and asking again
@@ -195,7 +194,6 @@ def child_view_record(*, by, child: Child, section: str) -> None:
         obj=child,
         child_id=child.uuid,
         detail={"section": section},
-        wait_for_disk=False,
     )
 
 
