@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from . import urls_outputs, views
+from . import views
+from .outputs import urls as outputs_urls
 
 app_name = "plans"
 
@@ -23,4 +24,4 @@ urlpatterns = [
     path(f"{PLAN}comment/", views.comment, name="comment"),
 ]
 
-urlpatterns += urls_outputs.urlpatterns
+urlpatterns += outputs_urls.urlpatterns

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from together.accounts.models import Role
 
 from .. import rules, selectors
-from ..forms_search import BreakGlassForm, ChildSearchForm
 from ..search import LIMIT, OtherChild, children_search
+from ..search.forms import BreakGlassForm, ChildSearchForm
 from ..services import break_glass_open
 
 # Who sees the files opened by breaking the glass: those who manage the children's areas, for the

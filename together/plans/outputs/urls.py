@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_outputs as views
+from . import views
 
 PLAN = "children/<uuid:child_id>/plan/"
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from together.core.forms import DateField
 
-from .models import BreakGlass
-from .search import SearchTerms, name_words
+from ..models import BreakGlass
+from . import SearchTerms, name_words
 
 # Court numbers mix capital letters and numbers, for example ZW26C00123.
 COURT_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/ -]{2,39}$")

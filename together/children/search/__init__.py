@@ -40,8 +40,8 @@ from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.organisation.rules import supervises_team_q
 
-from . import rules
-from .models import BreakGlass, Child
+from .. import rules
+from ..models import BreakGlass, Child
 
 # At most this many children are listed; the page says so when more match.
 LIMIT = 50

@@ -4,8 +4,8 @@ from django import forms
 
 from together.core.forms import DateField, text_field
 
-from .documents import PRINT_REASONS
-from .models import RecipientKind, ShareMethod
+from ..documents import PRINT_REASONS
+from ..models import RecipientKind, ShareMethod
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

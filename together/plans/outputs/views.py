@@ -15,10 +15,10 @@ from together.core.forms import add_service_errors
 from together.documents.pdf import pdf_from_template
 from together.documents.services import document_print_record
 
-from . import compare_page, rules, selectors
-from .documents import VERSIONS, child_version_context, professional_version_context
-from .forms_outputs import PrintForm, ResponseForm, ShareForm
-from .services import sharing
+from .. import compare_page, rules, selectors
+from ..documents import VERSIONS, child_version_context, professional_version_context
+from ..services import sharing
+from .forms import PrintForm, ResponseForm, ShareForm
 
 CONFLICT = (
     "Someone else changed the plan while you were recording this. "

@@ -1,0 +1,1 @@
+"""Sharing a plan, printing it, comparing its versions and recording responses to it."""
