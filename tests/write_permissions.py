@@ -53,6 +53,8 @@ WRITE_VERBS = frozenset(
         "count",
         "create",
         "delete",
+        "end",
+        "force",
         "mark",
         "open",
         "rebuild",
@@ -61,6 +63,8 @@ WRITE_VERBS = frozenset(
         "request",
         "save",
         "seed",
+        "send",
+        "set",
         "start",
         "update",
     }

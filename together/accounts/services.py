@@ -1,7 +1,6 @@
 """Changes to staff accounts: their details, their password, their sessions."""
 
 from axes.utils import reset as axes_reset
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from together.audit.models import Action
@@ -79,11 +78,14 @@ def user_password_set(*, user: User, password: str) -> User:
     return locked
 
 
+_ADMINISTRATORS_ONLY = "Only a system administrator may do this."
+
+
 @transaction.atomic
 def user_password_reset_force(*, by: User, user: User) -> User:
     """A system administrator makes `user` choose a new password: the current one stops working
     at once (and with it every session they have open), and they are sent a link to choose one."""
-    _check_administrator(by)
+    require(by, rules.may_administer_account, user, message=_ADMINISTRATORS_ONLY)
     locked = User.objects.select_for_update().get(pk=user.pk)
     locked.set_unusable_password()
     locked.session_generation += 1
@@ -97,7 +99,7 @@ def user_password_reset_force(*, by: User, user: User) -> User:
 def user_sessions_end(*, by: User, user: User) -> User:
     """A system administrator signs `user` out everywhere: each session they have open is signed
     out on its next request. Their password still works."""
-    _check_administrator(by)
+    require(by, rules.may_administer_account, user, message=_ADMINISTRATORS_ONLY)
     locked = User.objects.select_for_update().get(pk=user.pk)
     locked.session_generation += 1
     locked.save(update_fields=["session_generation"])
@@ -108,11 +110,6 @@ def user_sessions_end(*, by: User, user: User) -> User:
 def new_account_email_send(*, user: User) -> None:
     """Send a new account's owner a link to choose their password (the account has none)."""
     _password_email_queue(email=user.email, kind=PasswordEmail.NEW_ACCOUNT)
-
-
-def _check_administrator(by: User) -> None:
-    if not by.is_staff:  # an active system administrator (User.is_staff)
-        raise PermissionDenied("Only a system administrator may do this.")
 
 
 def _password_email_queue(*, email: str, kind: PasswordEmail) -> None:
