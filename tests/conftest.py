@@ -112,7 +112,8 @@ def _migrations_data_kept(request, django_db_blocker):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield  # every fixture torn down: the flush is done
-    if not (_MIGRATIONS_DATA and _commits(item)):
+    # After the last test the test database itself is gone (and nothing needs the data).
+    if nextitem is None or not (_MIGRATIONS_DATA and _commits(item)):
         return
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
