@@ -1,7 +1,10 @@
 """Shared parts of the benchmarks: setting up Django and a database, timing, printing."""
 
+import contextlib
 import os
+import socket
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -93,3 +96,43 @@ def print_row(label: str, stats: dict, floor: dict | None = None, queries: int |
         f"  {label:<52} median {stats['median']:7.2f} ms  p95 {stats['p95']:7.2f} ms  "
         f"{stats['rps']:8.1f} req/s  {ratio}{cpu}  {q}"
     )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(*, env: dict, workers: int = 2, port: int | None = None):
+    """gunicorn serving the project on loopback (a free port unless one is given) with `env`,
+    once it answers connections; stopped on leaving. Yields the port."""
+    port = port or free_port()
+    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "together.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -41,12 +41,17 @@ import http.client
 import os
 import random
 import re
-import subprocess
 import sys
 import threading
 import time
 
-from common import ROOT, prepare_database, print_row, summary, time_against_floor
+from common import (
+    gunicorn,
+    prepare_database,
+    print_row,
+    summary,
+    time_against_floor,
+)
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.signed_cookies import SessionStore as SignedCookieSession
@@ -55,7 +60,7 @@ from django.db.backends.signals import connection_created
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from floor import free_port, session_cookie
+from floor import session_cookie
 
 from together.accounts.models import Role, User
 from together.children.models import Child
@@ -495,33 +500,9 @@ def form_under_load() -> None:
             )
         )
     connection.close()  # let gunicorn's processes have the SQLite file to themselves
-    port, workers = free_port(), 2
+    workers = 2
     env = {**os.environ, "TOGETHER_ENV": "development", "DJANGO_DEBUG": "false"}
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "together.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        import socket
-
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(env=env, workers=workers) as port:
         cookie = session_cookie()
         print(
             f"\nPublic feedback form through gunicorn on loopback ({workers} sync workers), "
@@ -533,9 +514,6 @@ def form_under_load() -> None:
         print_row("GET /f/<token> (younger child's form)", form, floor)
         posts = [_post_answers(port, link.get_absolute_url()) for link in links[1:]]
         print_row(f"POST /f/<token>, {POSTS} fresh links, one at a time", summary(posts), floor)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def main() -> None:

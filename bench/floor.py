@@ -3,13 +3,10 @@ test client and through gunicorn on loopback. Later pages are reported as multip
 
 import http.client
 import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 
-from common import ROOT, prepare_database, print_row, summary, time_calls
+from common import gunicorn, prepare_database, print_row, summary, time_calls
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db import connection
@@ -65,39 +62,11 @@ def session_cookie() -> str:
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def gunicorn_figures():
-    port, workers, threads = free_port(), 2, 4
+    workers, threads = 2, 4
     env = {**os.environ, "TOGETHER_ENV": "development", "DJANGO_DEBUG": "false"}
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "together.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
+    with gunicorn(env=env, workers=workers) as port:
         cookie = session_cookie()
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
 
         def get(conn):
             conn.request("GET", "/bench/floor/", headers={"Cookie": cookie})
@@ -126,9 +95,6 @@ def gunicorn_figures():
             t.join()
         elapsed = time.perf_counter() - start
         print(f"  floor, {threads} clients at once: {sum(done) / elapsed:8.1f} req/s in all")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

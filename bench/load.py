@@ -28,7 +28,6 @@ import http.client
 import os
 import random
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,7 +39,7 @@ from urllib.parse import urlencode
 # The server and this process sign sessions with the same key (set before Django starts).
 os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(64)
 
-from common import ROOT, prepare_database  # noqa: E402
+from common import ROOT, free_port, gunicorn, prepare_database  # noqa: E402
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db.models import Count, Q
@@ -133,12 +132,6 @@ def build_targets(rng: random.Random):
         targets["duty"].append(Target("duty", session_cookie(manager), "/allocation/"))
     floor = [Target("floor", session_cookie(fca), "/bench/floor/") for fca in fcas]
     return targets, floor
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def production_env(port: int) -> dict:
@@ -252,29 +245,7 @@ def main():
         env=env,
         check=True,
     )
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "together.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(env=env, workers=args.workers, port=port):
         from django.db import connection
 
         print(
@@ -296,9 +267,6 @@ def main():
             print(f"{clients} client{'s' if clients > 1 else ''} at once, {args.seconds:g} s each:")
             print(row("mixed pages", run(port, mixed, clients, args.seconds, args.max_requests)))
             print(row("bare page", run(port, bare, clients, args.seconds / 2, args.max_requests)))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":
