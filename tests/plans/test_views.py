@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.children.factories import ChildFactory, MeetingFactory
 from tests.plans.factories import plan_page, start_plan, write_every_section
@@ -177,7 +178,7 @@ def test_someone_elses_save_is_not_overwritten_and_nothing_is_lost(fca_client, w
     assert response.status_code == 200
     content = response.content.decode()
     assert "saved changes to the plan" in content
-    assert world.fca_allocated.full_name in content
+    assert escape(world.fca_allocated.full_name) in content  # O'Neill is O&#x27;Neill
     assert "Typed second" in content  # what they typed is kept in the form
     assert "Saved first" in content  # and what is saved now is shown
     plan.refresh_from_db()
