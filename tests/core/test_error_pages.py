@@ -67,3 +67,12 @@ def test_forbidden(db, fca):
     client = Client()
     client.force_login(fca)
     assert_service_page(client.get("/forbidden/"), 403, "You cannot do this")
+
+
+def test_a_form_sent_without_its_csrf_token_gets_the_service_page_and_json_gets_json(fca):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(fca)
+    form = client.post("/children/", {"q": "Smith"})
+    assert_service_page(form, 403, "Your form was not sent")
+    api = client.post("/api/language/check", "{}", content_type="application/json")
+    assert api.status_code == 403 and "CSRF" in api.json()["error"]

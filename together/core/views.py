@@ -1,7 +1,7 @@
 """Pages of the whole service that know no domain: the footer's statements and the error pages."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponseServerError
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
@@ -47,4 +47,10 @@ def server_error(request):
 
 @login_not_required
 def csrf_failure(request, reason=""):
+    if request.content_type == "application/json":
+        # A script posting JSON (the language API) reads the refusal in JSON.
+        return JsonResponse(
+            {"error": "The CSRF token is missing or wrong: send it in the X-CSRFToken header."},
+            status=403,
+        )
     return render(request, "errors/csrf.html", status=403)
