@@ -175,3 +175,11 @@ def test_postgresql_with_a_pool_leaves_keeping_connections_to_the_pool():
 def test_the_prepare_threshold_can_be_chosen():
     found = _database_settings(DATABASE_PREPARE_THRESHOLD="2")
     assert found["OPTIONS"]["prepare_threshold"] == 2
+
+
+def test_sessions_are_read_from_redis_when_there_is_one_and_kept_in_the_database():
+    script = "from django.conf import settings; print(settings.SESSION_ENGINE)"
+    default = run(["shell", "-v", "0", "-c", script])
+    assert default.stdout.split() == ["django.contrib.sessions.backends.db"], default.stderr
+    redis = run(["shell", "-v", "0", "-c", script], CACHE_URL="redis://127.0.0.1:6379/1")
+    assert redis.stdout.split() == ["django.contrib.sessions.backends.cached_db"], redis.stderr

@@ -229,6 +229,15 @@ IDLE_TIMEOUT = timedelta(minutes=env.int("TOGETHER_IDLE_MINUTES", default=30))
 # the same second, such as a page and its htmx fragments, write it once).
 IDLE_PRECISION = timedelta(seconds=1)
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# Sessions are kept in the database. With a cache of their own (Redis, when CACHE_URL names it)
+# they are read from the cache and written to both ("cached_db": a session survives the cache
+# being emptied), which saves a database query on every signed-in request. With the database
+# cache that would only move the query to another table, so the plain database store is used.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.db"
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    else "django.contrib.sessions.backends.cached_db"
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
