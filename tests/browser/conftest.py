@@ -55,6 +55,26 @@ def chromium():
         browser.close()
 
 
+# A phone held upright (390 CSS pixels wide, as many phones are).
+PHONE = {"width": 390, "height": 844}
+# The elements that reach past the right edge of the screen (the last five in the page's order), or
+# an empty list when the page scrolls only up and down.
+WIDER_THAN_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && box.width > 0 && getComputedStyle(el).position !== 'fixed'
+        && !el.closest('.govuk-visually-hidden, .govuk-skip-link')) {
+      out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(box.right) + ' px)');
+    }
+  }
+  return out.slice(-5);
+}"""
+
+
 class Journey:
     """A person's way through the service. Each page it lands on is checked with axe-core."""
 
@@ -83,11 +103,28 @@ class Journey:
         self.page.get_by_label(label, exact=True).fill(value)
 
     def check_accessibility(self):
+        """axe-core at desktop width and at a phone's (390 px), where the page must also fit
+        without scrolling sideways."""
+        path = urlsplit(self.page.url).path
         self.page.add_script_tag(path=str(AXE))
+        self._axe(path, "desktop")
+        desktop = self.page.viewport_size
+        self.page.set_viewport_size(PHONE)
+        try:
+            overflow = self.page.evaluate(WIDER_THAN_SCREEN)
+            assert not overflow, (
+                f"{path} is wider than a {PHONE['width']} px phone screen; "
+                f"these stick out: {overflow}"
+            )
+            self._axe(path, f"{PHONE['width']} px")
+        finally:
+            self.page.set_viewport_size(desktop)
+        self.checked.add(path)
+
+    def _axe(self, path, width):
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )
-        path = urlsplit(self.page.url).path
         violations = [
             {
                 "rule": v["id"],
@@ -97,8 +134,9 @@ class Journey:
             }
             for v in result["violations"]
         ]
-        assert not violations, f"axe found problems on {path}:\n" + json.dumps(violations, indent=2)
-        self.checked.add(path)
+        assert not violations, f"axe found problems on {path} at {width}:\n" + json.dumps(
+            violations, indent=2
+        )
 
     def heading(self) -> str:
         return self.page.locator("h1").inner_text().strip()
