@@ -67,8 +67,10 @@ WIDER_THAN_SCREEN = """() => {
     const box = el.getBoundingClientRect();
     if (box.right > width + 1 && box.width > 0 && getComputedStyle(el).position !== 'fixed'
         && !el.closest('.govuk-visually-hidden, .govuk-skip-link')) {
-      out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
-        ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(box.right) + ' px)');
+      const classes = typeof el.className === 'string' ? el.className.trim() : '';
+      const dotted = classes ? '.' + classes.split(/\\s+/).join('.') : '';
+      const name = el.tagName.toLowerCase() + dotted;
+      out.push(name + ' (' + Math.round(box.right) + ' px)');
     }
   }
   return out.slice(-5);
