@@ -13,6 +13,7 @@ from tests.write_permissions import (
 )
 from together.children import services
 from together.children.models import Meeting
+from together.core.form_tokens import new_token
 
 
 def _confidential_person(world):
@@ -31,7 +32,11 @@ WRITES = {
     ),
     "family_member_add": Write(
         lambda world, by, _: services.family_member_add(
-            by=by, child=world.child, relationship="grandparent", given_name="Rose"
+            by=by,
+            child=world.child,
+            token=new_token(),
+            relationship="grandparent",
+            given_name="Rose",
         ),
         refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="supervisor_team",
@@ -40,6 +45,7 @@ WRITES = {
         lambda world, by, _: services.meeting_record(
             by=by,
             child=world.child,
+            token=new_token(),
             occurred_at=datetime.datetime(2026, 6, 10, 15, 0, tzinfo=datetime.UTC),
             method=Meeting.Method.IN_PERSON,
             place=Meeting.Place.SCHOOL,

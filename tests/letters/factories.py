@@ -17,9 +17,15 @@ def ready_fca(user, about_me="I have two cats. I like walking by the sea."):
     return user
 
 
-def start_letter(child, by, kind=Kind.INTRODUCTORY_CHILD, recipient=None, **extra):
+def start_letter(child, by, kind=Kind.INTRODUCTORY_CHILD, recipient=None, token=None, **extra):
     return services.letter_start(
-        by=by, child=child, kind=kind, recipient=recipient, filling=FILLING, **extra
+        by=by,
+        child=child,
+        token=token,
+        kind=kind,
+        recipient=recipient,
+        filling=FILLING,
+        **extra,
     )
 
 

@@ -22,7 +22,7 @@ def test_the_task_makes_a_zip_of_every_letter_and_marks_them_printed(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         batch = services.letters_batch_request(
-            by=letters_world.fca_allocated, scope=LetterBatch.Scope.MY_LETTERS
+            by=letters_world.fca_allocated, scope=LetterBatch.Scope.MY_LETTERS, token=None
         )
     batch.refresh_from_db()
     assert (batch.state, batch.done, batch.total) == (LetterBatch.State.DONE, 3, 3)

@@ -100,6 +100,7 @@ def test_a_meeting_plan_left_empty_is_named(letters_world):
         services.letter_start(
             by=letters_world.fca_allocated,
             child=letters_world.child,
+            token=None,
             kind=Kind.INTRODUCTORY_CHILD,
             filling=services.Filling(how_to_reach_me="Call me"),
         )

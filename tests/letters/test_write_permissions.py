@@ -11,6 +11,7 @@ from tests.write_permissions import (
     Write,
     WritePermissions,
 )
+from together.core.form_tokens import new_token
 from together.letters import services
 from together.letters.models import Kind, LetterBatch, LetterTemplate, SentHow, Style
 
@@ -59,7 +60,7 @@ WRITES = {
         setup=_national_template,
     ),
     "letter_start": Write(
-        lambda world, by, _: start_letter(world.child, by),
+        lambda world, by, _: start_letter(world.child, by, token=new_token()),
         refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
         setup=_ready,
@@ -94,7 +95,7 @@ WRITES = {
     ),
     "letters_batch_request": Write(
         lambda world, by, _: services.letters_batch_request(
-            by=by, scope=LetterBatch.Scope.MY_LETTERS
+            by=by, scope=LetterBatch.Scope.MY_LETTERS, token=new_token()
         ),
         refused=("national", "supervisor_team", "business_area", SIGNED_OUT, INACTIVE),
         allowed="fca_allocated",

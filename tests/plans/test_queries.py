@@ -66,7 +66,9 @@ def _fill(plan, world, n):
             who=by,
             due_on=datetime.date(2026, 10, 1),
         )
-        services.plan_comment_add(by=world.supervisor_team, plan=plan, text=f"Comment {number}")
+        services.plan_comment_add(
+            by=world.supervisor_team, plan=plan, token=None, text=f"Comment {number}"
+        )
     return plan
 
 

@@ -513,12 +513,12 @@ def test_a_plan_waiting_for_review_is_not_changed(world):
 
 def test_comments_from_supervisors_and_managers_but_not_others(world):
     plan = start_plan(world)
-    services.plan_comment_add(by=world.supervisor_team, plan=plan, text="Good start")
-    services.plan_comment_add(by=world.manager_area, plan=plan, text="Agree")
+    services.plan_comment_add(by=world.supervisor_team, plan=plan, token=None, text="Good start")
+    services.plan_comment_add(by=world.manager_area, plan=plan, token=None, text="Agree")
     with pytest.raises(PermissionDenied):
-        services.plan_comment_add(by=world.head_region, plan=plan, text="Hello")
+        services.plan_comment_add(by=world.head_region, plan=plan, token=None, text="Hello")
     with pytest.raises(ValidationError):
-        services.plan_comment_add(by=world.supervisor_team, plan=plan, text=" ")
+        services.plan_comment_add(by=world.supervisor_team, plan=plan, token=None, text=" ")
     assert plan.comments.count() == 2
 
 

@@ -92,7 +92,9 @@ def test_the_task_list_makes_the_same_number_of_queries_however_big_the_plan(
             what=f"Harm {number}",
             certainty=Certainty.POSSIBLE,
         )
-        services.plan_comment_add(by=world.supervisor_team, plan=plan, text=f"Comment {number}")
+        services.plan_comment_add(
+            by=world.supervisor_team, plan=plan, token=None, text=f"Comment {number}"
+        )
     with django_assert_num_queries(QUERIES_ON_THE_TASK_LIST):
         assert fca_client.get(page(world)).status_code == 200
 

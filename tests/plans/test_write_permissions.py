@@ -14,6 +14,7 @@ from tests.write_permissions import (
     Write,
     WritePermissions,
 )
+from together.core.form_tokens import new_token
 from together.plans import services
 from together.plans.models import (
     Certainty,
@@ -147,7 +148,7 @@ WRITES = {
     # Those who supervise or manage the plan's team comment on it, as its writer does.
     "plan_comment_add": Write(
         lambda world, by, made: services.plan_comment_add(
-            by=by, plan=made.plan, text="Say more about what school told you"
+            by=by, plan=made.plan, token=new_token(), text="Say more about what school told you"
         ),
         refused=(
             "fca_same_team",

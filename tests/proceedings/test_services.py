@@ -291,6 +291,7 @@ def test_recording_a_hearing_writes_audit_and_a_timeline_entry_for_each_child(wo
     hearing = services.hearing_record(
         by=world.fca_allocated,
         proceedings=world.proceedings,
+        token=None,
         kind=Hearing.Kind.FIRST,
         starts_at=starts,
         outcome="Interim order made. Section 7 report ordered.",
@@ -314,6 +315,7 @@ def test_a_hearing_before_the_application_was_received_is_refused(world):
         services.hearing_record(
             by=world.fca_allocated,
             proceedings=world.proceedings,
+            token=None,
             kind=Hearing.Kind.FIRST,
             starts_at=before,
         )
@@ -332,6 +334,7 @@ def test_a_known_first_hearing_date_is_not_overwritten(world):
     services.hearing_record(
         by=world.fca_allocated,
         proceedings=world.proceedings,
+        token=None,
         kind=Hearing.Kind.FIRST,
         starts_at=later,
     )
@@ -344,6 +347,7 @@ def test_oversight_roles_do_not_record_hearings(world):
         services.hearing_record(
             by=world.head_region,
             proceedings=world.proceedings,
+            token=None,
             kind=Hearing.Kind.OTHER,
             starts_at=timezone.now(),
         )

@@ -11,6 +11,7 @@ from tests.write_permissions import (
     Write,
     WritePermissions,
 )
+from together.core.form_tokens import new_token
 from together.proceedings import services
 from together.proceedings.models import Hearing, Kind
 from together.proceedings.selectors import ChildDetails
@@ -57,6 +58,7 @@ WRITES = {
         lambda world, by, _: services.hearing_record(
             by=by,
             proceedings=world.proceedings,
+            token=new_token(),
             kind=Hearing.Kind.CASE_MANAGEMENT,
             starts_at=datetime.datetime(2026, 12, 1, 10, 0, tzinfo=datetime.UTC),
         ),

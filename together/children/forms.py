@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from together.core.forms import DateField, TimeField, text_field
+from together.core.forms import DateField, SubmitOnceForm, TimeField, text_field
 from together.language.forms import LanguageCheckMixin
 
 from .models import Child, Communication, CommunicationNeed, FamilyMember, Meeting, Relationship
@@ -121,7 +121,7 @@ class AboutMeForm(LanguageCheckMixin, forms.Form):
         return initial
 
 
-class FamilyMemberForm(forms.Form):
+class FamilyMemberForm(SubmitOnceForm):
     given_name = text_field("First name", max_length=100, required=True)
     family_name = text_field(
         "Last name (optional)", max_length=100, name="Last name", required=False
@@ -168,7 +168,7 @@ class FamilyMemberForm(forms.Form):
     )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(SubmitOnceForm):
     date = DateField(
         label="Date", label_for_errors="the date you met", help_text="For example, 14 10 2026"
     )

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from together.audit.models import Action
 from together.audit.services import audit_event_record
+from together.core import form_tokens
 from together.core.permissions import require
 from together.core.versioning import lock_at_version
 
@@ -134,12 +135,18 @@ def family_member_add(
     *,
     by,
     child: Child,
+    token: str | None,
     relationship: str,
     child_calls_them: str = "",
     important_because: str = "",
     **person,
 ) -> ChildConnection:
+    """Add someone who matters to the child. The same form sent twice (its one-time `token`,
+    ADR 0016) adds them once: the second time, the connection the first made is returned."""
     require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
+    claim = form_tokens.claim(token, by=by, model=ChildConnection)
+    if claim.earlier:
+        return claim.earlier
     member = FamilyMember(**person)
     member.full_clean()
     member.save()
@@ -159,12 +166,17 @@ def family_member_add(
         summary=f"{connection.child_calls_them or member} added to family and important people",
         by=by,
     )
+    claim.made(connection)
     return connection
 
 
 @transaction.atomic
-def meeting_record(*, by, child: Child, **fields) -> Meeting:
+def meeting_record(*, by, child: Child, token: str | None, **fields) -> Meeting:
+    """Record a meeting with the child; once for each form sent (`token`, ADR 0016)."""
     require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
+    claim = form_tokens.claim(token, by=by, model=Meeting)
+    if claim.earlier:
+        return claim.earlier
     meeting = Meeting(child=child, recorded_by=by, **fields)
     meeting.full_clean()
     meeting.save()
@@ -178,6 +190,7 @@ def meeting_record(*, by, child: Child, **fields) -> Meeting:
         by=by,
         at=meeting.occurred_at,
     )
+    claim.made(meeting)
     return meeting
 
 

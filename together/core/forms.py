@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from django import forms
 from django.core.exceptions import ValidationError
 
+from .form_tokens import new_token
+
 
 def text_field(
     label: str,
@@ -35,6 +37,30 @@ def text_field(
             "required": required_message or f"Enter {name[:1].lower()}{name[1:]}",
         },
     )
+
+
+class SubmitOnceForm(forms.Form):
+    """A form that makes something, and makes it once however often it is sent (ADR 0016).
+
+    It carries a one-time token in a hidden field (`{{ form.form_token }}` in the template), new
+    each time the form is drawn and kept when it is drawn again with errors. The view hands
+    `form.token()` to the service, which claims it (core.form_tokens.claim). The field may be
+    empty: a post without it is made, unguarded."""
+
+    form_token = forms.CharField(
+        required=False,
+        max_length=64,
+        initial=new_token,
+        widget=forms.HiddenInput,
+        error_messages={"max_length": "This form could not be sent. Open it again and try again"},
+    )
+
+    def token(self) -> str | None:
+        return self.cleaned_data.get("form_token") or None
+
+    def answers(self) -> dict:
+        """What the person answered: the cleaned data without the token."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "form_token"}
 
 
 def add_service_errors(

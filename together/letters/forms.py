@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from together.core.forms import DateField
+from together.core.forms import DateField, SubmitOnceForm
 from together.language.forms import LanguageCheckMixin
 
 from .models import TO_CHILD, Kind, SentHow, validate_https
@@ -11,7 +11,7 @@ from .models import TO_CHILD, Kind, SentHow, validate_https
 CHILD = "child"
 
 
-class LetterNewForm(forms.Form):
+class LetterNewForm(SubmitOnceForm):
     kind = forms.ChoiceField(
         label="What kind of letter?",
         choices=Kind.choices,

@@ -16,6 +16,7 @@ from together.audit.services import audit_event_record
 from together.children import rules as children_rules
 from together.children.models import Child, FamilyMember, TimelineEntry
 from together.children.services import timeline_entry_add
+from together.core import form_tokens
 from together.core.exceptions import EditConflict
 from together.core.permissions import require
 from together.core.versioning import lock_at_version
@@ -231,6 +232,7 @@ def letter_start(
     *,
     by,
     child: Child,
+    token: str | None,
     kind: str,
     recipient: FamilyMember | None = None,
     filling: Filling | None = None,
@@ -238,8 +240,13 @@ def letter_start(
     template: LetterTemplate | None = None,
 ) -> Letter:
     """Start a letter from the template for the child's age (or the adult or plain-text one),
-    with every placeholder filled. A placeholder that cannot be filled saves nothing."""
+    with every placeholder filled. A placeholder that cannot be filled saves nothing. The same
+    form sent twice (its one-time `token`, ADR 0016) starts one letter: the second time, the
+    letter the first started is returned."""
     require(by, rules.may_write_letters, child, message=MAY_NOT_WRITE)
+    claim = form_tokens.claim(token, by=by, model=Letter)
+    if claim.earlier:
+        return claim.earlier
     filling = filling or Filling()
     if kind in TO_CHILD:
         recipient = None
@@ -296,6 +303,7 @@ def letter_start(
         summary=f"{letter.get_kind_display()} started, to {letter.recipient_name}",
         by=by,
     )
+    claim.made(letter)
     return letter
 
 
@@ -517,10 +525,18 @@ def letter_mark_sent(
 
 
 @transaction.atomic
-def letters_batch_request(*, by, scope: str) -> LetterBatch:
-    """Ask for the PDFs of many letters at once. A background task makes them (tasks.py)."""
+def letters_batch_request(*, by, scope: str, token: str | None) -> LetterBatch:
+    """Ask for the PDFs of many letters at once. A background task makes them (tasks.py).
+    The same form sent twice (its one-time `token`, ADR 0016) asks once: the second time, the
+    batch the first asked for is returned. With no letters waiting there is nothing to ask for
+    (ValidationError)."""
     require(by, rules.may_request_batch, message="You cannot ask for a batch of letters")
+    claim = form_tokens.claim(token, by=by, model=LetterBatch)
+    if claim.earlier:
+        return claim.earlier
     letter_ids = selectors.letters_for_batch(user=by, scope=scope)
+    if not letter_ids:
+        raise ValidationError("There are no letters waiting to be printed")
     batch = LetterBatch(requested_by=by, scope=scope, letter_ids=letter_ids, total=len(letter_ids))
     batch.full_clean()
     batch.save()
@@ -534,4 +550,5 @@ def letters_batch_request(*, by, scope: str) -> LetterBatch:
 
     batch_id = batch.pk
     transaction.on_commit(lambda: letters_batch_make.enqueue(batch_id))
+    claim.made(batch)
     return batch

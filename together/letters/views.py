@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
-from together.core.forms import add_service_errors
+from together.core.forms import SubmitOnceForm, add_service_errors
 from together.documents.services import document_print_record
 from together.language.selectors import LanguageNotConfirmed
 from together.language.views import language_report_step
@@ -65,6 +65,7 @@ def letter_new(request, child_id):
             letter = services.letter_start(
                 by=request.user,
                 child=child,
+                token=form.token(),
                 kind=data["kind"],
                 recipient=form.recipient_person(),
                 filling=services.Filling(
@@ -286,17 +287,19 @@ def batch_new(request):
         if request.user.role == "service_manager"
         else LetterBatch.Scope.MY_LETTERS
     )
-    waiting = selectors.letters_for_batch(user=request.user, scope=scope)
-    if request.method == "POST":
-        if not waiting:
-            messages.info(request, "There are no letters waiting to be printed")
+    form = SubmitOnceForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.letters_batch_request(by=request.user, scope=scope, token=form.token())
+        except ValidationError as error:
+            messages.info(request, error.messages[0])
             return redirect("letters:batch-new")
-        batch = services.letters_batch_request(by=request.user, scope=scope)
         return redirect("letters:batch", batch_id=batch.uuid)
+    waiting = selectors.letters_for_batch(user=request.user, scope=scope)
     return render(
         request,
         "letters/batch_new.html",
-        {"count": len(waiting), "scope": LetterBatch.Scope(scope).label},
+        {"form": form, "count": len(waiting), "scope": LetterBatch.Scope(scope).label},
     )
 
 

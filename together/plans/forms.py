@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from together.core.forms import DateField, text_field
+from together.core.forms import DateField, SubmitOnceForm, text_field
 from together.language.forms import LanguageCheckMixin
 
 from .models import (
@@ -457,7 +457,7 @@ class MoveForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(SubmitOnceForm):
     text = text_field(
         "Add a comment",
         max_length=5000,

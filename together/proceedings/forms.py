@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from together.children.models import Child
-from together.core.forms import DateField, TimeField
+from together.core.forms import DateField, SubmitOnceForm, TimeField
 
 from .models import Hearing, Kind, Law, Proceedings
 from .selectors import ChildDetails
@@ -247,7 +247,7 @@ class MatchForm(forms.Form):
 # A hearing
 
 
-class HearingForm(forms.Form):
+class HearingForm(SubmitOnceForm):
     kind = forms.ChoiceField(
         label="What kind of hearing?",
         choices=Hearing.Kind.choices,

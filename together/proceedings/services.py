@@ -15,6 +15,7 @@ from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.children.models import Child, TimelineEntry
 from together.children.services import child_create, timeline_entry_add
+from together.core import form_tokens
 from together.core.versioning import lock_at_version
 from together.organisation.models import TeamMembership
 
@@ -147,12 +148,22 @@ def proceedings_view_record(*, by: User, proceedings: Proceedings, page: str = "
 
 @transaction.atomic
 def hearing_record(
-    *, by: User, proceedings: Proceedings, kind: str, starts_at: datetime, outcome: str = ""
+    *,
+    by: User,
+    proceedings: Proceedings,
+    token: str | None,
+    kind: str,
+    starts_at: datetime,
+    outcome: str = "",
 ) -> Hearing:
     """Record a hearing, past or planned. The first and final hearing dates of the proceedings
-    are filled in from it when they are not known yet."""
+    are filled in from it when they are not known yet. The same form sent twice (its one-time
+    `token`, ADR 0016) records one hearing: the second time, the first one is returned."""
     if not rules.may_record_hearing(by, proceedings):
         raise PermissionDenied("Only people working with these children record hearings.")
+    claim = form_tokens.claim(token, by=by, model=Hearing)
+    if claim.earlier:
+        return claim.earlier
     locked = Proceedings.objects.select_for_update().get(pk=proceedings.pk)
     hearing = Hearing(proceedings=locked, kind=kind, starts_at=starts_at, outcome=outcome.strip())
     hearing.full_clean()
@@ -183,6 +194,7 @@ def hearing_record(
         timeline_entry_add(
             child=child, kind=TimelineEntry.Kind.HEARING, summary=summary, by=by, at=at
         )
+    claim.made(hearing)
     return hearing
 
 

@@ -43,6 +43,7 @@ def hearing_add(request, proceedings_id):
             services.hearing_record(
                 by=user,
                 proceedings=proceedings,
+                token=form.token(),
                 kind=form.cleaned_data["kind"],
                 starts_at=form.starts_at(),
                 outcome=form.cleaned_data["outcome"],

@@ -132,7 +132,9 @@ def family_add(request, child_id):
         raise Http404("No child found")
     form = FamilyMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.family_member_add(by=request.user, child=child, **form.cleaned_data)
+        services.family_member_add(
+            by=request.user, child=child, token=form.token(), **form.answers()
+        )
         messages.success(request, f"{form.cleaned_data['given_name']} has been added")
         return redirect("children:family", child_id=child.uuid)
     return render_file_page(request, child, "family", "children/family_add.html", {"form": form})
@@ -182,6 +184,7 @@ def meeting_add(request, child_id):
         services.meeting_record(
             by=request.user,
             child=child,
+            token=form.token(),
             proceedings=selectors.latest_open_proceedings(child),
             occurred_at=data["occurred_at"],
             method=data["method"],

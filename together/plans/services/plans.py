@@ -12,6 +12,7 @@ from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.children.models import TimelineEntry
 from together.children.services import timeline_entry_add
+from together.core import form_tokens
 from together.core.exceptions import EditConflict
 from together.core.versioning import lock_at_version
 
@@ -524,9 +525,15 @@ def _comment_add(*, by, plan: Plan, text: str, sends_back: bool = False) -> Plan
 
 
 @transaction.atomic
-def plan_comment_add(*, by, plan: Plan, text: str) -> PlanComment:
+def plan_comment_add(*, by, plan: Plan, token: str | None, text: str) -> PlanComment:
+    """Comment on the plan; once for each form sent (`token`, ADR 0016)."""
     if not rules.may_comment_on_plan(by, plan):
         raise PermissionDenied("You cannot comment on this plan")
+    claim = form_tokens.claim(token, by=by, model=PlanComment)
+    if claim.earlier:
+        return claim.earlier
     if not (text or "").strip():
         raise ValidationError({"text": "Enter your comment"})
-    return _comment_add(by=by, plan=plan, text=text)
+    comment = _comment_add(by=by, plan=plan, text=text)
+    claim.made(comment)
+    return comment

@@ -194,7 +194,9 @@ def comment(request, child_id):
     form = CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_comment_add(by=request.user, plan=current, text=form.cleaned_data["text"])
+            services.plan_comment_add(
+                by=request.user, plan=current, token=form.token(), text=form.cleaned_data["text"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
