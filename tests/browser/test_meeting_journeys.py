@@ -58,7 +58,8 @@ def test_fca_records_not_meeting_then_a_phone_call_and_sees_one_status(journey, 
     journey.fill("Why did you not meet?", "Nobody was home at the time agreed; rebooked.")
     journey.click("Save")
     assert journey.heading() == "Meetings with Jayden"
-    assert journey.page.get_by_text("Nobody was home at the time agreed; rebooked.").first.is_visible()
+    reason = journey.page.get_by_text("Nobody was home at the time agreed; rebooked.")
+    assert reason.first.is_visible()
     assert "Not seen yet" in status(journey)  # not meeting is not being seen
     fits(journey, width)
 
