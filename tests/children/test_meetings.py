@@ -274,6 +274,23 @@ def test_a_meeting_can_be_changed_and_every_earlier_version_is_kept(client, worl
     assert changed.detail["fields"] == ["child_words"]
 
 
+def test_a_meeting_recorded_before_history_was_kept_keeps_its_first_version(world):
+    first = MeetingFactory(
+        child=world.child,
+        recorded_by=world.fca_allocated,
+        child_words="Said first.",
+        why_this_way="After school.",
+    )
+    first.history.all().delete()  # as a record made before, or the demo's bulk rows, have none
+    services.meeting_update(
+        by=world.supervisor_team, meeting=first, version=1, child_words="Said later."
+    )
+    versions = list(first.history.order_by("history_date"))
+    assert [v.child_words for v in versions] == ["Said first.", "Said later."]
+    assert versions[0].history_user == world.fca_allocated
+    assert versions[0].history_date == first.recorded_at
+
+
 def test_two_people_changing_a_meeting_never_overwrite_each_other(client, world):
     meeting = _record(world)
     url = f"/children/{world.child.uuid}/meetings/{meeting.uuid}/change/"

@@ -225,10 +225,17 @@ def meeting_update(*, by, meeting: Meeting, version: int, **changes) -> Meeting:
         version=version,
         last_saved=_meeting_last_saved,
     )
+    before = Meeting.objects.get(pk=locked.pk)
+    if not locked.history.exists():
+        # Made before its changes were kept (or in bulk, as the demo is): keep it as it was
+        # first, dated when it was last saved, so the earliest version is never lost.
+        locked._history_date = locked.changed_at or locked.recorded_at
+        locked._change_reason = "Recorded"
+        locked.save()
+        del locked._history_date
     for name, value in changes.items():
         setattr(locked, name, value)
     locked.full_clean()
-    before = Meeting.objects.get(pk=locked.pk)
     changed = [name for name in MEETING_FIELDS if getattr(before, name) != getattr(locked, name)]
     if not changed:
         return before
