@@ -117,3 +117,35 @@ def test_manager_sees_children_not_seen_with_the_reason(journey, world, width):
     card = journey.page.locator(".govuk-summary-card").filter(has_text="Jayden").inner_text()
     assert "We decided not to meet yet" in card and "therapist asked us to wait" in card
     fits(journey, width)
+
+
+def test_without_javascript_every_question_shows_and_the_server_decides(
+    chromium, live_server, transactional_db, world
+):
+    from together.children.models import Meeting
+
+    context = chromium.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(live_server.url + "/sign-in/")
+    page.get_by_label("Email address", exact=True).fill(world.fca_allocated.email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server.url}/children/{world.child.uuid}/meetings/add/")
+    # Nothing hides "Where" without JavaScript: it shows under "In person".
+    assert page.get_by_role("group", name="Where did you meet?").is_visible()
+    met = timezone.localdate() - datetime.timedelta(days=1)
+    page.get_by_label("Day", exact=True).fill(str(met.day))
+    page.get_by_label("Month", exact=True).fill(str(met.month))
+    page.get_by_label("Year", exact=True).fill(str(met.year))
+    page.get_by_label("Time", exact=True).fill("10:00")
+    page.get_by_label("Phone call").check()
+    page.get_by_label("At school").check()  # answered, though the meeting was a call
+    page.get_by_label("What you saw and heard", exact=True).fill("Chatty and cheerful.")
+    page.get_by_label("Why you met this way and at this time", exact=True).fill("They asked.")
+    page.get_by_role("button", name="Save the meeting").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Meetings with Jayden"
+    context.close()
+    meeting = Meeting.objects.get(child=world.child)
+    assert (meeting.method, meeting.place) == ("phone", "remote")
