@@ -77,6 +77,21 @@ WIDER_THAN_SCREEN = """() => {
 }"""
 
 
+def _govuk_conditional_reveal(rule: str, node: dict) -> bool:
+    """GOV.UK Frontend's radios with a conditional reveal put aria-expanded on the radio that
+    reveals, which ARIA does not list for a radio. The Design System keeps it on purpose (screen
+    readers announce it; govuk-frontend issues 979 and 1280 record it as a known issue), so
+    that finding, and only that one on such a radio, is not a failure here."""
+    html, summary = node.get("html", ""), node.get("failureSummary", "")
+    return (
+        rule == "aria-allowed-attr"
+        and html.startswith('<input class="govuk-radios__input"')
+        and "aria-controls=" in html
+        and "aria-expanded" in summary
+        and summary.count("aria-") == summary.count("aria-expanded")
+    )
+
+
 class Journey:
     """A person's way through the service. Each page it lands on is checked with axe-core."""
 
@@ -132,9 +147,10 @@ class Journey:
                 "rule": v["id"],
                 "impact": v["impact"],
                 "help": v["help"],
-                "where": [n["target"] for n in v["nodes"]][:5],
+                "where": [n["target"] for n in nodes][:5],
             }
             for v in result["violations"]
+            if (nodes := [n for n in v["nodes"] if not _govuk_conditional_reveal(v["id"], n)])
         ]
         assert not violations, f"axe found problems on {path} at {width}:\n" + json.dumps(
             violations, indent=2

@@ -21,7 +21,7 @@ def test_fca_opens_a_child_changes_about_me_and_records_a_meeting(journey, world
     assert journey.heading() == "About me"
     identity = journey.page.locator(".moj-identity-bar").inner_text()
     assert "Jayden" in identity and "years old" in identity
-    assert journey.page.get_by_text("Not seen yet in these proceedings").is_visible()
+    assert "Not seen yet" in journey.page.locator(".together-file-status").inner_text()
 
     journey.click("Change Jayden's details", role="link")
     journey.fill("How to say it (optional)", "JAY-den")
@@ -44,10 +44,12 @@ def test_fca_opens_a_child_changes_about_me_and_records_a_meeting(journey, world
     journey.page.get_by_label("In person").check()
     journey.page.get_by_label("At school").check()
     journey.fill("What they said, in their own words", "I want to see my dad more.")
+    journey.fill("Why you met this way and at this time", "Jayden asked to meet at school.")
     journey.click("Save the meeting")
     assert journey.heading() == "Meetings with Jayden"
     assert journey.page.get_by_text("I want to see my dad more.").is_visible()
-    assert journey.page.get_by_text("Seen in person in these proceedings").is_visible()
+    seen = journey.page.locator(".together-file-status").inner_text()
+    assert "Last seen 3 November" in seen and ", in person, " in seen
 
     journey.click("Timeline", role="link")
     journey.page.get_by_label("Show").select_option("meeting")

@@ -13,7 +13,10 @@ EDIT_PAGES = [
     "/children/<uuid:child_id>/about/edit/",
     "/children/<uuid:child_id>/family/add/",
     "/children/<uuid:child_id>/meetings/add/",
+    "/children/<uuid:child_id>/meetings/not-met/",
 ]
+# Changing a record of a meeting: the same people as the other changes to the file.
+MEETING_CHANGE_PAGE = "/children/<uuid:child_id>/meetings/<uuid:meeting_id>/change/"
 ADDRESS_PAGE = "/children/<uuid:child_id>/family/<uuid:person_id>/address/"
 SEARCH_ROUTES = [
     "/children/",
@@ -21,7 +24,7 @@ SEARCH_ROUTES = [
     "/children/<uuid:child_id>/break-glass/",
 ]
 
-ROUTES = [*FILE_PAGES, *EDIT_PAGES, ADDRESS_PAGE, *SEARCH_ROUTES]
+ROUTES = [*FILE_PAGES, *EDIT_PAGES, MEETING_CHANGE_PAGE, ADDRESS_PAGE, *SEARCH_ROUTES]
 
 # Who may change the file and see a confidential address, by relationship (see conftest.world).
 EDITS = {"fca_allocated", "supervisor_team", "manager_area", "business_area"}

@@ -10,9 +10,10 @@ from tests.children.access import (
     EDIT_PAGES,
     EDITS,
     FILE_PAGES,
+    MEETING_CHANGE_PAGE,
     SEES_CONFIDENTIAL_ADDRESS,
 )
-from tests.children.factories import ConnectionFactory, FamilyMemberFactory
+from tests.children.factories import ConnectionFactory, FamilyMemberFactory, MeetingFactory
 from tests.conftest import SEES_CHILD
 from together.audit.models import Action, AuditEvent
 
@@ -40,6 +41,19 @@ def test_pages_that_change_the_file(client, world, route, relationship):
     client.force_login(world.users[relationship])
     expected = 200 if relationship in EDITS else 404
     assert client.get(url(route, world.child)).status_code == expected
+
+
+@pytest.mark.parametrize("relationship", SEES_CHILD)
+def test_changing_a_meeting(client, world, relationship):
+    meeting = MeetingFactory(child=world.child, recorded_by=world.fca_allocated)
+    client.force_login(world.users[relationship])
+    address = url(MEETING_CHANGE_PAGE, world.child).replace("<uuid:meeting_id>", str(meeting.uuid))
+    expected = 200 if relationship in EDITS else 404
+    assert client.get(address).status_code == expected
+    # Nor by posting: the record is as it was.
+    client.post(address, {"version": "1", "child_words": "Changed"})
+    meeting.refresh_from_db()
+    assert meeting.version == 1 and meeting.child_words == ""
 
 
 @pytest.mark.parametrize("relationship", SEES_CHILD)

@@ -130,56 +130,29 @@ def meeting_form(**changes):
     return data
 
 
-def test_only_meetings_since_the_proceedings_began_count_as_seen_in_them(client, world):
-    import datetime
-
-    received = world.proceedings.received_on
-    page = f"/children/{world.child.uuid}/"
-    client.force_login(world.fca_allocated)
-    # In person, but the evening before the proceedings were received (in London).
-    before = datetime.datetime.combine(
-        received - datetime.timedelta(days=1), datetime.time(22, 30), tzinfo=datetime.UTC
-    )
-    MeetingFactory(child=world.child, occurred_at=before, recorded_by=world.fca_allocated)
-    text = client.get(page).content.decode()
-    assert "Not seen yet in these proceedings" in text
-    assert f"Last seen {before.day} " in text  # still the last time the child was seen
-    # A video call on the day they were received counts, but not as in person.
-    on_the_day = datetime.datetime.combine(received, datetime.time(9), tzinfo=datetime.UTC)
-    MeetingFactory(
-        child=world.child,
-        occurred_at=on_the_day,
-        method=Meeting.Method.VIDEO,
-        recorded_by=world.fca_allocated,
-    )
-    text = client.get(page).content.decode()
-    assert "Seen, but not in person, in these proceedings" in text
-    assert "(video" in text
-
-
-def test_recording_a_meeting_shows_the_child_as_seen_in_person(client, world):
+def test_recording_a_meeting_shows_when_and_how_the_child_was_last_seen(client, world):
     client.force_login(world.fca_allocated)
     before = client.get(f"/children/{world.child.uuid}/").content.decode()
-    assert "Not seen yet in these proceedings" in before
+    assert "Not seen yet" in before
     response = client.post(f"/children/{world.child.uuid}/meetings/add/", meeting_form())
     assert response.status_code == 302
     meeting = Meeting.objects.get(child=world.child)
     assert meeting.proceedings == world.proceedings
     page = client.get(f"/children/{world.child.uuid}/meetings/").content.decode()
     assert "I like it when you come to school." in page
-    assert "Seen in person in these proceedings" in page
+    assert "Last seen 3 November" in page and ", in person, " in page
     assert AuditEvent.objects.filter(
         action=Action.MEETING_RECORDED, child_id=world.child.uuid
     ).exists()
 
 
-def test_a_video_call_counts_as_seen_but_not_in_person(client, world):
+def test_a_video_call_is_said_as_a_video_call(client, world):
     client.force_login(world.fca_allocated)
     client.post(
         f"/children/{world.child.uuid}/meetings/add/", meeting_form(method="video", place="")
     )
     page = client.get(f"/children/{world.child.uuid}/").content.decode()
-    assert "Seen, but not in person, in these proceedings" in page
+    assert ", by video call, " in page
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ an API or a task (see tests/write_permissions.py for how these tests work)."""
 
 import datetime
 
-from tests.children.factories import ConnectionFactory, FamilyMemberFactory
+from tests.children.factories import ConnectionFactory, FamilyMemberFactory, MeetingFactory
 from tests.write_permissions import (
     INACTIVE,
     MAY_NOT_CHANGE_THE_FILE,
@@ -20,6 +20,15 @@ def _confidential_person(world):
     person = FamilyMemberFactory(address="1 Hidden Lane", address_confidential=True)
     ConnectionFactory(child=world.child, person=person, relationship="mother")
     return person
+
+
+def _meeting(world):
+    return MeetingFactory(
+        child=world.child,
+        recorded_by=world.fca_allocated,
+        child_words="I like my school.",
+        why_this_way="Jayden asked to meet at school.",
+    )
 
 
 WRITES = {
@@ -49,9 +58,19 @@ WRITES = {
             occurred_at=datetime.datetime(2026, 6, 10, 15, 0, tzinfo=datetime.UTC),
             method=Meeting.Method.IN_PERSON,
             place=Meeting.Place.SCHOOL,
+            child_words="I like my school.",
+            why_this_way="Jayden asked to meet at school.",
         ),
         refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
+    ),
+    "meeting_update": Write(
+        lambda world, by, meeting: services.meeting_update(
+            by=by, meeting=meeting, version=meeting.version, child_words="I love my school."
+        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
+        allowed="supervisor_team",
+        setup=_meeting,
     ),
     # Business services change the file but do not see a confidential address.
     "confidential_address_view_record": Write(

@@ -38,8 +38,9 @@ def test_service_manager_sees_their_area_teams_with_fca_counts(client, make_user
     page = client.get(HOME).content.decode()
     assert f"{area.name} <span" in page
     assert "Leeds long-term 1" in page and "Elsewhere long-term 1" not in page
-    assert '<td class="govuk-table__cell govuk-table__cell--numeric">3</td>' in page
-    assert '<td class="govuk-table__cell govuk-table__cell--numeric">1.5</td>' in page
+    numeric = 'class="govuk-table__cell govuk-table__cell--numeric"'
+    assert f'<td data-label="Family Court Advisers" {numeric}>3</td>' in page
+    assert f'<td data-label="Full-time equivalent" {numeric}>1.5</td>' in page
 
 
 def test_head_of_practice_sees_only_their_region(client, make_user):

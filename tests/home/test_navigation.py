@@ -19,6 +19,7 @@ def _navigation(client, path="/"):
                 "Home",
                 "Find a child",
                 "Duty list",
+                "Children not seen",
                 "Letters",
                 "Feedback",
                 "Staff changes",

@@ -6,4 +6,5 @@ ROUTES: list[str] = [
     "/proceedings/<uuid:proceedings_id>/hearings/new/",
     "/allocation/",
     "/allocation/<uuid:proceedings_id>/allocate/",
+    "/children-not-seen/",
 ]

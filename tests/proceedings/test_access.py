@@ -30,6 +30,10 @@ EXPECTED = {
     "/allocation/": only(
         "manager_area", "manager_other_area", "head_region", "head_other_region", "director_region"
     ),
+    # Those who hold or read a duty list see their own area's (or region's) children not seen.
+    "/children-not-seen/": only(
+        "manager_area", "manager_other_area", "head_region", "head_other_region", "director_region"
+    ),
     # Only the service manager of the proceedings' own area.
     "/allocation/<uuid:proceedings_id>/allocate/": only("manager_area"),
     # Business services add applications in their own area.

@@ -168,7 +168,19 @@ class FamilyMemberForm(SubmitOnceForm):
     )
 
 
+OUT_OF_DATE = "This page is out of date. Reload it and make your change again."
+
+
+def _when(day, at=None):
+    """The moment a record is for: the day and time given, or the start of the day in London."""
+    return timezone.make_aware(datetime.datetime.combine(day, at or datetime.time(0, 0)))
+
+
 class MeetingForm(SubmitOnceForm):
+    """A meeting with the child. "Where" belongs to a meeting in person only: it is revealed
+    under that answer, and ignored on the server for a call, so a phone call is never "at
+    school" (without JavaScript every question shows, so the server decides)."""
+
     date = DateField(
         label="Date", label_for_errors="the date you met", help_text="For example, 14 10 2026"
     )
@@ -185,7 +197,7 @@ class MeetingForm(SubmitOnceForm):
         error_messages={"required": "Say how you met"},
     )
     place = forms.ChoiceField(
-        label="Where? (if you met in person)",
+        label="Where did you meet?",
         choices=[c for c in Meeting.Place.choices if c[0] != Meeting.Place.REMOTE],
         widget=forms.RadioSelect,
         required=False,
@@ -201,6 +213,17 @@ class MeetingForm(SubmitOnceForm):
         max_length=5000,
         rows=6,
         name="What they said",
+        help_text=(
+            "Write their words as they said them. For a baby, or a child who does not talk "
+            "yet, leave this empty and say what you saw and heard."
+        ),
+        required=False,
+    )
+    observations = text_field(
+        "What you saw and heard",
+        max_length=5000,
+        rows=6,
+        help_text="For example, how they played, who they went to, how they seemed",
         required=False,
     )
     why_this_way = text_field(
@@ -208,14 +231,15 @@ class MeetingForm(SubmitOnceForm):
         max_length=2000,
         rows=3,
         name="Why this way",
-        required=False,
+        required=True,
+        required_message="Say why you met this way and at this time",
     )
 
     def clean(self):
         data = super().clean()
         day, at, method = data.get("date"), data.get("time"), data.get("method")
         if day and at:
-            when = timezone.make_aware(datetime.datetime.combine(day, at))
+            when = _when(day, at)
             if when > timezone.now():
                 self.add_error(
                     "date", "The meeting must be in the past: record it after you have met"
@@ -224,5 +248,111 @@ class MeetingForm(SubmitOnceForm):
         if method == Meeting.Method.IN_PERSON and not data.get("place"):
             self.add_error("place", "Say where you met")
         if method and method != Meeting.Method.IN_PERSON:
-            data["place"] = Meeting.Place.REMOTE
+            # Answers typed under "In person" before choosing a call are not kept.
+            data["place"], data["place_detail"] = Meeting.Place.REMOTE, ""
+        said, saw = data.get("child_words"), data.get("observations")
+        if "child_words" in data and "observations" in data and not (said or saw):
+            self.add_error(
+                "child_words", "Enter what they said in their own words, or what you saw and heard"
+            )
         return data
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict:
+        local = timezone.localtime(meeting.occurred_at)
+        return {
+            "date": local.date(),
+            "time": local.strftime("%H:%M"),
+            "method": meeting.method,
+            "place": meeting.place if meeting.place != Meeting.Place.REMOTE else "",
+            "place_detail": meeting.place_detail,
+            "others_present": meeting.others_present,
+            "child_words": meeting.child_words,
+            "observations": meeting.observations,
+            "why_this_way": meeting.why_this_way,
+            "version": meeting.version,
+        }
+
+    def meeting_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "occurred_at": data["occurred_at"],
+            "method": data["method"],
+            "place": data["place"],
+            "place_detail": data["place_detail"],
+            "others_present": data["others_present"],
+            "child_words": data["child_words"],
+            "observations": data["observations"],
+            "why_this_way": data["why_this_way"],
+        }
+
+
+class NotMetForm(SubmitOnceForm):
+    """A child the service did not meet: it tried, or decided not to yet, and says why."""
+
+    outcome = forms.ChoiceField(
+        label="What happened?",
+        choices=[c for c in Meeting.Outcome.choices if c[0] != Meeting.Outcome.MET],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether you tried to meet or decided not to meet yet"},
+    )
+    date = DateField(
+        label="When did you try, or decide?",
+        label_for_errors="the date",
+        help_text="For example, 14 10 2026",
+    )
+    not_met_reason = text_field(
+        "Why did you not meet?",
+        max_length=2000,
+        rows=4,
+        name="Why you did not meet",
+        help_text=(
+            "For example, the visit was cancelled because they were ill, or meeting now would "
+            "upset them before the hearing. Your manager reads this."
+        ),
+        required=True,
+        required_message="Say why you did not meet",
+    )
+
+    def clean(self):
+        data = super().clean()
+        day = data.get("date")
+        if day:
+            if day > timezone.localdate():
+                self.add_error("date", "The date must be today or in the past")
+            else:
+                data["occurred_at"] = _when(day)
+        return data
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict:
+        return {
+            "outcome": meeting.outcome,
+            "date": timezone.localtime(meeting.occurred_at).date(),
+            "not_met_reason": meeting.not_met_reason,
+            "version": meeting.version,
+        }
+
+    def meeting_fields(self) -> dict:
+        data = self.cleaned_data
+        return {"occurred_at": data["occurred_at"], "not_met_reason": data["not_met_reason"]}
+
+
+def _version_field():
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": OUT_OF_DATE, "invalid": OUT_OF_DATE},
+    )
+
+
+class MeetingChangeForm(MeetingForm):
+    version = _version_field()
+
+
+class NotMetChangeForm(NotMetForm):
+    version = _version_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Whether they tried or decided not to yet stays as recorded; the date and why may change.
+        del self.fields["outcome"]

@@ -200,8 +200,21 @@ class ChildConnection(models.Model):
         return self.child_calls_them or str(self.person)
 
 
+def _meeting_changed_by(instance, **kwargs):
+    """Who made the change a meeting's historical record keeps: the person the service says is
+    acting (also outside a request, in a task or a test)."""
+    return instance.changed_by or instance.recorded_by
+
+
 class Meeting(models.Model):
-    """A time the child was seen ("seeing the child")."""
+    """A time the child was seen ("seeing the child"), or a time they were not: the service tried
+    but did not meet them, or decided not to meet them yet, with the reason, so the rationale
+    for every child without a meeting can be sought and tested."""
+
+    class Outcome(models.TextChoices):
+        MET = "met", "We met"
+        TRIED = "tried", "We tried but did not meet"
+        NOT_YET = "not_yet", "We decided not to meet yet"
 
     class Method(models.TextChoices):
         IN_PERSON = "in_person", "In person"
@@ -224,34 +237,74 @@ class Meeting(models.Model):
         blank=True,
         related_name="meetings",
     )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.MET)
     occurred_at = models.DateTimeField()
-    method = models.CharField(max_length=20, choices=Method.choices)
-    place = models.CharField(max_length=20, choices=Place.choices)
+    method = models.CharField(max_length=20, choices=Method.choices, blank=True)
+    place = models.CharField(max_length=20, choices=Place.choices, blank=True)
     place_detail = models.CharField(max_length=200, blank=True)
     others_present = models.CharField("who else was there", max_length=300, blank=True)
     child_words = models.TextField(
         "what they said, in their own words", max_length=5000, blank=True
     )
+    observations = models.TextField("what you saw and heard", max_length=5000, blank=True)
     why_this_way = models.TextField("why this way and this time", max_length=2000, blank=True)
+    not_met_reason = models.TextField("why you did not meet", max_length=2000, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+    # Changes keep every earlier version (history); the version stops two people overwriting.
+    version = models.PositiveIntegerField(default=1)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(get_user=_meeting_changed_by)
 
     class Meta:
         ordering = ["-occurred_at"]
         indexes = [models.Index(fields=["child", "-occurred_at"], name="meeting_child_recent")]
 
     def __str__(self) -> str:
+        if not self.met:
+            return f"{self.get_outcome_display()} on {self.occurred_at:%d %B %Y}"
         return f"{self.get_method_display()} on {self.occurred_at:%d %B %Y}"
 
+    @property
+    def met(self) -> bool:
+        return self.outcome == self.Outcome.MET
+
     def clean(self):
+        errors = {}
         if self.occurred_at and self.occurred_at > timezone.now():
-            raise ValidationError({"occurred_at": "The meeting must be today or in the past"})
-        if self.method != self.Method.IN_PERSON and self.place != self.Place.REMOTE:
-            self.place = self.Place.REMOTE
-        if self.method == self.Method.IN_PERSON and self.place == self.Place.REMOTE:
-            raise ValidationError({"place": "Say where you met"})
+            errors["occurred_at"] = "The meeting must be today or in the past"
+        if not self.met:
+            # Nothing about a meeting that did not happen; only why it did not.
+            self.method = self.place = self.place_detail = ""
+            self.others_present = self.child_words = self.observations = self.why_this_way = ""
+            self.not_met_reason = self.not_met_reason.strip()
+            if not self.not_met_reason:
+                errors["not_met_reason"] = "Say why you did not meet"
+            if errors:
+                raise ValidationError(errors)
+            return
+        self.not_met_reason = ""
+        if not self.method:
+            errors["method"] = "Say how you met"
+        elif self.method != self.Method.IN_PERSON:
+            # "Where" is asked only of a meeting in person: a call has no place to keep.
+            self.place, self.place_detail = self.Place.REMOTE, ""
+        elif self.place in ("", self.Place.REMOTE):
+            errors["place"] = "Say where you met"
+        if not self.why_this_way.strip():
+            errors["why_this_way"] = "Say why you met this way and at this time"
+        if not (self.child_words.strip() or self.observations.strip()):
+            errors["child_words"] = (
+                "Enter what they said in their own words, or what you saw and heard"
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class TimelineEntry(models.Model):

@@ -19,6 +19,7 @@ from together.core import request_context
 
 from . import rules
 from .models import BreakGlass, Child, ChildConnection, Meeting, TimelineEntry
+from .seen import SeenStatus, seen_status
 
 
 def child_get_for_user(*, user, child_id) -> Child:
@@ -68,6 +69,8 @@ class FileSummary:
     seen_in_person: bool
     last_meeting: Meeting | None
     everyday_access: bool
+    status: SeenStatus  # the one seen status, as My children says it too
+    not_met: Meeting | None = None  # the newest record, when it says they did not meet
 
 
 def _summary_annotations() -> dict:
@@ -83,11 +86,25 @@ def _summary_annotations() -> dict:
             .values("proceedings__received_on")[:1]
         )
 
-    meetings = Meeting.objects.filter(child=OuterRef("pk"))
+    records = Meeting.objects.filter(child=OuterRef("pk"))
+    newest = records.order_by("-occurred_at", "-pk")
+    meetings = records.filter(outcome=Meeting.Outcome.MET)
     last = meetings.order_by("-occurred_at")
     # Meetings on or after the day (in London) the earliest open proceedings were received.
     since = meetings.filter(
         occurred_at__date__gte=Subquery(earliest_open(OuterRef(OuterRef("pk"))))
+    )
+    # When the newest current allocation of the child's open proceedings began: the clock for
+    # a first meeting (read through the child's own relations: children does not import
+    # proceedings).
+    allocated = (
+        Child.objects.filter(
+            pk=OuterRef("pk"),
+            proceedings__closed_on__isnull=True,
+            proceedings__allocations__ended_at__isnull=True,
+        )
+        .order_by("-proceedings__allocations__started_at")
+        .values("proceedings__allocations__started_at")[:1]
     )
     return {
         "summary_earliest_open": Subquery(earliest_open(OuterRef("pk"))),
@@ -95,6 +112,10 @@ def _summary_annotations() -> dict:
         "summary_last_method": Subquery(last.values("method")[:1]),
         "summary_seen": Exists(since),
         "summary_seen_in_person": Exists(since.filter(method=Meeting.Method.IN_PERSON)),
+        "summary_allocated_at": Subquery(allocated),
+        "summary_newest_outcome": Subquery(newest.values("outcome")[:1]),
+        "summary_newest_at": Subquery(newest.values("occurred_at")[:1]),
+        "summary_newest_reason": Subquery(newest.values("not_met_reason")[:1]),
     }
 
 
@@ -103,8 +124,9 @@ _SUMMARY_FIELDS = tuple(_summary_annotations())
 
 def child_file_summary(*, user, child: Child) -> FileSummary:
     """What the top of every page of a child's file shows: whether the child is in open
-    proceedings and has been seen (and seen in person) since they began, and their last meeting.
-    One query."""
+    proceedings and has been seen (and seen in person) since they began, their last meeting and
+    the seen status made from it (children.seen, as My children says it), and the newest record
+    if it says they did not meet. One query."""
     # A child read by child_get_for_user carries the summary already (one query fewer on every
     # page of the file); a child read another way (with a plan, say) asks for it.
     if hasattr(child, "summary_seen"):
@@ -117,12 +139,27 @@ def child_file_summary(*, user, child: Child) -> FileSummary:
         last = Meeting(
             child=child, occurred_at=row["summary_last_at"], method=row["summary_last_method"]
         )
+    not_met = None
+    if row["summary_newest_outcome"] not in (None, Meeting.Outcome.MET):
+        not_met = Meeting(
+            child=child,
+            outcome=row["summary_newest_outcome"],
+            occurred_at=row["summary_newest_at"],
+            not_met_reason=row["summary_newest_reason"],
+        )
     return FileSummary(
         in_open_proceedings=in_open,
         seen=in_open and bool(row["summary_seen"]),
         seen_in_person=in_open and bool(row["summary_seen_in_person"]),
         last_meeting=last,
         everyday_access=rules.has_everyday_access(user, child),
+        status=seen_status(
+            last_seen=row["summary_last_at"],
+            method=row["summary_last_method"],
+            waiting_since=row["summary_allocated_at"],
+            in_open_proceedings=in_open,
+        ),
+        not_met=not_met,
     )
 
 
@@ -170,7 +207,29 @@ def proceedings_for_child(child: Child) -> list:
 
 
 def meetings_for_child(child: Child) -> list[Meeting]:
-    return list(Meeting.objects.filter(child=child).select_related("recorded_by", "proceedings"))
+    """Every record of seeing the child, or of not meeting them, newest first."""
+    return list(
+        Meeting.objects.filter(child=child).select_related(
+            "recorded_by", "changed_by", "proceedings"
+        )
+    )
+
+
+def meeting_get_for_child(*, child: Child, meeting_id) -> Meeting:
+    """One record of the child's meetings (a child already read for the user); 404 otherwise."""
+    try:
+        return Meeting.objects.select_related("recorded_by", "changed_by").get(
+            child=child, uuid=meeting_id
+        )
+    except (Meeting.DoesNotExist, ValueError):
+        raise Http404("No meeting found") from None
+
+
+def meeting_versions(meeting: Meeting) -> list:
+    """The meeting's saved versions, newest first, each with who saved it: one query."""
+    return list(
+        meeting.history.select_related("history_user").order_by("-history_date", "-history_id")
+    )
 
 
 TIMELINE_LIMIT = 200

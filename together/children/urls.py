@@ -21,6 +21,16 @@ urlpatterns = [
     path("children/<uuid:child_id>/proceedings/", file.proceedings, name="proceedings"),
     path("children/<uuid:child_id>/meetings/", file.meetings, name="meetings"),
     path("children/<uuid:child_id>/meetings/add/", file.meeting_add, name="meeting-add"),
+    path(
+        "children/<uuid:child_id>/meetings/not-met/",
+        file.meeting_not_met,
+        name="meeting-not-met",
+    ),
+    path(
+        "children/<uuid:child_id>/meetings/<uuid:meeting_id>/change/",
+        file.meeting_change,
+        name="meeting-change",
+    ),
     path("children/<uuid:child_id>/timeline/", file.timeline, name="timeline"),
     path("children/<uuid:child_id>/break-glass/", search.break_glass, name="break-glass"),
 ]

@@ -17,6 +17,7 @@ def navigation_for(request) -> list[dict]:
     items = [("Home", reverse("home:home")), ("Find a child", reverse("children:search"))]
     if user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES:
         items.append(("Duty list", reverse("proceedings:duty-list")))
+        items.append(("Children not seen", reverse("proceedings:children-not-seen")))
     if user.role in {Role.SERVICE_MANAGER, Role.NATIONAL_PERFORMANCE} | REGION_ROLES:
         items.append(("Letters", reverse("letters:oversight")))
     if user.role not in (Role.BUSINESS_SERVICES, Role.SYSTEM_ADMINISTRATOR):

@@ -127,7 +127,7 @@ def plan_recommendations(plan: Plan) -> list:
 
 
 def child_meetings(child: Child) -> list[Meeting]:
-    return list(Meeting.objects.filter(child=child).order_by("-occurred_at"))
+    return list(child_meetings_qs(child))
 
 
 def overdue_q(today=None) -> Q:
@@ -257,4 +257,6 @@ def plan_with_counts(child: Child, user=None) -> Plan | None:
 
 
 def child_meetings_qs(child: Child):
-    return Meeting.objects.filter(child=child).order_by("-occurred_at")
+    """The times the child was met, which their wishes and feelings can come from (a record
+    that the service did not meet them cannot)."""
+    return Meeting.objects.filter(child=child, outcome=Meeting.Outcome.MET).order_by("-occurred_at")

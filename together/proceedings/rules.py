@@ -78,6 +78,12 @@ def may_view_duty_list(user) -> bool:
     return user.role in REGION_ROLES and user.region_id is not None
 
 
+def may_view_children_not_seen(user) -> bool:
+    """Whoever holds or reads a duty list sees which children in their area's (or region's) open
+    proceedings have not been seen, and why: the same people, for the same places."""
+    return may_view_duty_list(user)
+
+
 def may_allocate(user, proceedings: Proceedings) -> bool:
     return (
         _active(user)

@@ -5,15 +5,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Window,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role, User
 from together.children.models import Child, Meeting
+from together.children.seen import SeenStatus, seen_status
 from together.core.links import link_maker
 from together.organisation.models import Team, TeamMembership
+from together.organisation.rules import manages_area_q
 
 from . import rules
 from .models import Allocation, Hearing, Party, PartyRole, Proceedings, ProceedingsChild, Stage
@@ -403,10 +414,8 @@ def possible_duplicates(*, user, children: Sequence[ChildDetails]) -> list[list[
 
 # --- My children -------------------------------------------------------------------------------
 
-# A child not seen for this long is flagged on "My children".
-NOT_SEEN_AFTER = timedelta(weeks=6)
-# A child not yet seen this long after allocation is flagged too.
-FIRST_MEETING_WITHIN = timedelta(days=10)
+# When a child is overdue a meeting is said once, in children.seen, with the status every page
+# shows.
 
 
 @dataclass(frozen=True)
@@ -420,6 +429,7 @@ class MyChild:
     allocated_at: datetime | None
     overdue: list[str]
     urgency: tuple
+    seen: SeenStatus | None = None  # the one seen status, as the child's file says it
 
 
 # What a row of "My children" shows of the child and of the proceedings.
@@ -432,7 +442,9 @@ def my_children_links(*, user_id, now):
     proceedings led by the user, with their last meeting, next hearing and when the user's
     current allocation began. Other apps add their own annotations on child_id and
     proceedings_id (see home.selectors)."""
-    last_meeting = Meeting.objects.filter(child=OuterRef("child_id")).order_by("-occurred_at")
+    last_meeting = Meeting.objects.filter(
+        child=OuterRef("child_id"), outcome=Meeting.Outcome.MET
+    ).order_by("-occurred_at")
     next_hearing = Hearing.objects.filter(
         proceedings=OuterRef("proceedings_id"), starts_at__gte=now
     ).order_by("starts_at")
@@ -479,14 +491,13 @@ def my_children_rows(rows, *, now, today) -> list[MyChild]:
         )
         last_seen, allocated_at = row["last_seen"], row["allocated_at"]
         next_hearing = row["next_hearing"]
-        overdue = []
-        if last_seen is None:
-            if allocated_at and now - allocated_at > FIRST_MEETING_WITHIN:
-                overdue.append(f"Not seen yet, {(now - allocated_at).days} days after allocation")
-            else:
-                overdue.append("Not seen yet")
-        elif now - last_seen > NOT_SEEN_AFTER:
-            overdue.append(f"Not seen for {(now - last_seen).days // 7} weeks")
+        seen = seen_status(
+            last_seen=last_seen,
+            method=row["last_seen_method"],
+            now=now,
+            waiting_since=allocated_at,
+        )
+        overdue = [seen.needs] if seen.needs else []
         seen_since_allocation = last_seen is not None and (
             allocated_at is None or last_seen >= allocated_at
         )
@@ -510,6 +521,114 @@ def my_children_rows(rows, *, now, today) -> list[MyChild]:
                 allocated_at=allocated_at,
                 overdue=overdue,
                 urgency=urgency,
+                seen=seen,
             )
         )
     return sorted(result, key=lambda row: row.urgency)
+
+
+# --- Children not seen -------------------------------------------------------------------------
+
+# The longest-waiting children the page lists; a count says how many there are in all.
+NOT_SEEN_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class NotSeenRow:
+    """A child in open proceedings with no meeting since the proceedings were received, and the
+    newest record saying why not, if there is one."""
+
+    child_name: str
+    file_url: str
+    court_number: str
+    proceedings_url: str
+    received_on: date
+    days_since: int
+    lead_fca: str  # "" while the proceedings are on the duty list
+    area_name: str
+    not_met: str | None  # "We tried but did not meet", "We decided not to meet yet"
+    not_met_on: datetime | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class NotSeenPage:
+    rows: list[NotSeenRow]
+    total: int
+    place_name: str
+
+
+def children_not_seen(*, user, today: date | None = None, limit: int = NOT_SEEN_LIMIT):
+    """Every child in the open proceedings of the areas `user` manages who has not been met
+    since the proceedings were received, oldest proceedings first, each with the newest record
+    of not meeting them (and its reason) since then. One query; 404 for anyone else."""
+    if not rules.may_view_children_not_seen(user):
+        raise Http404("No list")
+    since = {
+        "child": OuterRef("child_id"),
+        "occurred_at__date__gte": OuterRef("proceedings__received_on"),
+    }
+    met = Meeting.objects.filter(outcome=Meeting.Outcome.MET, **since)
+    not_met = (
+        Meeting.objects.filter(**since)
+        .exclude(outcome=Meeting.Outcome.MET)
+        .order_by("-occurred_at", "-pk")
+    )
+    in_region = user.role in REGION_ROLES
+    place = "proceedings__service_area__" + ("region__name" if in_region else "name")
+    found = list(
+        ProceedingsChild.objects.filter(
+            manages_area_q(user, prefix="proceedings__"), proceedings__closed_on__isnull=True
+        )
+        .exclude(Exists(met))
+        .order_by("proceedings__received_on", "proceedings_id", "child__preferred_name", "pk")
+        .values(
+            "child__uuid",
+            "child__preferred_name",
+            "child__legal_family_name",
+            "proceedings__uuid",
+            "proceedings__court_number",
+            "proceedings__received_on",
+            "proceedings__service_area__name",
+            "proceedings__lead_fca__given_name",
+            "proceedings__lead_fca__family_name",
+        )
+        .annotate(
+            not_met=Subquery(not_met.values("outcome")[:1]),
+            not_met_on=Subquery(not_met.values("occurred_at")[:1]),
+            reason=Subquery(not_met.values("not_met_reason")[:1]),
+            total=Window(Count("pk")),
+            place_name=F(place),
+        )[:limit]
+    )
+    today = today or timezone.localdate()
+    outcomes = dict(Meeting.Outcome.choices)
+    file_url, detail_url = link_maker("children:about"), link_maker("proceedings:detail")
+    rows = [
+        NotSeenRow(
+            child_name=f"{row['child__preferred_name']} {row['child__legal_family_name']}",
+            file_url=file_url(row["child__uuid"]),
+            court_number=row["proceedings__court_number"],
+            proceedings_url=detail_url(row["proceedings__uuid"]),
+            received_on=row["proceedings__received_on"],
+            days_since=(today - row["proceedings__received_on"]).days,
+            lead_fca=" ".join(
+                part
+                for part in (
+                    row["proceedings__lead_fca__given_name"],
+                    row["proceedings__lead_fca__family_name"],
+                )
+                if part
+            ),
+            area_name=row["proceedings__service_area__name"],
+            not_met=outcomes.get(row["not_met"]),
+            not_met_on=row["not_met_on"],
+            reason=row["reason"] or "",
+        )
+        for row in found
+    ]
+    if found:
+        total, place_name = found[0]["total"], found[0]["place_name"]
+    else:
+        total, place_name = 0, (user.region if in_region else user.service_area).name
+    return NotSeenPage(rows=rows, total=total, place_name=place_name)

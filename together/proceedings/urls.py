@@ -9,5 +9,6 @@ urlpatterns = [
     path("proceedings/<uuid:proceedings_id>/", views.detail, name="detail"),
     path("proceedings/<uuid:proceedings_id>/hearings/new/", views.hearing_add, name="hearing-add"),
     path("allocation/", views.duty_list, name="duty-list"),
+    path("children-not-seen/", views.children_not_seen, name="children-not-seen"),
     path("allocation/<uuid:proceedings_id>/allocate/", views.allocate, name="allocate"),
 ]

@@ -71,6 +71,14 @@ def duty_list(request):
     return render(request, "proceedings/duty_list.html", context)
 
 
+@require_GET
+def children_not_seen(request):
+    """Children in the area's open proceedings with no meeting yet, and why, oldest first."""
+    page = selectors.children_not_seen(user=request.user)
+    context = {"page": page, "whole_region": request.user.role in REGION_ROLES}
+    return render(request, "proceedings/children_not_seen.html", context)
+
+
 @require_http_methods(["GET", "POST"])
 def allocate(request, proceedings_id):
     user = request.user

@@ -2,15 +2,24 @@
 who may not see it) and logs the view."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from together.core.exceptions import EditConflict
+from together.core.forms import add_service_errors
 
 from .. import rules, selectors, services
-from ..forms import AboutMeForm, FamilyMemberForm, MeetingForm
+from ..forms import (
+    AboutMeForm,
+    FamilyMemberForm,
+    MeetingChangeForm,
+    MeetingForm,
+    NotMetChangeForm,
+    NotMetForm,
+)
 from ..models import FamilyMember, TimelineEntry
 from ..readers import child_reader
 
@@ -180,23 +189,95 @@ def meeting_add(request, child_id):
         raise Http404("No child found")
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.meeting_record(
-            by=request.user,
-            child=child,
-            token=form.token(),
-            proceedings=selectors.latest_open_proceedings(child),
-            occurred_at=data["occurred_at"],
-            method=data["method"],
-            place=data["place"],
-            place_detail=data["place_detail"],
-            others_present=data["others_present"],
-            child_words=data["child_words"],
-            why_this_way=data["why_this_way"],
-        )
-        messages.success(request, f"Your meeting with {child.preferred_name} has been recorded")
-        return redirect("children:meetings", child_id=child.uuid)
+        try:
+            services.meeting_record(
+                by=request.user,
+                child=child,
+                token=form.token(),
+                proceedings=selectors.latest_open_proceedings(child),
+                **form.meeting_fields(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, fields={"occurred_at": "date"})
+        else:
+            messages.success(request, f"Your meeting with {child.preferred_name} has been recorded")
+            return redirect("children:meetings", child_id=child.uuid)
     return render_file_page(request, child, "meetings", "children/meeting_add.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_not_met(request, child_id):
+    """Record that the service tried but did not meet the child, or decided not to meet yet."""
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    form = NotMetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_record(
+                by=request.user,
+                child=child,
+                token=form.token(),
+                proceedings=selectors.latest_open_proceedings(child),
+                outcome=form.cleaned_data["outcome"],
+                **form.meeting_fields(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, fields={"occurred_at": "date"})
+        else:
+            messages.success(request, f"Why you did not meet {child.preferred_name} is recorded")
+            return redirect("children:meetings", child_id=child.uuid)
+    return render_file_page(
+        request, child, "meetings", "children/meeting_not_met.html", {"form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_change(request, child_id, meeting_id):
+    """Change a meeting's record. Every earlier version is kept and listed; a change made on an
+    old version is refused and both are shown, so two people never overwrite each other."""
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    meeting = selectors.meeting_get_for_child(child=child, meeting_id=meeting_id)
+    form_class = MeetingChangeForm if meeting.met else NotMetChangeForm
+    conflict = None
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                services.meeting_update(
+                    by=request.user,
+                    meeting=meeting,
+                    version=form.cleaned_data["version"],
+                    **form.meeting_fields(),
+                )
+            except EditConflict as error:
+                conflict = error
+                meeting = selectors.meeting_get_for_child(child=child, meeting_id=meeting_id)
+                data = form.data.copy()
+                data["version"] = meeting.version
+                form = form_class(data)
+                form.is_valid()
+                form.add_error(
+                    None,
+                    "Someone else changed this record while you were editing. Check what is "
+                    "saved now, shown below, then save again if your changes are still right.",
+                )
+            except ValidationError as error:
+                add_service_errors(form, error, fields={"occurred_at": "date"})
+            else:
+                messages.success(request, "The record has been changed. Earlier versions are kept")
+                return redirect("children:meetings", child_id=child.uuid)
+    else:
+        form = form_class(initial=form_class.initial_for(meeting))
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "conflict": conflict,
+        "versions": selectors.meeting_versions(meeting),
+    }
+    return render_file_page(request, child, "meetings", "children/meeting_change.html", context)
 
 
 def timeline(request, child_id):

@@ -319,6 +319,16 @@ class Maker:
                     for day, fca in self._meeting_days(plan, index, child)
                 ]
                 rows[Meeting] += meetings
+                if plan.full and plan.proceedings.closed_on is None and not meetings:
+                    record = file.not_met(
+                        ctx,
+                        child=child,
+                        proceedings_id=pid,
+                        allocations=plan.allocations,
+                        today=self.today,
+                    )
+                    if record is not None:
+                        rows[Meeting].append(record)
                 rows[TimelineEntry] += file.timeline(
                     child=child,
                     proceedings=plan.proceedings,

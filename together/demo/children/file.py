@@ -1,6 +1,8 @@
 """What happens on a demo child's file: meetings with the child, and the timeline of their file."""
 
 import calendar
+import random
+import uuid
 from datetime import date, timedelta
 
 from together.children.models import CommunicationNeed, Meeting, TimelineEntry
@@ -82,6 +84,17 @@ def meeting(rng, ctx, *, child, family, proceedings_id, day, fca, full: bool) ->
             others = rng.choice(words.WHO_ELSE_WAS_THERE[place]).format(carer=family.carer)
         if child.needs_interpreter and age >= 3:
             others = f"{others}. An interpreter" if others else "An interpreter"
+    # Every meeting in work still open says why it happened this way, and what was said or seen
+    # (concluded work keeps its lighter record). Picked without the seeded source, so the rest
+    # of the demo is the same as before these were required.
+    observed = ""
+    if full:
+        n = child.id + day.toordinal()
+        if not why:
+            pool = words.WHY_THIS_WAY.get(method if method != M.IN_PERSON else place)
+            why = pool[n % len(pool)] if pool else "At a time and place they chose"
+        if not said:
+            observed = words.OBSERVATIONS[n % len(words.OBSERVATIONS)]
     return MeetingRow(
         uuid=ctx.uuid(),
         child_id=child.id,
@@ -92,7 +105,36 @@ def meeting(rng, ctx, *, child, family, proceedings_id, day, fca, full: bool) ->
         place_detail=detail[:200],
         others_present=others[:300],
         child_words=said,
+        observations=observed,
         why_this_way=why,
+        recorded_by_id=fca,
+        recorded_at=occurred + timedelta(hours=rng.randint(1, 30)),
+    )
+
+
+def not_met(ctx, *, child, proceedings_id, allocations, today: date) -> MeetingRow | None:
+    """For most children in open proceedings who have not been met, a record of why not: the
+    FCA tried, or decided not to meet them yet. Drawn from the child's own seeded source, so
+    the rest of the demo is the same with or without these."""
+    current = [a for a in allocations if a[4] is None]
+    if not current:
+        return None  # on the duty list: nobody has tried yet
+    fca, _team, _by, started, _ended = current[-1]
+    rng = random.Random(f"not met {ctx.seed} {child.id}")
+    if rng.random() < 0.25:
+        return None  # no reason recorded: the list of children not seen shows it
+    day = weekday(started.date() + rng.randint(2, 12) * DAY)
+    if day >= today:
+        return None
+    outcome = rng.choice(["tried", "not_yet"])
+    occurred = at(day, rng.randint(9, 17), rng.choice((0, 15, 30, 45)))
+    return MeetingRow(
+        uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+        child_id=child.id,
+        proceedings_id=proceedings_id,
+        outcome=outcome,
+        occurred_at=occurred,
+        not_met_reason=rng.choice(words.NOT_MET[outcome]),
         recorded_by_id=fca,
         recorded_at=occurred + timedelta(hours=rng.randint(1, 30)),
     )

@@ -206,6 +206,33 @@ WHY_THIS_WAY = {
         A short phone call to check in after a hard week
     """),
 }
+# What the FCA saw and heard, for a child too young to say much, or who said little.
+OBSERVATIONS = _lines("""
+    Settled quickly on the carer's lap and smiled at familiar voices
+    Played with the farm animals and brought each one to show me
+    Went to their carer for comfort when the doorbell rang, then came back to play
+    Quiet at first, then chatted about the dog and showed me their drawings
+    Fed and changed during the visit; relaxed and alert with their carer
+    Watched me carefully, then joined in building a tower with the blocks
+    Did not want to talk about home; happy to talk about football
+    Babbled and reached for their carer; the carer responded warmly every time
+""")
+# Why the service did not meet a child, by what happened (every child without a meeting has a
+# reason a manager can read and question).
+NOT_MET = {
+    "tried": _lines("""
+        The home visit was cancelled by the carer: the child was ill with a high temperature
+        Nobody was at home at the time agreed; a letter was left and the visit rebooked
+        The school said the child was on a trip that day; rebooked for next week
+        The child did not want to come out of their room, and I did not press them
+    """),
+    "not_yet": _lines("""
+        Before the first hearing the work is with the parents: safeguarding checks first
+        The child's therapist advised waiting until after the next session
+        The child has just moved to a new foster home; meeting after a settling-in week
+        The child asked to write to me first, before we meet
+    """),
+}
 # Somewhere else to meet: (the place, why there).
 OTHER_PLACES = [
     tuple(line.split(" | "))

@@ -177,7 +177,7 @@ def _families(child_ids) -> dict:
 def _meetings(proceedings_ids) -> dict:
     found: dict[tuple, list] = {}
     for child_id, proceedings_id, meeting_id, meeting_uuid in (
-        Meeting.objects.filter(proceedings_id__in=proceedings_ids)
+        Meeting.objects.filter(proceedings_id__in=proceedings_ids, outcome=Meeting.Outcome.MET)
         .order_by("-occurred_at")
         .values_list("child_id", "proceedings_id", "id", "uuid")
     ):
