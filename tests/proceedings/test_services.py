@@ -12,11 +12,19 @@ from tests.organisation.factories import MembershipFactory, TeamFactory
 from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory
 from together.accounts.models import Role
 from together.audit.models import Action, AuditEvent
-from together.children.models import Child, TimelineEntry
+from together.children.models import Child, Relationship, TimelineEntry
 from together.core.exceptions import EditConflict
 from together.proceedings import services
-from together.proceedings.models import Allocation, Hearing, Kind, Law, Proceedings, Stage
-from together.proceedings.selectors import ChildDetails
+from together.proceedings.models import (
+    Allocation,
+    Hearing,
+    Kind,
+    Law,
+    PartyRole,
+    Proceedings,
+    Stage,
+)
+from together.proceedings.selectors import ChildDetails, PartyDetails
 
 
 @pytest.fixture
@@ -163,6 +171,9 @@ def create(business, children, **changes):
         "kind": Kind.PRIVATE_FIRST_HEARING,
         "received_on": datetime.date(2026, 11, 2),
         "children": children,
+        # Whoever applied: the local authority in public law, a party in private law.
+        "applicant_local_authority": "Leeds City Council",
+        "parties": [PartyDetails("Grace", "Okafor", Relationship.MOTHER, PartyRole.APPLICANT)],
     }
     return services.proceedings_create(**{**fields, **changes})
 
@@ -201,7 +212,10 @@ def test_law_follows_from_kind_and_other_kinds_say_which_law(business):
     assert create(business, [new_child()], kind=Kind.CARE_S31).law == Law.PUBLIC
     assert (
         create(
-            business, [new_child(date_of_birth=datetime.date(2019, 1, 2))], kind=Kind.SECTION_7
+            business,
+            [new_child(date_of_birth=datetime.date(2019, 1, 2))],
+            kind=Kind.SECTION_7,
+            court_number="LS26P00002",
         ).stage
         == Stage.AFTER_FIRST_HEARING
     )
@@ -210,10 +224,16 @@ def test_law_follows_from_kind_and_other_kinds_say_which_law(business):
         [new_child(date_of_birth=datetime.date(2020, 1, 2))],
         kind=Kind.OTHER,
         law=Law.PUBLIC,
+        court_number="LS26C00003",
     )
     assert (other.kind, other.law) == (Kind.OTHER, Law.PUBLIC)
     with pytest.raises(ValidationError):
-        create(business, [new_child(date_of_birth=datetime.date(2021, 1, 2))], kind=Kind.OTHER)
+        create(
+            business,
+            [new_child(date_of_birth=datetime.date(2021, 1, 2))],
+            kind=Kind.OTHER,
+            court_number="LS26C00004",
+        )
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,9 @@ class Proceedings(models.Model):
         max_length=20, choices=Stage.choices, default=Stage.BEFORE_FIRST_HEARING
     )
     received_on = models.DateField("application received")
+    # Who applied, for public law: the local authority (the people who are parties, an applicant
+    # in private law among them, are Party rows).
+    applicant_local_authority = models.CharField(max_length=200, blank=True)
     first_hearing_on = models.DateField(null=True, blank=True)
     report_ordered_on = models.DateField(null=True, blank=True)
     report_due_on = models.DateField(null=True, blank=True)
@@ -164,6 +167,9 @@ class ProceedingsChild(models.Model):
     child = models.ForeignKey(
         "children.Child", on_delete=models.PROTECT, related_name="proceedings_links"
     )
+    # Set when a child whose file another area holds was linked to these proceedings: through
+    # them, only the confidential details recorded from this time on are shown (ADR 0017).
+    confidential_from = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
