@@ -84,7 +84,6 @@ class Proceedings(models.Model):
         ordering = ["-received_on"]
         verbose_name_plural = "proceedings"
         indexes = [
-            models.Index(fields=["court_number"], name="proceedings_court_number"),
             models.Index(
                 fields=["service_area", "received_on"],
                 condition=Q(lead_fca__isnull=True, closed_on__isnull=True),
@@ -100,6 +99,9 @@ class Proceedings(models.Model):
             ),
         ]
         constraints = [
+            # A court gives each application its own number: one set of proceedings each (and
+            # the index that finds proceedings by their number).
+            models.UniqueConstraint(fields=["court_number"], name="one_proceedings_per_number"),
             models.CheckConstraint(
                 condition=Q(first_hearing_on__isnull=True)
                 | Q(first_hearing_on__gte=models.F("received_on")),

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -190,7 +190,15 @@ def proceedings_create(
     )
     proceedings.full_clean()
     proceedings._change_reason = "Application received"
-    proceedings.save()
+    try:
+        with transaction.atomic():
+            proceedings.save()
+    except IntegrityError:
+        # The same number saved by someone else in the moments since the check above.
+        in_use = court_number_in_use_message(user=by, court_number=court_number)
+        if not in_use:
+            raise
+        raise ValidationError({"court_number": in_use}) from None
 
     summary = (
         f"Proceedings started at {proceedings.court}, court's number {proceedings.court_number}"
