@@ -142,8 +142,7 @@ def test_business_services_add_an_application_check_their_answers_and_link_a_chi
     assert journey.heading() == "Add a new application"
     assert page.locator("#id_child1_legal_given_names").input_value() == "Jaden"
     journey.fill("Court's number", "LS26P00322")
-    journey.click("Continue")
-    journey.click("Continue")  # the child's answer is kept too
+    journey.click("Continue")  # straight back: the answer about the child is kept
     assert journey.heading() == "Check your answers before saving the application"
     assert "LS26P00322" in page.locator("main").inner_text()
 

@@ -336,6 +336,34 @@ def test_linking_to_a_child_in_the_users_own_area_needs_no_reason(client, world,
     assert not BreakGlass.objects.exists()
 
 
+def test_a_change_to_the_details_goes_back_to_the_check_keeping_the_answer_about_the_child(
+    client, world, business
+):
+    client.force_login(business)
+    details(client, **BORN_LIKE_JAYDEN)
+    client.post(reverse("proceedings:new-children"), {"match1": str(world.child.uuid)})
+    response = details(client, **BORN_LIKE_JAYDEN, court_number="LS26P00124")
+    assert response["Location"] == reverse("proceedings:new-check")
+    page = text(client.get(response["Location"]))
+    assert "LS26P00124" in page and "Linked to the file of Jayden" in page
+
+
+def test_each_partys_change_link_opens_their_own_row(client, business):
+    client.force_login(business)
+    details(
+        client,
+        party1_given_name="",
+        party1_family_name="",
+        party1_relationship="",
+        party1_role="",
+        party2_given_name="Grace",
+        party2_relationship="mother",
+        party2_role="applicant",
+    )
+    page = text(client.get(reverse("proceedings:new-check")))
+    assert "?change#id_party2_given_name" in page and "id_party1_given_name" not in page
+
+
 def test_saying_it_is_a_new_child_starts_a_new_file(client, business):
     before = Child.objects.count()
     client.force_login(business)

@@ -177,7 +177,7 @@ class NewApplicationForm(forms.Form):
         return True
 
     def _clean_parties(self, cleaned) -> None:
-        self._parties: list[PartyDetails] = []
+        self._parties: list[tuple[int, PartyDetails]] = []
         for n in range(1, MAX_PARTIES + 1):
             if self._row_is_blank(n, "party", PARTY_FIELDS):
                 continue
@@ -190,7 +190,8 @@ class NewApplicationForm(forms.Form):
                 if not row[name] and f"party{n}_{name}" not in self.errors:
                     self.add_error(f"party{n}_{name}", message)
             if all(row[name] for name in ("given_name", "relationship", "role")):
-                self._parties.append(PartyDetails(**{k: row[k] or "" for k in PARTY_FIELDS}))
+                details = PartyDetails(**{k: row[k] or "" for k in PARTY_FIELDS})
+                self._parties.append((n, details))
         kind = cleaned.get("kind")
         law = OTHER_KIND_LAW.get(kind) or LAW_OF_KIND.get(kind)
         missing_authority = not cleaned.get("applicant_local_authority")
@@ -203,7 +204,7 @@ class NewApplicationForm(forms.Form):
                 "applicant_local_authority",
                 "Enter the local authority that applied, for a public law application",
             )
-        has_applicant = any(p.role == PartyRole.APPLICANT for p in self._parties)
+        has_applicant = any(p.role == PartyRole.APPLICANT for _, p in self._parties)
         if law == Law.PRIVATE and not has_applicant and "party1_given_name" not in self.errors:
             self.add_error(
                 "party1_given_name",
@@ -275,6 +276,10 @@ class NewApplicationForm(forms.Form):
 
     def parties(self) -> list[PartyDetails]:
         """The people written on the form (once it is valid), blank rows left out."""
+        return [details for _, details in self._parties]
+
+    def numbered_parties(self) -> list[tuple[int, PartyDetails]]:
+        """The same, each with its row's number on the form."""
         return list(self._parties)
 
     def kind_and_law(self) -> tuple[str, str | None]:

@@ -215,7 +215,10 @@ def new(request):
     data = {name: value for name, value in request.POST.items() if name != "csrfmiddlewaretoken"}
     previous = _draft(request) or {}
     request.session[DRAFT] = {"data": data, "matches": previous.get("matches")}
-    if any(found for _, _, found in _match_rows(user, form)):
+    rows = _match_rows(user, form)
+    # Back to the check of the answers after a change, unless the children found changed and
+    # the question about them must be answered (again).
+    if any(found for _, _, found in rows) and _draft_matches(request, rows) is None:
         return redirect("proceedings:new-children")
     return redirect("proceedings:new-check")
 
@@ -313,11 +316,12 @@ def new_check(request):
     roles = dict(form.fields["party1_role"].choices)
     parties = [
         {
+            "number": number,
             "name": f"{p.given_name} {p.family_name}".strip(),
             "relationship": relationships.get(p.relationship),
             "role": roles.get(p.role),
         }
-        for p in form.parties()
+        for number, p in form.numbered_parties()
     ]
     kind, law = form.kind_and_law()
     context = {
