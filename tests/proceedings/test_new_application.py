@@ -560,3 +560,37 @@ def test_the_other_areas_links_are_listed_for_the_managers_who_held_the_child(wo
     assert [r.reason for r in break_glass_for_managers(world.manager_area)] == [
         "Same child, the court confirmed"
     ]
+
+
+@pytest.mark.parametrize(
+    "relationship",
+    [
+        "fca_allocated",
+        "supervisor_team",
+        "manager_area",
+        "manager_other_area",
+        "business_area",
+        "business_other_area",
+        "head_region",
+        "national",
+    ],
+)
+def test_after_a_link_only_those_who_had_an_earlier_confidential_address_keep_it(
+    world, elsewhere, relationship
+):
+    hidden = FamilyMemberFactory(address="12 Hidden Lane", address_confidential=True)
+    ConnectionFactory(child=world.child, person=hidden)
+    services.proceedings_create(
+        by=elsewhere,
+        service_area=elsewhere.service_area,
+        court=COURT,
+        court_number="WY26C00004",
+        kind="care_s31",
+        applicant_local_authority="Leeds City Council",
+        received_on=datetime.date(2026, 11, 2),
+        children=[world.child],
+        link_reasons={world.child.pk: "Same child"},
+    )
+    user = world.users[relationship]
+    kept = relationship in {"fca_allocated", "supervisor_team", "manager_area"}
+    assert child_rules.may_see_confidential_address(user, world.child, hidden) is kept
