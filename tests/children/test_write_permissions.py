@@ -94,7 +94,17 @@ WRITES = {
 # Checked elsewhere, as their docstrings say: steps of other services (a file is started only
 # with a new application, which proceedings_create checks; a timeline line is part of the change
 # it records), and the record of a page view, which the selector that read the child checked.
-NO_CHECK_BY_DESIGN = frozenset({"child_create", "timeline_entry_add", "child_view_record"})
+NO_CHECK_BY_DESIGN = frozenset(
+    {
+        "child_create",
+        "timeline_entry_add",
+        "child_view_record",
+        # Steps of proceedings_create too: the people named on the application, and the record
+        # of linking a child whose file another area holds (ADR 0017).
+        "family_member_add_for_children",
+        "child_link_from_another_area_record",
+    }
+)
 
 
 class TestWritePermissions(WritePermissions):

@@ -257,6 +257,7 @@ def test_families_have_what_children_call_them_and_some_confidential_addresses(s
     people = FamilyMember.objects.all()
     share = people.filter(address_confidential=True).count() / people.count()
     assert 0.04 <= share <= 0.14
+    assert not people.filter(added_at__gt=timezone.now()).exists()
     calls = set(ChildConnection.objects.values_list("child_calls_them", flat=True))
     assert {"Mum", "Dad"} <= calls
     assert any(re.fullmatch(r"(Nanny|Grandma|Grandad|Grandpa) \w+", c) for c in calls)
@@ -272,6 +273,10 @@ def test_parties_follow_the_law(small):
     private = Party.objects.filter(proceedings__law=Law.PRIVATE)
     # The local authority applies in public law; parents respond.
     assert not public.filter(role=PartyRole.APPLICANT).exists()
+    assert not Proceedings.objects.filter(law=Law.PUBLIC, applicant_local_authority="").exists()
+    assert not (
+        Proceedings.objects.filter(law=Law.PRIVATE).exclude(applicant_local_authority="").exists()
+    )
     assert public.filter(role=PartyRole.RESPONDENT).exists()
     applicants = private.filter(role=PartyRole.APPLICANT).values("proceedings")
     assert not applicants.annotate(n=Count("id")).filter(n__gt=1).exists()

@@ -2,6 +2,8 @@
 
 ROUTES: list[str] = [
     "/proceedings/new/",
+    "/proceedings/new/children/",
+    "/proceedings/new/check/",
     "/proceedings/<uuid:proceedings_id>/",
     "/proceedings/<uuid:proceedings_id>/hearings/new/",
     "/allocation/",

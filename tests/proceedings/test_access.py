@@ -38,6 +38,13 @@ EXPECTED = {
     "/allocation/<uuid:proceedings_id>/allocate/": only("manager_area"),
     # Business services add applications in their own area.
     "/proceedings/new/": only("business_area", "business_other_area"),
+    # The next steps of a new application: with no application begun, back to its first page.
+    "/proceedings/new/children/": {
+        **only(),
+        "business_area": 302,
+        "business_other_area": 302,
+    },
+    "/proceedings/new/check/": {**only(), "business_area": 302, "business_other_area": 302},
 }
 
 

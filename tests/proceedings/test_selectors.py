@@ -164,19 +164,34 @@ def test_possible_duplicates_by_birthday_and_name(business, existing, typed, fou
     assert bool(matches[0]) is found
 
 
-def test_possible_duplicates_show_court_numbers_in_two_queries(business, django_assert_num_queries):
+def test_possible_duplicates_show_own_area_court_numbers_in_two_queries(
+    business, django_assert_num_queries
+):
     jayden = ChildFactory(
         legal_given_names="Jayden", preferred_name="Jayden", legal_family_name="Okafor"
     )
-    for number in ("LS25C00001", "LS26C00002"):
-        ProceedingsChildFactory(proceedings=ProceedingsFactory(court_number=number), child=jayden)
+    ours = ProceedingsFactory(court_number="LS26C00002", service_area=business.service_area)
+    theirs = ProceedingsFactory(court_number="NE25C00001")  # in another area
+    for proceedings in (ours, theirs):
+        ProceedingsChildFactory(proceedings=proceedings, child=jayden)
     ChildFactory(date_of_birth=datetime.date(2012, 1, 1))
     typed = [details("Jaden", "Okafor"), details("Ruby", "Okafor", born=datetime.date(2019, 3, 3))]
     with django_assert_num_queries(2):
         matches = selectors.possible_duplicates(user=business, children=typed)
     assert [m.child for m in matches[0]] == [jayden]
-    assert sorted(matches[0][0].court_numbers) == ["LS25C00001", "LS26C00002"]
+    # Another area's court numbers are not shown, even beside one of the user's own area.
+    assert matches[0][0].court_numbers == ["LS26C00002"]
+    assert not matches[0][0].held_elsewhere  # their own area holds the child too
     assert matches[1] == []
+
+
+def test_a_child_held_only_by_another_area_is_shown_with_that_areas_name_only(business):
+    jayden = ChildFactory(legal_given_names="Jayden", legal_family_name="Okafor")
+    theirs = ProceedingsFactory(court_number="NE25C00001")
+    ProceedingsChildFactory(proceedings=theirs, child=jayden)
+    [[match]] = selectors.possible_duplicates(user=business, children=[details("Jaden", "Okafor")])
+    assert match.child == jayden and match.court_numbers == []
+    assert match.held_by == [theirs.service_area.name] and match.held_elsewhere
 
 
 def test_only_those_who_add_applications_may_look_for_duplicates(make_user):

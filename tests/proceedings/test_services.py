@@ -12,11 +12,20 @@ from tests.organisation.factories import MembershipFactory, TeamFactory
 from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory
 from together.accounts.models import Role
 from together.audit.models import Action, AuditEvent
-from together.children.models import Child, TimelineEntry
+from together.children.models import Child, FamilyMember, Relationship, TimelineEntry
 from together.core.exceptions import EditConflict
 from together.proceedings import services
-from together.proceedings.models import Allocation, Hearing, Kind, Law, Proceedings, Stage
-from together.proceedings.selectors import ChildDetails
+from together.proceedings.models import (
+    Allocation,
+    Hearing,
+    Kind,
+    Law,
+    Party,
+    PartyRole,
+    Proceedings,
+    Stage,
+)
+from together.proceedings.selectors import ChildDetails, PartyDetails
 
 
 @pytest.fixture
@@ -163,6 +172,9 @@ def create(business, children, **changes):
         "kind": Kind.PRIVATE_FIRST_HEARING,
         "received_on": datetime.date(2026, 11, 2),
         "children": children,
+        # Whoever applied: the local authority in public law, a party in private law.
+        "applicant_local_authority": "Leeds City Council",
+        "parties": [PartyDetails("Grace", "Okafor", Relationship.MOTHER, PartyRole.APPLICANT)],
     }
     return services.proceedings_create(**{**fields, **changes})
 
@@ -201,7 +213,10 @@ def test_law_follows_from_kind_and_other_kinds_say_which_law(business):
     assert create(business, [new_child()], kind=Kind.CARE_S31).law == Law.PUBLIC
     assert (
         create(
-            business, [new_child(date_of_birth=datetime.date(2019, 1, 2))], kind=Kind.SECTION_7
+            business,
+            [new_child(date_of_birth=datetime.date(2019, 1, 2))],
+            kind=Kind.SECTION_7,
+            court_number="LS26P00002",
         ).stage
         == Stage.AFTER_FIRST_HEARING
     )
@@ -210,10 +225,16 @@ def test_law_follows_from_kind_and_other_kinds_say_which_law(business):
         [new_child(date_of_birth=datetime.date(2020, 1, 2))],
         kind=Kind.OTHER,
         law=Law.PUBLIC,
+        court_number="LS26C00003",
     )
     assert (other.kind, other.law) == (Kind.OTHER, Law.PUBLIC)
     with pytest.raises(ValidationError):
-        create(business, [new_child(date_of_birth=datetime.date(2021, 1, 2))], kind=Kind.OTHER)
+        create(
+            business,
+            [new_child(date_of_birth=datetime.date(2021, 1, 2))],
+            kind=Kind.OTHER,
+            court_number="LS26C00004",
+        )
 
 
 @pytest.mark.parametrize(
@@ -357,3 +378,68 @@ def test_every_view_of_proceedings_is_logged(world):
     services.proceedings_view_record(by=world.national, proceedings=world.proceedings)
     event = AuditEvent.objects.get(action=Action.PROCEEDINGS_VIEWED)
     assert event.actor == world.national and event.object_id == str(world.proceedings.uuid)
+
+
+# One court's number, one set of proceedings
+
+
+def test_a_court_number_already_used_is_refused(business):
+    create(business, [new_child()])
+    with pytest.raises(ValidationError, match="LS26C00999 is already used"):
+        create(business, [new_child(legal_given_names="Ruby")], court_number=" ls26c00999")
+    assert Proceedings.objects.count() == 1
+
+
+def test_the_same_number_saved_by_someone_else_meanwhile_is_refused_not_a_crash(
+    business, monkeypatch
+):
+    other = ProceedingsFactory(court_number="LS26C00999")  # saved after the check "ran"
+    real = services.court_number_in_use_message
+    answers = iter([None])
+    monkeypatch.setattr(
+        services,
+        "court_number_in_use_message",
+        lambda **kw: next(answers, None) or real(**kw),
+    )
+    with pytest.raises(ValidationError, match="already used by other proceedings"):
+        create(business, [new_child()])
+    assert list(Proceedings.objects.all()) == [other]
+    assert not Child.objects.exists()
+
+
+def test_parties_are_added_to_each_childs_family_with_their_part(business):
+    proceedings = create(
+        business,
+        [new_child(), new_child(legal_given_names="Ruby", preferred_name="Ruby")],
+        parties=[
+            PartyDetails("Grace", "Okafor", Relationship.MOTHER, PartyRole.APPLICANT),
+            PartyDetails("Tom", "Okafor", Relationship.FATHER, PartyRole.RESPONDENT),
+        ],
+        first_hearing_on=datetime.date(2026, 11, 20),
+    )
+    assert proceedings.first_hearing_on == datetime.date(2026, 11, 20)
+    parties = {str(p.person): p.role for p in Party.objects.filter(proceedings=proceedings)}
+    assert parties == {"Grace Okafor": PartyRole.APPLICANT, "Tom Okafor": PartyRole.RESPONDENT}
+    grace = FamilyMember.objects.get(given_name="Grace")
+    assert set(grace.connections.values_list("child__preferred_name", flat=True)) == {
+        "Jaden",
+        "Ruby",
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"kind": Kind.CARE_S31, "applicant_local_authority": " "}, "local authority"),
+        ({"parties": []}, "Add the person who applied"),
+        (
+            {"parties": [PartyDetails("", "X", Relationship.MOTHER, PartyRole.APPLICANT)]},
+            "Person 1: enter their given name",
+        ),
+    ],
+    ids=["public-law-without-local-authority", "private-law-without-applicant", "no-name"],
+)
+def test_an_application_without_its_applicant_saves_nothing(business, changes, message):
+    with pytest.raises(ValidationError, match=message):
+        create(business, [new_child()], **changes)
+    assert not Proceedings.objects.exists() and not Child.objects.exists()

@@ -34,6 +34,7 @@ WRITES = {
             court_number="LS26C99001",
             kind=Kind.CARE_S31,
             received_on=datetime.date(2026, 6, 1),
+            applicant_local_authority="Leeds City Council",
             children=[
                 ChildDetails(
                     legal_given_names="Ava",

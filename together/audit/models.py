@@ -18,6 +18,10 @@ class Action(models.TextChoices):
     CHILD_CREATED = "child_created", "Added a child"
     CHILD_UPDATED = "child_updated", "Changed a child's details"
     BREAK_GLASS = "break_glass", "Opened a child's file without an everyday reason"
+    CHILD_LINKED_FROM_ANOTHER_AREA = (
+        "child_linked_elsewhere",
+        "Linked a child whose file another area holds to a new application",
+    )
     CONFIDENTIAL_ADDRESS_VIEWED = "confidential_address_viewed", "Saw a confidential address"
     FAMILY_MEMBER_ADDED = "family_member_added", "Added someone to a child's family"
     FAMILY_MEMBER_UPDATED = "family_member_updated", "Changed a family member's details"

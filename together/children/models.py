@@ -139,6 +139,10 @@ class FamilyMember(models.Model):
     # A confidential address is shown only to staff with the right to see it, never printed,
     # and every view of it is logged (see children.rules.may_see_confidential_address).
     address_confidential = models.BooleanField(default=False)
+    # When the person (and their address) was recorded: a child linked to proceedings in another
+    # area is seen there without the confidential addresses recorded before the link
+    # (children.rules.confidential_addresses_visible, ADR 0017).
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
@@ -339,8 +343,18 @@ class TimelineEntry(models.Model):
 
 
 class BreakGlass(models.Model):
-    """Someone opened a child's file they had no everyday reason to see, and said why."""
+    """Someone opened a child's file they had no everyday reason to see, and said why; or linked
+    a child whose file another area holds to a new application, and said why (ADR 0017).
 
+    Both are listed for the managers of the child's areas. Only an opening grants anything, for
+    8 hours; a link grants nothing by itself (its expires_at is its opened_at): the new
+    proceedings give the new area what it may see."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", "Opened the file"
+        LINKED = "linked", "Linked the child to a new application in another area"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OPENED)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="break_glass")
     reason = models.TextField(max_length=1000)

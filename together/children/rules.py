@@ -15,6 +15,9 @@ Child, through the child's proceedings (`proceedings__...`), inside one EXISTS p
   empty), stated once for this app; tests/children/test_rules.py holds the two to the same answers.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 
@@ -130,11 +133,45 @@ def may_edit_child(user, child: Child) -> bool:
     } and has_everyday_access(user, child)
 
 
-def may_see_confidential_address(user, child: Child) -> bool:
+# Roles who see confidential addresses: those working with the child, not oversight roles.
+SEES_CONFIDENTIAL = frozenset({Role.FCA, Role.PRACTICE_SUPERVISOR, Role.SERVICE_MANAGER})
+
+
+@dataclass(frozen=True)
+class ConfidentialView:
+    """Which confidential addresses of a child's people someone may see: none, all, or (when
+    their only everyday access is through proceedings the child was linked to from another
+    area) those recorded since the link."""
+
+    any: bool
+    since: datetime | None = None
+
+    def shows(self, person) -> bool:
+        return self.any and (self.since is None or person.added_at >= self.since)
+
+
+def confidential_addresses_visible(user, child: Child) -> ConfidentialView:
     """A confidential address is for the people working with the child, not for oversight roles
-    and never through breaking the glass."""
-    return user.role in {
-        Role.FCA,
-        Role.PRACTICE_SUPERVISOR,
-        Role.SERVICE_MANAGER,
-    } and has_everyday_access(user, child)
+    and never through breaking the glass. Through proceedings a child was linked to from
+    another area (ProceedingsChild.confidential_from), only what was recorded from then on: the
+    addresses the other area holds stay with the people who already had them (ADR 0017)."""
+    if not (user.is_authenticated and user.is_active and user.role in SEES_CONFIDENTIAL):
+        return ConfidentialView(False)
+    if not has_everyday_access(user, child):
+        return ConfidentialView(False)
+    # The same statement of "everyday access through proceedings", asked of each of the child's
+    # links to proceedings (the lookups read the same from a link as from the child).
+    through = _through_proceedings(user)
+    starts = set(
+        child.proceedings_links.filter(through).values_list("confidential_from", flat=True)
+    )
+    if not starts or None in starts:
+        return ConfidentialView(True)
+    return ConfidentialView(True, since=min(starts))
+
+
+def may_see_confidential_address(user, child: Child, person=None) -> bool:
+    """Whether `user` may see the confidential address of `person` (one of the child's people),
+    or, with no person, whether they may see any confidential address of the child's."""
+    view = confidential_addresses_visible(user, child)
+    return view.shows(person) if person is not None else view.any

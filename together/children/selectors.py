@@ -372,10 +372,11 @@ def _about_fields():
 
 
 def break_glass_for_managers(user, limit: int = 100) -> list[BreakGlass]:
-    """Files opened by breaking the glass, for the managers of the children's areas."""
+    """Files opened by breaking the glass, and children linked to a new application in another
+    area (ADR 0017), for the managers of the children's areas."""
     visible = rules.everyday_access_q(user)
     return list(
         BreakGlass.objects.filter(Exists(Child.objects.filter(visible, pk=OuterRef("child_id"))))
-        .select_related("user", "child")
+        .select_related("user", "user__service_area", "child")
         .order_by("-opened_at")[:limit]
     )

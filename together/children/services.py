@@ -301,6 +301,7 @@ def confidential_address_view_record(*, by, child: Child, person: FamilyMember) 
         by,
         rules.may_see_confidential_address,
         child,
+        person,
         message="Only those working with the child may see a confidential address",
     )
     audit_event_record(
@@ -326,3 +327,59 @@ def break_glass_open(*, by, child: Child, reason: str) -> BreakGlass:
         by=by, action=Action.BREAK_GLASS, obj=child, child_id=child.uuid, reason=grant.reason
     )
     return grant
+
+
+def child_link_from_another_area_record(*, by, child: Child, reason: str) -> BreakGlass:
+    """Record that `by` linked a child whose file another area holds to a new application, with
+    their reason, listed for that area's managers beside the files opened by breaking the glass
+    (ADR 0017). Grants nothing by itself.
+
+    No check of its own, by design: it is a step of recording a new application
+    (proceedings.services.proceedings_create, which checks that `by` may, and that the reason is
+    given), and who may do that is a rule of the proceedings app, which this app does not
+    import."""
+    now = timezone.now()
+    record = BreakGlass(
+        kind=BreakGlass.Kind.LINKED,
+        user=by,
+        child=child,
+        reason=(reason or "").strip(),
+        opened_at=now,
+        expires_at=now,
+    )
+    record.full_clean()
+    record.save()
+    audit_event_record(
+        by=by,
+        action=Action.CHILD_LINKED_FROM_ANOTHER_AREA,
+        obj=child,
+        child_id=child.uuid,
+        reason=record.reason,
+    )
+    return record
+
+
+def family_member_add_for_children(
+    *, by, children: list[Child], relationship: str, **person
+) -> FamilyMember:
+    """Add a person named on a new application (a party) to the family of each of its children.
+
+    No check of its own, by design: it is a step of recording a new application
+    (proceedings.services.proceedings_create, which checks that `by` may), like child_create."""
+    member = FamilyMember(**person)
+    member.full_clean()
+    member.save()
+    for child in children:
+        connection = ChildConnection(child=child, person=member, relationship=relationship)
+        connection.full_clean()
+        connection.save()
+        audit_event_record(
+            by=by, action=Action.FAMILY_MEMBER_ADDED, obj=member, child_id=child.uuid
+        )
+        timeline_entry_add(
+            child=child,
+            kind=TimelineEntry.Kind.FAMILY,
+            summary=f"{member} added to family and important people, from a new application",
+            by=by,
+        )
+    return member

@@ -6,11 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from together.children.models import Child
+from together.children.models import BreakGlass, Child, FamilyMember, Relationship
 from together.core.forms import DateField, SubmitOnceForm, TimeField
 
-from .models import Hearing, Kind, Law, Proceedings
-from .selectors import ChildDetails
+from .courts import HEARING_CENTRES
+from .models import LAW_OF_KIND, Hearing, Kind, Law, PartyRole, Proceedings
+from .selectors import ChildDetails, PartyDetails
 
 
 def _past_only(value, what: str):
@@ -43,6 +44,13 @@ NEW_KINDS = [
 OTHER_KIND_LAW = {"other_public": Law.PUBLIC, "other_private": Law.PRIVATE}
 MAX_CHILDREN = 4
 CHILD_FIELDS = ("legal_given_names", "legal_family_name", "preferred_name", "date_of_birth")
+MAX_PARTIES = 4
+PARTY_FIELDS = ("given_name", "family_name", "relationship", "role")
+PARTY_ROLES = [
+    (PartyRole.APPLICANT.value, "Applicant"),
+    (PartyRole.RESPONDENT.value, "Respondent"),
+    (PartyRole.OTHER_PARTY.value, "Other party"),
+]
 
 
 def _max(model, name) -> int:
@@ -52,7 +60,15 @@ def _max(model, name) -> int:
 class NewApplicationForm(forms.Form):
     """The proceedings and up to four children. Rows for children 2 to 4 may be left blank."""
 
-    court = _text("Court", _max(Proceedings, "court"), what="the court")
+    court = forms.ChoiceField(
+        label="Court",
+        help_text="The family court hearing centre named on the application.",
+        choices=[("", "Choose a court")] + [(name, name) for name in HEARING_CENTRES],
+        error_messages={
+            "required": "Choose the court",
+            "invalid_choice": "Choose the court from the list",
+        },
+    )
     court_number = _text(
         "Court's number",
         _max(Proceedings, "court_number"),
@@ -72,6 +88,19 @@ class NewApplicationForm(forms.Form):
         label="When was the application received?",
         label_for_errors="the date the application was received",
         help_text="For example, 27 3 2026",
+    )
+    first_hearing_on = DateField(
+        label="When is the first hearing? (optional)",
+        label_for_errors="the date of the first hearing",
+        required=False,
+        help_text="Leave this blank if the court has not listed it yet. For example, 8 4 2026",
+    )
+    applicant_local_authority = _text(
+        "Which local authority applied?",
+        _max(Proceedings, "applicant_local_authority"),
+        required=False,
+        what="the local authority that applied",
+        help_text="Only for a public law application, for example Leeds City Council.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -101,6 +130,38 @@ class NewApplicationForm(forms.Form):
                 required=False,
                 help_text="For example, 14 5 2016",
             )
+        for n in range(1, MAX_PARTIES + 1):
+            whose = f"person {n}'s"
+            self.fields[f"party{n}_given_name"] = _text(
+                "Given name",
+                _max(FamilyMember, "given_name"),
+                required=False,
+                what=f"{whose} given name",
+            )
+            self.fields[f"party{n}_family_name"] = _text(
+                "Family name",
+                _max(FamilyMember, "family_name"),
+                required=False,
+                what=f"{whose} family name",
+            )
+            self.fields[f"party{n}_relationship"] = forms.ChoiceField(
+                label="Who they are to the children",
+                required=False,
+                choices=[("", "Choose")] + list(Relationship.choices),
+                error_messages={"invalid_choice": f"Choose who person {n} is to the children"},
+            )
+            self.fields[f"party{n}_role"] = forms.ChoiceField(
+                label="Their part in the proceedings",
+                required=False,
+                choices=[("", "Choose")] + PARTY_ROLES,
+                error_messages={"invalid_choice": f"Choose person {n}'s part in the proceedings"},
+            )
+
+    def party_rows(self) -> list[dict]:
+        return [
+            {"number": n, **{name: self[f"party{n}_{name}"] for name in PARTY_FIELDS}}
+            for n in range(1, MAX_PARTIES + 1)
+        ]
 
     def child_rows(self) -> list[dict]:
         return [
@@ -108,18 +169,61 @@ class NewApplicationForm(forms.Form):
             for n in range(1, MAX_CHILDREN + 1)
         ]
 
-    def _row_is_blank(self, n: int) -> bool:
-        for name in CHILD_FIELDS:
-            value = self[f"child{n}_{name}"].value()
+    def _row_is_blank(self, n: int, prefix: str = "child", names=CHILD_FIELDS) -> bool:
+        for name in names:
+            value = self[f"{prefix}{n}_{name}"].value()
             if any(value) if isinstance(value, list) else value:
                 return False
         return True
+
+    def _clean_parties(self, cleaned) -> None:
+        self._parties: list[tuple[int, PartyDetails]] = []
+        for n in range(1, MAX_PARTIES + 1):
+            if self._row_is_blank(n, "party", PARTY_FIELDS):
+                continue
+            row = {name: cleaned.get(f"party{n}_{name}") for name in PARTY_FIELDS}
+            for name, message in (
+                ("given_name", f"Enter person {n}'s given name"),
+                ("relationship", f"Choose who person {n} is to the children"),
+                ("role", f"Choose person {n}'s part in the proceedings"),
+            ):
+                if not row[name] and f"party{n}_{name}" not in self.errors:
+                    self.add_error(f"party{n}_{name}", message)
+            if all(row[name] for name in ("given_name", "relationship", "role")):
+                details = PartyDetails(**{k: row[k] or "" for k in PARTY_FIELDS})
+                self._parties.append((n, details))
+        kind = cleaned.get("kind")
+        law = OTHER_KIND_LAW.get(kind) or LAW_OF_KIND.get(kind)
+        missing_authority = not cleaned.get("applicant_local_authority")
+        if (
+            law == Law.PUBLIC
+            and missing_authority
+            and "applicant_local_authority" not in self.errors
+        ):
+            self.add_error(
+                "applicant_local_authority",
+                "Enter the local authority that applied, for a public law application",
+            )
+        has_applicant = any(p.role == PartyRole.APPLICANT for _, p in self._parties)
+        if law == Law.PRIVATE and not has_applicant and "party1_given_name" not in self.errors:
+            self.add_error(
+                "party1_given_name",
+                "Add the person who applied, with their part as applicant, for a private law "
+                "application",
+            )
 
     def clean_received_on(self):
         return _past_only(self.cleaned_data["received_on"], "the date the application was received")
 
     def clean(self):
         cleaned = super().clean()
+        self._clean_parties(cleaned)
+        received, first = cleaned.get("received_on"), cleaned.get("first_hearing_on")
+        if received and first and first < received:
+            self.add_error(
+                "first_hearing_on",
+                "The first hearing must be on or after the date the application was received",
+            )
         for n in range(1, MAX_CHILDREN + 1):
             name = f"child{n}_date_of_birth"
             try:
@@ -170,22 +274,19 @@ class NewApplicationForm(forms.Form):
         """The children written on the form, numbered as on the form (once it is valid)."""
         return list(self._children)
 
+    def parties(self) -> list[PartyDetails]:
+        """The people written on the form (once it is valid), blank rows left out."""
+        return [details for _, details in self._parties]
+
+    def numbered_parties(self) -> list[tuple[int, PartyDetails]]:
+        """The same, each with its row's number on the form."""
+        return list(self._parties)
+
     def kind_and_law(self) -> tuple[str, str | None]:
         chosen = self.cleaned_data["kind"]
         if chosen in OTHER_KIND_LAW:
             return Kind.OTHER, OTHER_KIND_LAW[chosen]
         return chosen, None
-
-    def carried(self) -> list[tuple[str, str]]:
-        """What was typed, to carry through the duplicate check page in hidden fields."""
-        names = []
-        for name, field in self.fields.items():
-            html = self.add_prefix(name)
-            if isinstance(field.widget, forms.MultiWidget):
-                names += [html + suffix for suffix in field.widget.widgets_names]
-            else:
-                names.append(html)
-        return [(name, self.data.get(name, "")) for name in names]
 
 
 class MatchForm(forms.Form):
@@ -213,10 +314,31 @@ class MatchForm(forms.Form):
                     "child",
                 },
             )
-            self.rows.append({"number": number, "details": details, "matches": matches})
+            elsewhere = any(m.held_elsewhere for m in matches)
+            if elsewhere:
+                self.fields[f"reason{number}"] = forms.CharField(
+                    label=f"If you link {details.preferred_name} to a child whose file another "
+                    "area holds, say why",
+                    help_text="For example, the court says it is the same child. Your reason is "
+                    "recorded and shown to that area's managers.",
+                    required=False,
+                    max_length=BreakGlass._meta.get_field("reason").max_length,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    error_messages={"max_length": "Your reason must be 1,000 characters or fewer"},
+                )
+            self.rows.append(
+                {"number": number, "details": details, "matches": matches, "elsewhere": elsewhere}
+            )
 
     def row_fields(self) -> list[dict]:
-        return [{**row, "field": self[f"match{row['number']}"]} for row in self.rows]
+        return [
+            {
+                **row,
+                "field": self[f"match{row['number']}"],
+                "reason": self[f"reason{row['number']}"] if row["elsewhere"] else None,
+            }
+            for row in self.rows
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -232,7 +354,22 @@ class MatchForm(forms.Form):
                         "same child. Choose again for one of them",
                     )
                 chosen[value] = row["number"]
+                match = self._match(row, value)
+                reason = " ".join((cleaned.get(f"reason{row['number']}") or "").split())
+                if match and match.held_elsewhere and not reason:
+                    self.add_error(
+                        f"reason{row['number']}",
+                        f"Say why you are linking {row['details'].preferred_name} to the child "
+                        f"whose file {' and '.join(match.held_by)} holds",
+                    )
         return cleaned
+
+    @staticmethod
+    def _match(row, value):
+        return next((m for m in row["matches"] if str(m.child.uuid) == value), None)
+
+    def link_reason(self, number: int) -> str:
+        return " ".join((self.cleaned_data.get(f"reason{number}") or "").split())
 
     def linked_child(self, number: int) -> Child | None:
         value = self.cleaned_data.get(f"match{number}")

@@ -59,6 +59,9 @@ class Proceedings(models.Model):
         max_length=20, choices=Stage.choices, default=Stage.BEFORE_FIRST_HEARING
     )
     received_on = models.DateField("application received")
+    # Who applied, for public law: the local authority (the people who are parties, an applicant
+    # in private law among them, are Party rows).
+    applicant_local_authority = models.CharField(max_length=200, blank=True)
     first_hearing_on = models.DateField(null=True, blank=True)
     report_ordered_on = models.DateField(null=True, blank=True)
     report_due_on = models.DateField(null=True, blank=True)
@@ -81,7 +84,6 @@ class Proceedings(models.Model):
         ordering = ["-received_on"]
         verbose_name_plural = "proceedings"
         indexes = [
-            models.Index(fields=["court_number"], name="proceedings_court_number"),
             models.Index(
                 fields=["service_area", "received_on"],
                 condition=Q(lead_fca__isnull=True, closed_on__isnull=True),
@@ -97,6 +99,9 @@ class Proceedings(models.Model):
             ),
         ]
         constraints = [
+            # A court gives each application its own number: one set of proceedings each (and
+            # the index that finds proceedings by their number).
+            models.UniqueConstraint(fields=["court_number"], name="one_proceedings_per_number"),
             models.CheckConstraint(
                 condition=Q(first_hearing_on__isnull=True)
                 | Q(first_hearing_on__gte=models.F("received_on")),
@@ -164,6 +169,9 @@ class ProceedingsChild(models.Model):
     child = models.ForeignKey(
         "children.Child", on_delete=models.PROTECT, related_name="proceedings_links"
     )
+    # Set when a child whose file another area holds was linked to these proceedings: through
+    # them, only the confidential details recorded from this time on are shown (ADR 0017).
+    confidential_from = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role, User
 from together.children.models import Child, Meeting
+from together.children.rules import everyday_access_annotation
 from together.children.seen import SeenStatus, seen_status
 from together.core.links import link_maker
 from together.organisation.models import Team, TeamMembership
@@ -349,9 +350,30 @@ class ChildDetails:
 
 
 @dataclass(frozen=True)
+class PartyDetails:
+    """A person named on a new application, and their part in it."""
+
+    given_name: str
+    family_name: str
+    relationship: str  # to the children (children.models.Relationship)
+    role: str  # PartyRole
+
+
+@dataclass(frozen=True)
 class PossibleMatch:
+    """A child who may be the child on the application, with only what it takes to decide: the
+    court numbers of proceedings in the user's own area, and for a file held by another area
+    only that area's name (no court numbers, no addresses: ADR 0017)."""
+
     child: Child
     court_numbers: list[str] = field(default_factory=list)
+    # The service areas holding the child's file, when the user has no everyday access to it:
+    # linking them needs a reason, listed for those areas' managers.
+    held_by: list[str] = field(default_factory=list)
+
+    @property
+    def held_elsewhere(self) -> bool:
+        return bool(self.held_by)
 
 
 def _norm(text: str) -> str:
@@ -394,22 +416,48 @@ def possible_duplicates(*, user, children: Sequence[ChildDetails]) -> list[list[
         return [[] for _ in children]
     candidates = list(
         Child.objects.filter(date_of_birth__in=births)
+        .annotate(everyday_access=everyday_access_annotation(user))
         .prefetch_related(
             Prefetch(
                 "proceedings",
-                queryset=Proceedings.objects.only("id", "court_number").order_by("received_on"),
+                queryset=Proceedings.objects.only(
+                    "id", "court_number", "service_area_id", "service_area__name"
+                )
+                .select_related("service_area")
+                .order_by("received_on", "pk"),
             )
         )
         .order_by("preferred_name", "pk")
     )
     return [
-        [
-            PossibleMatch(child, [p.court_number for p in child.proceedings.all()])
-            for child in candidates
-            if is_possible_match(details, child)
-        ]
+        [_possible_match(user, child) for child in candidates if is_possible_match(details, child)]
         for details in children
     ]
+
+
+def _possible_match(user, child: Child) -> PossibleMatch:
+    found = list(child.proceedings.all())
+    ours = [p.court_number for p in found if p.service_area_id == user.service_area_id]
+    held_by = []
+    if found and not child.everyday_access:
+        held_by = sorted({p.service_area.name for p in found})
+    return PossibleMatch(child, ours, held_by)
+
+
+def court_number_holder(*, user, court_number: str) -> tuple[bool, Proceedings | None]:
+    """Whether any proceedings already have this court's number, and, if `user` may see them,
+    which (so the page can name them; otherwise it says only that the number is in use)."""
+    number = normalise_court_number(court_number)
+    holders = list(Proceedings.objects.filter(court_number=number).order_by("pk")[:1])
+    if not holders:
+        return False, None
+    visible = rules.visible_proceedings(user).filter(court_number=number).order_by("pk").first()
+    return True, visible
+
+
+def normalise_court_number(number: str) -> str:
+    """Upper case without spaces at either end, as courts write them (and as they are stored)."""
+    return (number or "").strip().upper()
 
 
 # --- My children -------------------------------------------------------------------------------

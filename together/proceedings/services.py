@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -14,14 +14,32 @@ from together.accounts.models import Role, User
 from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.children.models import Child, TimelineEntry
-from together.children.services import child_create, timeline_entry_add
+from together.children.rules import has_everyday_access
+from together.children.services import (
+    child_create,
+    child_link_from_another_area_record,
+    family_member_add_for_children,
+    timeline_entry_add,
+)
 from together.core import form_tokens
 from together.core.versioning import lock_at_version
 from together.organisation.models import TeamMembership
 
 from . import rules
-from .models import LAW_OF_KIND, Allocation, Hearing, Kind, Proceedings, ProceedingsChild, Stage
-from .selectors import ChildDetails
+from .courts import HEARING_CENTRES
+from .models import (
+    LAW_OF_KIND,
+    Allocation,
+    Hearing,
+    Kind,
+    Law,
+    Party,
+    PartyRole,
+    Proceedings,
+    ProceedingsChild,
+    Stage,
+)
+from .selectors import ChildDetails, PartyDetails, court_number_holder, normalise_court_number
 
 # Section 7 reports and rule 16.4 guardians are ordered at or after the first hearing.
 STAGE_OF_NEW_KIND = {
@@ -62,6 +80,36 @@ def _tidy(fields: dict, number: int) -> dict:
     return fields
 
 
+def court_number_in_use_message(*, user, court_number: str) -> str | None:
+    """What to say when a court's number is already used: which proceedings have it, if `user`
+    may see them, or only that it is in use. None when it is free."""
+    in_use, holder = court_number_holder(user=user, court_number=court_number)
+    if not in_use:
+        return None
+    if holder is None:
+        return (
+            f"Court's number {normalise_court_number(court_number)} is already used by other "
+            "proceedings. Check the number on the application"
+        )
+    return (
+        f"Court's number {holder.court_number} is already used by the proceedings at "
+        f"{holder.court}, received {date_format(holder.received_on, 'j F Y')}. Check the number "
+        "on the application"
+    )
+
+
+def _check_parties(law: str, applicant_local_authority: str, parties) -> None:
+    if law == Law.PUBLIC and not applicant_local_authority:
+        raise ValidationError(
+            {"applicant_local_authority": "Enter the local authority that applied"}
+        )
+    if law == Law.PRIVATE and not any(p.role == PartyRole.APPLICANT for p in parties):
+        raise ValidationError({"parties": "Add the person who applied, as the applicant"})
+    for number, party in enumerate(parties, start=1):
+        if not party.given_name.strip():
+            raise ValidationError({"parties": f"Person {number}: enter their given name"})
+
+
 @transaction.atomic
 def proceedings_create(
     *,
@@ -73,9 +121,20 @@ def proceedings_create(
     received_on,
     children: Sequence[ChildDetails | Child],
     law: str | None = None,
+    first_hearing_on=None,
+    applicant_local_authority: str = "",
+    parties: Sequence[PartyDetails] = (),
+    link_reasons: dict | None = None,
+    court_must_be_listed: bool = False,
 ) -> Proceedings:
-    """Record a new application and its children. Each child is either new (ChildDetails, and a
-    file is started for them) or an existing child, whose file is linked to these proceedings."""
+    """Record a new application, its children and the people who are parties. Each child is
+    either new (ChildDetails, and a file is started for them) or an existing child, whose file
+    is linked to these proceedings.
+
+    Linking a child whose file another area holds (by has no everyday access to it) needs a
+    reason in `link_reasons` (by the child's pk): it is recorded and listed for that area's
+    managers, and the new proceedings show none of the confidential details recorded before
+    the link (ADR 0017). A court's number already used by other proceedings is refused."""
     if not rules.may_create_proceedings(by) or by.service_area_id != service_area.pk:
         raise PermissionDenied("Only business services in this service area add applications.")
     if not children:
@@ -91,28 +150,69 @@ def proceedings_create(
         raise ValidationError(
             {"kind": "Say whether this is a public law or private law application"}
         )
+    if court_must_be_listed and court not in HEARING_CENTRES:
+        raise ValidationError({"court": "Choose the court from the list"})
+    applicant_local_authority = " ".join((applicant_local_authority or "").split())
+    if law == Law.PRIVATE:
+        applicant_local_authority = ""
+    _check_parties(law, applicant_local_authority, parties)
+    in_use = court_number_in_use_message(user=by, court_number=court_number)
+    if in_use:
+        raise ValidationError({"court_number": in_use})
+    # Whose files another area holds, asked before these proceedings give `by` access to them.
+    held_elsewhere = {
+        c.pk
+        for c in children
+        if isinstance(c, Child) and c.proceedings.exists() and not has_everyday_access(by, c)
+    }
+    reasons = {pk: " ".join((text or "").split()) for pk, text in (link_reasons or {}).items()}
+    missing = [c for c in children if isinstance(c, Child) and c.pk in held_elsewhere]
+    missing = [c for c in missing if not reasons.get(c.pk)]
+    if missing:
+        raise ValidationError(
+            {
+                "link_reasons": [
+                    f"Say why you are linking {c.preferred_name}, whose file another area holds"
+                    for c in missing
+                ]
+            }
+        )
     proceedings = Proceedings(
         service_area=service_area,
         court=court.strip(),
         # Upper case, as courts write them, so a search in any case finds them by the index.
-        court_number=court_number.strip().upper(),
+        court_number=normalise_court_number(court_number),
         kind=kind,
         law=law,
         stage=STAGE_OF_NEW_KIND.get(kind, Stage.BEFORE_FIRST_HEARING),
         received_on=received_on,
+        first_hearing_on=first_hearing_on,
+        applicant_local_authority=applicant_local_authority,
     )
     proceedings.full_clean()
     proceedings._change_reason = "Application received"
-    proceedings.save()
+    try:
+        with transaction.atomic():
+            proceedings.save()
+    except IntegrityError:
+        # The same number saved by someone else in the moments since the check above.
+        in_use = court_number_in_use_message(user=by, court_number=court_number)
+        if not in_use:
+            raise
+        raise ValidationError({"court_number": in_use}) from None
 
     summary = (
         f"Proceedings started at {proceedings.court}, court's number {proceedings.court_number}"
     )
-    created, linked = [], []
+    created, linked, all_children = [], [], []
     for number, item in enumerate(children, start=1):
+        link = ProceedingsChild(proceedings=proceedings)
         if isinstance(item, Child):
             child = item
             linked.append(str(child.uuid))
+            if child.pk in held_elsewhere:
+                child_link_from_another_area_record(by=by, child=child, reason=reasons[child.pk])
+                link.confidential_from = timezone.now()
         else:
             fields = _tidy(asdict(item), number)
             try:
@@ -122,15 +222,38 @@ def proceedings_create(
                     {"children": [f"Child {number}: {message}" for message in error.messages]}
                 ) from error
             created.append(str(child.uuid))
-        link = ProceedingsChild(proceedings=proceedings, child=child)
+        link.child = child
         link.full_clean()
         link.save()
+        all_children.append(child)
         timeline_entry_add(child=child, kind=TimelineEntry.Kind.PROCEEDINGS, summary=summary, by=by)
+    for number, details in enumerate(parties, start=1):
+        try:
+            person = family_member_add_for_children(
+                by=by,
+                children=all_children,
+                relationship=details.relationship,
+                given_name=" ".join(details.given_name.split()),
+                family_name=" ".join(details.family_name.split()),
+            )
+            party = Party(proceedings=proceedings, person=person, role=details.role)
+            party.full_clean()
+        except ValidationError as error:
+            raise ValidationError(
+                {"parties": [f"Person {number}: {message}" for message in error.messages]}
+            ) from error
+        party.save()
     audit_event_record(
         by=by,
         action=Action.PROCEEDINGS_CREATED,
         obj=proceedings,
-        detail={"children_added": created, "children_linked": linked},
+        detail={
+            "children_added": created,
+            "children_linked": linked,
+            "children_linked_from_another_area": [
+                str(c.uuid) for c in all_children if c.pk in held_elsewhere
+            ],
+        },
     )
     return proceedings
 

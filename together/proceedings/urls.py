@@ -6,6 +6,8 @@ app_name = "proceedings"
 
 urlpatterns = [
     path("proceedings/new/", views.new, name="new"),
+    path("proceedings/new/children/", views.new_children, name="new-children"),
+    path("proceedings/new/check/", views.new_check, name="new-check"),
     path("proceedings/<uuid:proceedings_id>/", views.detail, name="detail"),
     path("proceedings/<uuid:proceedings_id>/hearings/new/", views.hearing_add, name="hearing-add"),
     path("allocation/", views.duty_list, name="duty-list"),

@@ -1,6 +1,7 @@
 """Pages for proceedings: a set of proceedings and its hearings, the duty list, allocating a lead
 Family Court Adviser, and a new application."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -16,6 +17,7 @@ from together.core.forms import add_service_errors
 
 from . import rules, selectors, services
 from .forms import AllocateForm, HearingForm, MatchForm, NewApplicationForm
+from .models import LAW_OF_KIND, Law
 
 
 @require_GET
@@ -151,50 +153,193 @@ def _conflict_message(user, proceedings, conflict: EditConflict) -> str:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def new(request):
-    """A new application: the proceedings and children, then a check for children who may
-    already have a file, then save. What was typed travels in the form, so no JavaScript and
-    no half-saved records."""
-    user = request.user
+# A new application: the details, then (if any child may already have a file) which child
+# each one is, then a check of the answers; nothing is saved until "Accept and save". The answers
+# wait in the session (server-side, in the database) between the pages, so no JavaScript and no
+# half-saved records.
+
+DRAFT = "new_application"
+
+
+def _may_create(user) -> None:
     if not rules.may_create_proceedings(user):
         raise Http404("No such page")
-    if request.method == "GET":
-        return render(request, "proceedings/new.html", {"form": NewApplicationForm()})
-    form = NewApplicationForm(request.POST)
-    action = request.POST.get("action", "check")
-    if action == "change" or not form.is_valid():
-        return render(request, "proceedings/new.html", {"form": form})
 
+
+def _draft(request) -> dict | None:
+    draft = request.session.get(DRAFT)
+    return draft if isinstance(draft, dict) and isinstance(draft.get("data"), dict) else None
+
+
+def _draft_form(request) -> NewApplicationForm | None:
+    """The details form rebuilt from the answers kept in the session, if they are still valid."""
+    draft = _draft(request)
+    if draft is None:
+        return None
+    form = NewApplicationForm(draft["data"])
+    return form if form.is_valid() else None
+
+
+def _match_rows(user, form):
     numbered = form.children()
     matches = selectors.possible_duplicates(user=user, children=[d for _, d in numbered])
-    rows = [(n, details, found) for (n, details), found in zip(numbered, matches, strict=True)]
-    children = [details for _, details in numbered]
-    if any(matches):
-        match_form = MatchForm(request.POST if action == "save" else None, rows=rows)
-        if not (match_form.is_bound and match_form.is_valid()):
-            context = {"form": form, "match_form": match_form}
-            return render(request, "proceedings/duplicates.html", context)
-        children = [match_form.linked_child(n) or details for n, details, _ in rows]
+    return [(n, details, found) for (n, details), found in zip(numbered, matches, strict=True)]
 
-    kind, law = form.kind_and_law()
-    try:
-        proceedings = services.proceedings_create(
-            by=user,
-            service_area=user.service_area,
-            court=form.cleaned_data["court"],
-            court_number=form.cleaned_data["court_number"],
-            kind=kind,
-            law=law,
-            received_on=form.cleaned_data["received_on"],
-            children=children,
-        )
-    except ValidationError as error:
-        add_service_errors(form, error)
+
+def _draft_matches(request, rows) -> MatchForm | None:
+    """The answers to "is this the same child?" kept in the session, as a bound form, or None if
+    there are none (or no longer valid ones) for the children found."""
+    draft = _draft(request)
+    answers = (draft or {}).get("matches")
+    if not isinstance(answers, dict):
+        return None
+    match_form = MatchForm(answers, rows=rows)
+    return match_form if match_form.is_valid() else None
+
+
+@require_http_methods(["GET", "POST"])
+def new(request):
+    """The details of a new application. "Change" links from the check page come back here
+    (?change) with the answers kept; a fresh visit starts again."""
+    user = request.user
+    _may_create(user)
+    if request.method == "GET":
+        draft = _draft(request)
+        if "change" in request.GET and draft:
+            form = NewApplicationForm(draft["data"])
+            form.is_valid()
+        else:
+            request.session.pop(DRAFT, None)
+            form = NewApplicationForm()
         return render(request, "proceedings/new.html", {"form": form})
-    messages.success(
-        request,
-        f"Proceedings {proceedings.court_number} saved. They wait on the duty list until a lead "
-        "Family Court Adviser is named",
-    )
-    return redirect("proceedings:detail", proceedings.uuid)
+    form = NewApplicationForm(request.POST)
+    if form.is_valid():
+        in_use = services.court_number_in_use_message(
+            user=user, court_number=form.cleaned_data["court_number"]
+        )
+        if in_use:
+            form.add_error("court_number", in_use)
+    if not form.is_valid():
+        return render(request, "proceedings/new.html", {"form": form})
+    data = {name: value for name, value in request.POST.items() if name != "csrfmiddlewaretoken"}
+    previous = _draft(request) or {}
+    request.session[DRAFT] = {"data": data, "matches": previous.get("matches")}
+    rows = _match_rows(user, form)
+    # Back to the check of the answers after a change, unless the children found changed and
+    # the question about them must be answered (again).
+    if any(found for _, _, found in rows) and _draft_matches(request, rows) is None:
+        return redirect("proceedings:new-children")
+    return redirect("proceedings:new-check")
+
+
+@require_http_methods(["GET", "POST"])
+def new_children(request):
+    """For each child who may already have a file: which child, or a new one."""
+    user = request.user
+    _may_create(user)
+    form = _draft_form(request)
+    if form is None:
+        return redirect("proceedings:new")
+    rows = _match_rows(user, form)
+    if not any(found for _, _, found in rows):
+        return redirect("proceedings:new-check")
+    if request.method == "POST":
+        match_form = MatchForm(request.POST, rows=rows)
+        if match_form.is_valid():
+            answers = {
+                name: value
+                for name, value in request.POST.items()
+                if name.startswith(("match", "reason"))
+            }
+            request.session[DRAFT] = {**_draft(request), "matches": answers}
+            return redirect("proceedings:new-check")
+    else:
+        kept = (_draft(request) or {}).get("matches") or {}
+        match_form = MatchForm(rows=rows, initial=kept if isinstance(kept, dict) else {})
+    context = {"form": form, "match_form": match_form}
+    return render(request, "proceedings/duplicates.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def new_check(request):
+    """Check your answers, then "Accept and save" (the only step that saves)."""
+    user = request.user
+    _may_create(user)
+    form = _draft_form(request)
+    if form is None:
+        return redirect("proceedings:new")
+    rows = _match_rows(user, form)
+    match_form = None
+    if any(found for _, _, found in rows):
+        match_form = _draft_matches(request, rows)
+        if match_form is None:
+            return redirect("proceedings:new-children")
+    children = []
+    for number, details, _ in rows:
+        linked = match_form.linked_child(number) if match_form else None
+        reason = match_form.link_reason(number) if linked else ""
+        held_by = next(
+            (m.held_by for _, _, found in rows for m in found if linked and m.child == linked), []
+        )
+        children.append(
+            {
+                "number": number,
+                "details": details,
+                "linked": linked,
+                "held_by": held_by,
+                "reason": reason,
+            }
+        )
+    problems = forms.Form(data={})  # bound, so the service's refusals can be added to it
+    problems.is_valid()
+    if request.method == "POST":
+        kind, law = form.kind_and_law()
+        try:
+            proceedings = services.proceedings_create(
+                by=user,
+                service_area=user.service_area,
+                court=form.cleaned_data["court"],
+                court_number=form.cleaned_data["court_number"],
+                kind=kind,
+                law=law,
+                received_on=form.cleaned_data["received_on"],
+                first_hearing_on=form.cleaned_data["first_hearing_on"],
+                applicant_local_authority=form.cleaned_data["applicant_local_authority"],
+                parties=form.parties(),
+                children=[row["linked"] or row["details"] for row in children],
+                link_reasons={row["linked"].pk: row["reason"] for row in children if row["linked"]},
+                court_must_be_listed=True,
+            )
+        except ValidationError as error:
+            problems.add_error(None, error.messages)
+        else:
+            request.session.pop(DRAFT, None)
+            messages.success(
+                request,
+                f"Proceedings {proceedings.court_number} saved. They wait on the duty list until "
+                "a lead Family Court Adviser is named",
+            )
+            return redirect("proceedings:detail", proceedings.uuid)
+    kind_label = dict(form.fields["kind"].choices).get(form.cleaned_data["kind"])
+    relationships = dict(form.fields["party1_relationship"].choices)
+    roles = dict(form.fields["party1_role"].choices)
+    parties = [
+        {
+            "number": number,
+            "name": f"{p.given_name} {p.family_name}".strip(),
+            "relationship": relationships.get(p.relationship),
+            "role": roles.get(p.role),
+        }
+        for number, p in form.numbered_parties()
+    ]
+    kind, law = form.kind_and_law()
+    context = {
+        "form": form,
+        "problems": problems,
+        "kind_label": kind_label,
+        "public_law": (law or LAW_OF_KIND.get(kind)) == Law.PUBLIC,
+        "children": children,
+        "parties": parties,
+        "asked_about_matches": match_form is not None,
+    }
+    return render(request, "proceedings/check.html", context)

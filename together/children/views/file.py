@@ -126,11 +126,11 @@ def _keep_typing(form, version):
 
 def family(request, child_id):
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
-    context = {
-        "connections": selectors.connections_for_child(child),
-        "parties": selectors.parties_by_person(child),
-        "may_see_confidential": rules.may_see_confidential_address(request.user, child),
-    }
+    confidential = rules.confidential_addresses_visible(request.user, child)
+    connections = selectors.connections_for_child(child)
+    for connection in connections:
+        connection.address_shown = confidential.shows(connection.person)
+    context = {"connections": connections, "parties": selectors.parties_by_person(child)}
     return render_file_page(request, child, "family", "children/family.html", context)
 
 
@@ -152,12 +152,12 @@ def family_add(request, child_id):
 def family_address(request, child_id, person_id):
     """Show a confidential address to someone with the right to see it, and log that they did."""
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
-    if not rules.may_see_confidential_address(request.user, child):
-        raise Http404("No address found")
     try:
         person = FamilyMember.objects.get(uuid=person_id, connections__child=child)
     except FamilyMember.DoesNotExist:
         raise Http404("No address found") from None
+    if not rules.may_see_confidential_address(request.user, child, person):
+        raise Http404("No address found")
     if person.address_confidential:
         services.confidential_address_view_record(by=request.user, child=child, person=person)
     return render_file_page(

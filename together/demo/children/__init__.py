@@ -238,6 +238,8 @@ class Maker:
             team_id=team_id,
             court=f"Family Court at {city}",
             court_number=self._court_number(code, course),
+            # In public law the local authority applies (the parents are respondents).
+            applicant_local_authority=f"{city} Council" if course.law == Law.PUBLIC else "",
             law=course.law,
             kind=course.kind,
             stage=course.stage,

@@ -7,6 +7,7 @@ then drawn from the pools with the seeded random source, which keeps a million c
 
 from bisect import bisect
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
 from itertools import accumulate
 
 from together.children.models import FamilyMember, Relationship
@@ -120,6 +121,11 @@ class People:
         if full:
             self._extended(family, spoken, adult_language, mother, fathers, received)
         self._applicant(family, public, mother, fathers)
+        # Everyone was recorded when the application came in (the time decides which
+        # confidential addresses a later link from another area shows: ADR 0017).
+        recorded = datetime.combine(received, time(9), tzinfo=UTC)
+        for person in family.people:
+            person.added_at = recorded
         return family
 
     def _language(self):
