@@ -234,7 +234,8 @@ def test_duty_list_shows_waiting_proceedings_oldest_first(client, world):
     assert f'href="/allocation/{older.uuid}/allocate/"' in page
     # Each row's own court number, kind and children, in the right columns.
     assert f'/{older.uuid}/">{older.court_number}</a></th>' in page
-    assert f'<td data-label="Kind" class="govuk-table__cell">{older.get_kind_display()}</td>' in page
+    kind = older.get_kind_display()
+    assert f'<td data-label="Kind" class="govuk-table__cell">{kind}</td>' in page
 
 
 def test_regional_leaders_read_the_duty_list_without_allocating(client, world):
