@@ -106,10 +106,10 @@ _REFERENCE = re.compile(
     | (?P<regulation>(?:Regulations?|[Rr]eg\.?)\s\d{{1,3}}[A-Z]?)
     | (?P<form>(?i:forms?)\s(?:[A-Z]{{1,3}}\d{{1,3}}[A-Z]?))
     | (?P<bare_form>(?:C\d{{1,3}}[A-Z]?|FL\d{{3}}[A-Z]?|FP\d{{1,2}}|EX\d{{2,3}}))
-    | (?P<act>(?:[A-Z][a-z]+\s(?:and\s|of\s)?){{1,4}}Act(?:\s\d{{4}})?)
     )(?![\w&]|\.\d)""",
     re.VERBOSE,
 )
+_ACT = re.compile(r"(?<![\w.&/'’-])(?:[A-Z][a-z]+\s(?:and\s|of\s)?){1,4}Act(?:\s\d{4})?(?![\w&])")
 # Words that start a sentence or lead into an Act's name without being part of it.
 _LEAD_WORDS = re.compile(r"^(?:(?:The|This|That|Under|In|By|See|Our|Your|And|Of|Both)\s)+")
 # "section 2 of this letter", "Part 3 below": the document itself, not the law.
@@ -172,11 +172,69 @@ def _describe(kind: str, token: str) -> tuple[str, str, bool]:
     return token, _DEFAULTS.get(kind, _DEFAULTS["section"]), False
 
 
+# Every reference holds a digit, except parts in Roman numerals and Acts named without a year:
+# those are found from their own word. The pattern is tried only at these anchors, so the cost
+# grows with the text (and its numbers), not with the number of patterns.
+# (Each starts with a literal or a character set, never \b, which lets the search skip ahead.)
+_DIGITS = re.compile(r"[0-9][0-9]*")  # (faster to search than [0-9]+)
+_ROMAN_PART = re.compile(r"Part(?<![^\W_]Part)s?\s[IVX]")
+_ACT_WORD = re.compile(r"Act\b(?<![^\W_]Act)")
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of letters ending at ``end`` starts (``end`` if there is none)."""
+    start = end
+    while start > 0 and start > end - 30 and text[start - 1].isalpha():
+        start -= 1
+    return start
+
+
+def _skip_gap(text: str, at: int, most: int = 3) -> int:
+    """Step back from ``at`` over up to ``most`` spaces, full stops or an opening bracket: the gap
+    between "section" and "8", "s." and "7", "subsection" and "(3)"."""
+    end = at
+    while end > 0 and at - end < most and text[end - 1] in " .(\u00a0":
+        end -= 1
+    return end
+
+
+def _matches(text: str):
+    """The pattern's matches, in order, each tried only near a number, "Part" or "Act"."""
+    anchors: list[tuple[int, tuple[int, ...]]] = []
+    for m in _DIGITS.finditer(text):
+        at = m.start()
+        word = _word_start(text, at)  # the start of "C1A", "s31", "PD12J"
+        one = _word_start(text, _skip_gap(text, word))  # "section" in "section 8"
+        two = _word_start(text, _skip_gap(text, one, 1))  # "Practice" in "Practice Direction"
+        anchors.append((at, (two, one, word)))
+    anchors += [(m.start(), (m.start(),)) for m in _ROMAN_PART.finditer(text)]
+    anchors += [(m.start(), (-1,)) for m in _ACT_WORD.finditer(text)]
+    anchors.sort()
+    reach = 0
+    for at, starts in anchors:
+        if at < reach:
+            continue
+        if starts == (-1,):  # an Act: its name is the capitalised words before "Act"
+            for m in _ACT.finditer(text, max(reach, at - 80), min(len(text), at + 8)):
+                if m.end() > at:
+                    reach = m.end()
+                    yield "act", m
+                    break
+            continue
+        for start in dict.fromkeys(starts):
+            if start < reach:
+                continue
+            m = _REFERENCE.match(text, start)
+            if m and m.end() > at:
+                reach = m.end()
+                yield m.lastgroup or "", m
+                break
+
+
 def find_references(text: str) -> list[Reference]:
     """Every reference to the law or a court form in the text, in order."""
     found: list[Reference] = []
-    for m in _REFERENCE.finditer(text):
-        kind = m.lastgroup or ""
+    for kind, m in _matches(text):
         start, end = m.span()
         token = m.group()
         if kind == "act":

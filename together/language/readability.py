@@ -284,14 +284,16 @@ def hardest_sentence(
         return None
     if number == 1:
         return Hardest(*sentences[0], None)
+    # The grade without sentence i is 0.39 (W - w) / (S - 1) + 11.8 (Y - y) / (W - w) - 15.59:
+    # the hardest sentence is the one whose removal leaves the lowest, if lower than the whole.
     grade = flesch_kincaid_grade(words, number, total_syllables)
-    best, best_raise = -1, 0.0
+    per_sentence, best, lowest = 0.39 / (number - 1), -1, grade + 15.59
     for i, (count, syl) in enumerate(zip(counts, syllables, strict=True)):
-        if not count or count == words:
-            continue
-        raised = grade - flesch_kincaid_grade(words - count, number - 1, total_syllables - syl)
-        if raised > best_raise:
-            best, best_raise = i, raised
+        left = words - count
+        if count and left:
+            without = per_sentence * left + 11.8 * (total_syllables - syl) / left
+            if without < lowest:
+                best, lowest = i, without
     if best < 0:
         return None
     without = flesch_kincaid_grade(
