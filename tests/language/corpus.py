@@ -3,10 +3,11 @@ court reports, letters to children and messages to parents, each marked with wha
 flagged, and many that must come back clean.
 
 Each line is ``READER | sentence``. Marks in the sentence give the words that must be flagged:
-``[j:sibling]`` jargon, ``[a:LA]`` acronym, ``[d:the mother]`` depersonalising, ``[c:hostile]``
-judgemental, ``[r:perusal]`` a word too rare for the reader. A line ending ``{long}`` must be
-flagged as one long sentence; a line ending `` \\`` goes on on the next. A line with no marks
-must come back with no findings at all.
+``[j:sibling]`` jargon, ``[a:LA]`` acronym, ``[d:the mother]`` depersonalising, ``[g:chaotic]``
+judgemental, ``[c:hostile]`` a label of character, ``[l:s.7]`` a reference to the law,
+``[x:inter alia]`` Latin, ``[r:perusal]`` a word too rare for the reader. A line ending
+``{long}`` must be flagged as one long sentence; a line ending `` \\`` goes on on the next. A
+line with no marks must come back with no findings at all.
 
 Readers: ``c6``, ``c9``, ``c13``, ``c16`` (a child of that age), ``adult`` (a parent or carer),
 ``pro`` (the court and the local authority). Every sentence is about one family: Jayden, who is

@@ -53,6 +53,10 @@ def words(text, audience, category):
         ("The Children Act 1989 keeps you safe.", "Children Act 1989", "the law about children"),
         ("The judge talked about Article 8.", "Article 8", "the right to family life"),
         ("The council helps under Schedule 2.", "Schedule 2", "that part of the law"),
+        ("The judge read section 91 (14).", "section 91 (14)", "before going back to court"),
+        ("Under the 1989 Act the council helps.", "1989 Act", "the law"),
+        ("Jayden has been in s.20 accommodation.", "s.20", "with your parents' agreement"),
+        ("Two SGOs were made.", "SGOs", "someone will bring you up"),
     ],
 )
 def test_a_reference_to_the_law_is_told_as_what_it_is(text, reference, plain):
@@ -136,6 +140,11 @@ def test_numbers_that_are_not_the_law_are_not_flagged(text):
 )
 def test_every_form_of_a_phrase_is_found(text, flagged, category):
     assert words(text, FAMILY, category) == [flagged]
+
+
+def test_children_in_care_are_not_given_one_childs_name():
+    (finding,) = found("Both looked after children are well.", FAMILY, Category.DEPERSONALISING)
+    assert finding.suggestions == ("children in care",)
 
 
 def test_the_head_noun_before_a_preposition_takes_the_plural():
@@ -222,6 +231,10 @@ def test_a_label_of_character_is_flagged_for_every_reader_including_professional
         assert "Describe what was seen and heard" in finding.message
 
 
+def test_controlling_as_a_label_is_flagged_but_not_the_laws_words_for_abuse():
+    assert words("Sarah is controlling.", PROFESSIONAL, Category.CHARACTER) == ["controlling"]
+
+
 def test_character_is_a_list_of_its_own_not_glossary_entries():
     terms = {r.term for r in CHARACTER_RULES}
     assert len(terms) >= 60
@@ -242,6 +255,8 @@ def test_character_is_a_list_of_its_own_not_glossary_entries():
         "Jayden has oppositional defiant disorder.",
         "Jayden used a rude word at school.",
         "Sarah shouted at me twice during the visit.",
+        "Tom's coercive and controlling behaviour frightened Sarah.",
+        "Tom was controlling the money.",
     ],
 )
 def test_words_that_describe_a_thing_or_what_happened_are_not_labels(text):

@@ -138,6 +138,12 @@ immature | | none
     A label, not a description.
 uncaring | | none
     A label, not a description.
+neglectful | | none
+    A label, not a description. Say what the child needed and did not get.
+controlling | | none
+    A label, not a description. Say what the person did to control others, and how often.
+stroppy | | none
+    A label, not a description.
 callous | | none
     A label, not a description.
 cold-hearted | | none
@@ -184,7 +190,12 @@ _NOT_A_LABEL_AFTER = words(
     """schizophrenia personality disorder disorders delusions ideation psychosis compulsive"""
 )
 # After a word that is also a verb, these make it the verb: "spoiled the day", "demanding to".
-_VERB_AFTER = words("the a an it his her their my our your everything to that money")
+_VERB_AFTER = words(
+    "the a an it his her their my our your everything to that money how who what another others "
+    "him them someone people where when whether"
+)
+# "Coercive and controlling behaviour" names a kind of abuse in the law: not a label.
+_BEHAVIOUR = words("behaviour behaviours behavior behaviors")
 _POSITIONS = words(
     """midfielder midfielders player players position positions line end play driving skills
     skill coach back backs"""
@@ -206,6 +217,13 @@ def _not_a_verb(text: str, tokens: list[Token], first: int, last: int) -> bool:
     return after not in _VERB_AFTER and _describes_a_person(text, tokens, first, last)
 
 
+def _not_a_verb_or_the_law(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """False for "controlling behaviour" (the law's words for a kind of abuse) and "controlling
+    the money" (what the person did)."""
+    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    return after not in _BEHAVIOUR and _not_a_verb(text, tokens, first, last)
+
+
 def _not_compound(text: str, tokens: list[Token], first: int, last: int) -> bool:
     """False for "water-resistant", "heat-resistant": a thing, not a person."""
     start = tokens[first].start
@@ -222,6 +240,7 @@ _GUARDS = {
     ),
     **dict.fromkeys(words("demanding guarded spoilt spoiled"), _not_a_verb),
     "resistant": _not_compound,
+    "controlling": _not_a_verb_or_the_law,
 }
 
 

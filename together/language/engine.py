@@ -287,6 +287,7 @@ def _rule_findings(
 
 
 _FOR_FAMILIES = " Children and families asked for no acronyms: write it in plain words."
+_FOR_FAMILIES_LAW = " Say what it is in plain words: what the order or rule does, not its initials."
 _FOR_PROFESSIONALS = (
     " Write it in full the first time, with the short form in brackets after it, or just use "
     "the full words."
@@ -304,13 +305,17 @@ def _acronym_findings(text: str, kind: AudienceKind, names: frozenset[str]) -> l
             message = f'"{matched}" is short for "{hit.expansion}".'
         else:
             message = f'"{matched}" looks like an acronym.'
-        message += _FOR_PROFESSIONALS if professional else _FOR_FAMILIES
+        legal = hit.key in LEGAL
+        if professional:
+            message += _FOR_PROFESSIONALS
+        else:
+            message += _FOR_FAMILIES_LAW if legal else _FOR_FAMILIES
         expansion = hit.expansion
         if expansion and matched.endswith("s") and not hit.key.endswith("s"):
             expansion += "s"  # FCAs, NQSWs
         options = [expansion] if professional else [hit.plain, expansion]
         suggestions = tuple(dict.fromkeys(o for o in options if o))
-        category = Category.LEGAL_REFERENCE if hit.key in LEGAL else Category.ACRONYM
+        category = Category.LEGAL_REFERENCE if legal else Category.ACRONYM
         findings.append(Finding(hit.start, hit.end, matched, category, message, suggestions))
     return findings
 

@@ -91,7 +91,7 @@ _DEFAULTS = {
     "act": "the law",
 }
 
-_NUMBER = r"\d{1,3}[A-Z]{0,2}(?:\(\d{1,3}[A-Za-z]?\)){0,3}(?:\([a-z]{1,4}\)){0,2}"
+_NUMBER = r"\d{1,3}[A-Z]{0,2}(?:\s?\(\d{1,3}[A-Za-z]?\)){0,3}(?:\([a-z]{1,4}\)){0,2}"
 _REFERENCE = re.compile(
     rf"""(?<![\w.&/'’-])(?:
       (?P<section>(?i:sub)?(?i:sections?)\s?{_NUMBER}|(?i:subsections?)\s?\(\d{{1,3}}\))
@@ -106,6 +106,7 @@ _REFERENCE = re.compile(
     | (?P<regulation>(?:Regulations?|[Rr]eg\.?)\s\d{{1,3}}[A-Z]?)
     | (?P<form>(?i:forms?)\s(?:[A-Z]{{1,3}}\d{{1,3}}[A-Z]?))
     | (?P<bare_form>(?:C\d{{1,3}}[A-Z]?|FL\d{{3}}[A-Z]?|FP\d{{1,2}}|EX\d{{2,3}}))
+    | (?P<act_year>(?:19|20)\d\d\sAct)
     )(?![\w&]|\.\d)""",
     re.VERBOSE,
 )
@@ -169,6 +170,8 @@ def _describe(kind: str, token: str) -> tuple[str, str, bool]:
     if kind == "act":
         name = re.sub(r"\s\d{4}$", "", token).lower()
         return token, _ACTS.get(name, _DEFAULTS["act"]), False
+    if kind == "act_year":
+        return token, _DEFAULTS["act"], False
     return token, _DEFAULTS.get(kind, _DEFAULTS["section"]), False
 
 

@@ -163,7 +163,8 @@ def _depersonalising() -> list[PhraseRule]:
             hint="child",
             guard=_is_capital_lac,
         ),
-        PhraseRule("looked after child", DEP, _LAC, ("{name}",), "noun", hint="child"),
+        # The plural has its own rule and suggestion ("children in care").
+        PhraseRule("looked after child", DEP, _LAC, ("{name}",), "none", hint="child"),
         PhraseRule("looked after children", DEP, _LAC, ("children in care",)),
         PhraseRule(
             "service user", DEP, _WHO, ("{name}", "the people we work with"), "noun", hint="child"
