@@ -37,3 +37,16 @@ def test_a_letter_being_written_shows_the_hardest_sentence_under_the_box(client,
     page = client.get(f"/children/{world.child.uuid}/letters/{letter.uuid}/").content.decode()
     assert re.search(rf"Reading age \d+; {world.child.preferred_name} is", page)
     assert f"The sentence that most raises the reading age: <mark>{HARD}</mark>" in page
+
+
+def test_the_language_report_before_sending_shows_the_hardest_sentence(client, letters_world):
+    world = letters_world
+    letter = start_letter(world.child, world.fca_allocated)
+    body = f"Dear Jayden, I liked meeting you. {HARD}"
+    services.letter_update(by=world.fca_allocated, letter=letter, version=1, body=body)
+    client.force_login(world.fca_allocated)
+    url = f"/children/{world.child.uuid}/letters/{letter.uuid}/send/"
+    page = client.get(url).content.decode()
+    assert "Check the words before you send" in page
+    assert re.search(rf"Reading age \d+; {world.child.preferred_name} is", page)
+    assert f"The sentence that most raises the reading age: <mark>{HARD}</mark>" in page
