@@ -3,10 +3,11 @@ court reports, letters to children and messages to parents, each marked with wha
 flagged, and many that must come back clean.
 
 Each line is ``READER | sentence``. Marks in the sentence give the words that must be flagged:
-``[j:sibling]`` jargon, ``[a:LA]`` acronym, ``[d:the mother]`` depersonalising, ``[g:hostile]``
-judgemental, ``[r:perusal]`` a word too rare for the reader. A line ending ``{long}`` must be
-flagged as one long sentence; a line ending `` \\`` goes on on the next. A line with no marks
-must come back with no findings at all.
+``[j:sibling]`` jargon, ``[a:LA]`` acronym, ``[d:the mother]`` depersonalising, ``[g:chaotic]``
+judgemental, ``[c:hostile]`` a label of character, ``[l:s.7]`` a reference to the law,
+``[x:inter alia]`` Latin, ``[r:perusal]`` a word too rare for the reader. A line ending
+``{long}`` must be flagged as one long sentence; a line ending `` \\`` goes on on the next. A
+line with no marks must come back with no findings at all.
 
 Readers: ``c6``, ``c9``, ``c13``, ``c16`` (a child of that age), ``adult`` (a parent or carer),
 ``pro`` (the court and the local authority). Every sentence is about one family: Jayden, who is
@@ -30,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tests.language.corpus_frozen import FROZEN
 from together.language.engine import Audience, AudienceKind, Category
 
 NAMES = ("Jayden", "Sarah", "Tom", "Leo", "Nanny Jo", "Sam", "Priya", "Okafor", "Mr Patel")
@@ -40,6 +42,9 @@ CODES = {
     "j": Category.JARGON,
     "d": Category.DEPERSONALISING,
     "g": Category.JUDGEMENTAL,
+    "c": Category.CHARACTER,
+    "l": Category.LEGAL_REFERENCE,
+    "x": Category.LATIN,
     "r": Category.RARE_WORD,
 }
 READERS = {
@@ -80,7 +85,7 @@ c9 | Sometimes [d:the case] has to wait for the judge.
 c9 | Ms Okafor read your [j:care plan] to you last week.
 c9 | The court made an [j:interim care order] last month.
 c9 | Your dad made an [j:application] to the court.
-c9 | The judge will read my [a:s.7] report.
+c9 | The judge will read my [l:s.7] report.
 c9 | We talked about [j:safeguarding] at your school.
 c9 | I have written to the [j:independent reviewing officer] about your plan.
 c9 | The judge looks at your [j:welfare] first.
@@ -127,10 +132,10 @@ c9 | [d:The subject child] will meet the judge.
 c9 | You are not [d:a case], you are Jayden.
 c9 | We have lots of [d:cases] like yours.
 c9 | [d:Your case file] is kept safe.
-c9 | Your dad was [g:hostile] when I visited.
+c9 | Your dad was [c:hostile] when I visited.
 c9 | Your mum [g:presented as] sad when we met.
-c9 | Leo can be [g:manipulative] at bedtime.
-c9 | You can be [g:attention-seeking] at school, your teacher says.
+c9 | Leo can be [c:manipulative] at bedtime.
+c9 | You can be [c:attention-seeking] at school, your teacher says.
 c9 | Your dad [g:refused to engage] with the social worker.
 c9 | You [g:kicked off] at school last week.
 c9 | I [j:recommend] that you [j:reside] with Nanny Jo.
@@ -153,8 +158,8 @@ adult | The [a:IDVA] can help you with a safety plan.
 adult | Please send me your [a:DBS] check.
 adult | You can ask for a [a:MIAM] before going to court.
 adult | The [a:PLO] letter explains what happens next.
-adult | I have read the [a:s.7] report and the [a:s31] [j:application].
-adult | Under [a:R16.4] the judge may appoint a guardian for Jayden.
+adult | I have read the [l:s.7] report and the [l:s31] [j:application].
+adult | Under [l:R16.4] the judge may appoint a guardian for Jayden.
 adult | The [a:MoJ] has changed the rules on [j:legal aid].
 adult | Our [a:ED&I] team can arrange an interpreter.
 adult | Two [a:NQSWs] will join the visit.
@@ -169,7 +174,7 @@ adult | Jayden [g:presents as] a happy boy.
 adult | Your home was [g:chaotic] when I visited.
 adult | You showed a [g:lack of insight] into the risks.
 adult | You [g:claimed that] the bruise was an accident.
-adult | Your partner was [g:aggressive] on the phone.
+adult | Your partner was [c:aggressive] on the phone.
 adult | Please call me [j:at your earliest convenience].
 adult | [j:In the event that] you cannot come, please ring me.
 adult | We need to [j:ascertain] your views [j:in relation to] the school.
@@ -187,17 +192,17 @@ pro | The team has forty [d:cases] this month.
 pro | [d:This case] was given to me in May.
 pro | Jayden is [d:LAC] and lives with his grandmother.
 pro | [d:The subject child] has asthma and carries an inhaler.
-pro | Mr Thomas was [g:uncooperative] during the visit.
+pro | Mr Thomas was [c:uncooperative] during the visit.
 pro | [d:The father] has been [g:non-compliant] with the testing.
 pro | Jayden's mother [g:refused to engage] with the parenting course.
 pro | The family home was [g:chaotic] and cold.
 pro | [d:The father] [g:presented as] calm and open.
-pro | Jayden is [g:attention-seeking] in class, his teacher says.
+pro | Jayden is [c:attention-seeking] in class, his teacher says.
 pro | The [a:NFA] decision was made in January.
 pro | The [a:ICPC] was held on 3 February.
 pro | A [a:MARAC] referral was made after the incident.
 pro | The [a:LADO] was told about the teacher.
-pro | Jayden's [a:SGO] assessment is due in May.
+pro | Jayden's [l:SGO] assessment is due in May.
 pro | I [j:liaised] with the school and the health visitor.
 pro | I will [j:endeavour] to file my report by Friday.
 pro | The local authority should [j:utilise] the family network.
@@ -236,7 +241,7 @@ pro | The [a:IRO] agreed with the plan.
 pro | Jayden's mother [g:lacks insight] into the risks.
 pro | [d:The father] is [g:in denial] about his drinking.
 pro | [d:The mother] [g:claims that] the bruise was an accident.
-pro | Mr Thomas was [g:volatile] in the meeting.
+pro | Mr Thomas was [c:volatile] in the meeting.
 pro | Mr Thomas [g:refuses to engage] with the probation service.
 pro | [d:The young person] was seen alone.
 pro | [d:Service users] told us the waiting room is cold.
@@ -377,7 +382,7 @@ c9 | The [j:core group] meets every month.
 c9 | Your [j:personal education plan] says you need help with reading.
 c9 | The [a:PEP] meeting is at school.
 c9 | [d:The children] like the new house.
-c9 | You said you were [g:naughty] in class, but you were upset.
+c9 | You said you were [c:naughty] in class, but you were upset.
 c13 | The judge will read the [j:witness statement] from your dad.
 c13 | Your [j:advocate] can speak for you at the meeting.
 c13 | There was a [j:disclosure] at school on Monday.
@@ -399,14 +404,14 @@ adult | Your [a:HV] will visit next week.
 adult | The [a:YOT] worker will meet Jayden at school.
 adult | [d:The mum] was very upset.
 adult | You [g:refused to cooperate] with the police.
-adult | Tom was [g:hostile] and shouted at the nurse.
+adult | Tom was [c:hostile] and shouted at the nurse.
 pro | The [a:CP] plan was ended in March.
 pro | The [a:ABE] interview took place on 2 May.
 pro | [j:In order to] keep Jayden safe, the plan should continue.
 pro | I [j:ascertained] Jayden's views through play.
 pro | [d:The mother] [g:minimised] the injuries.
 pro | [d:The parents] are [g:hard to reach].
-pro | [d:The father] was [g:unco-operative] at the visit.
+pro | [d:The father] was [c:unco-operative] at the visit.
 c9 | I asked your foster carer what you like to eat.
 c9 | Your mum is going to a parenting course to help her.
 c13 | The police are investigating what happened.
@@ -457,9 +462,9 @@ def _parse(line: str, section: str) -> Sample:
     return Sample(reader, text, tuple(spans), section)
 
 
-def samples() -> list[Sample]:
+def samples(corpus: str = CORPUS) -> list[Sample]:
     result, section = [], ""
-    text = re.sub(r" \\\n\s*", " ", CORPUS)  # a line ending in a backslash goes on
+    text = re.sub(r" \\\n\s*", " ", corpus)  # a line ending in a backslash goes on
     for line in text.strip().splitlines():
         if line.startswith("# ---"):
             section = line.strip("# -")
@@ -469,3 +474,5 @@ def samples() -> list[Sample]:
 
 
 SAMPLES = samples()
+# The frozen part (corpus_frozen.py), scored apart: nobody tuned the engine against it.
+FROZEN_SAMPLES = samples(FROZEN)

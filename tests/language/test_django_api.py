@@ -36,6 +36,7 @@ def test_a_check_gives_the_same_shape_as_the_command_line(signed_in):
         "flesch_reading_ease",
         "flesch_kincaid_grade",
         "reading_age",
+        "hardest_sentence",
     }
     assert data["readability"]["words"] == 13 and data["readability"]["sentences"] == 1
     assert isinstance(data["readability"]["reading_age"], float)

@@ -37,7 +37,8 @@ have not always been settled since you absconded in June.
 The child’s views matter. The mother presented as worried and the father refused to engage, \
 but in case you are worried, your case will be heard on 14 March, re: the s.7 report and \
 R16.4. In some cases the judge also reads notes from school, e.g. from your teacher at \
-Greenfield Primary, and the MoJ and ED&I rules say NQSWs may come too.
+Greenfield Primary, and the MoJ and ED&I rules say NQSWs may come too. Nanny Jo said your \
+dad was volatile, so the judge will look at it all de novo.
 
 NEXT STEPS
 - I will visit you at home on Tuesday.
@@ -62,9 +63,7 @@ def only(report, category):
 # --- acronyms ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "acronym", ["FCA", "LA", "DV", "s.7", "s31", "R16.4", "re:", "ED&I", "MoJ", "NQSWs"]
-)
+@pytest.mark.parametrize("acronym", ["FCA", "LA", "DV", "re:", "ED&I", "MoJ", "NQSWs"])
 def test_acronyms_are_flagged_for_children(acronym):
     report = check(f"I have a note from the {acronym} for you.", CHILD_9)
     finding = only(report, Category.ACRONYM)
@@ -349,13 +348,8 @@ def test_labels_for_children_in_care_are_depersonalising(text, flagged):
         ("She presented as angry.", "presented as"),
         ("Dad refused to engage.", "refused to engage"),
         ("He has failed to engage with us.", "failed to engage"),
-        ("She is manipulative at times.", "manipulative"),
-        ("This is attention-seeking.", "attention-seeking"),
-        ("He was uncooperative.", "uncooperative"),
-        ("He was hostile at the door.", "hostile"),
         ("Home life is chaotic.", "chaotic"),
         ("There was disguised compliance.", "disguised compliance"),
-        ("She was resistant to the plan.", "resistant"),
         ("She is a difficult mother.", "difficult mother"),
         ("He kicked off at school.", "kicked off"),
         ("She claimed that he hit her.", "claimed that"),
@@ -483,8 +477,6 @@ def test_a_realistic_letter_to_a_child_finds_each_kind_of_problem():
         "FCA",
         "LA",
         "re:",
-        "s.7",
-        "R16.4",
         "e.g.",
         "MoJ",
         "ED&I",
@@ -496,6 +488,9 @@ def test_a_realistic_letter_to_a_child_finds_each_kind_of_problem():
         "the father",
         "your case",
     ]
+    assert texts(report, Category.LEGAL_REFERENCE) == ["s.7", "R16.4"]
+    assert texts(report, Category.LATIN) == ["de novo"]
+    assert texts(report, Category.CHARACTER) == ["volatile"]
 
 
 def test_readability_is_reported_with_the_audience_target():

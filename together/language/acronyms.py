@@ -5,7 +5,6 @@ What counts as an acronym:
 - a word of 2 to 6 capital letters, with or without a plural s: FCA, LA, NQSWs, CAMHS;
 - a short word with two or more capitals and at most two small letters: MoJ, DfE, CiC;
 - capitals joined by "&": ED&I, A&E;
-- section and rule numbers written short: s.7, s31, ss.31, R16.4;
 - "re:", "e.g.", "i.e.", "etc", "w/c" and the other short forms listed below.
 
 What does not: a capitalised word that is an ordinary English word ("NEXT STEPS", "THANK
@@ -13,6 +12,9 @@ YOU", "please do NOT worry"), single letters ("I", "A"), Roman numerals, names t
 and a few short forms everyone says as words (``EVERYDAY``: OK, TV, UK...). A known acronym that
 is also an English word (SEND, MASH) is ignored inside a run of capitals, where it is most likely
 a heading ("PLEASE SEND IT BACK").
+
+Orders and rules of the court named by their initials (``LEGAL``: SGO, CAO, FPR) are references
+to the law; the engine reports them with sections and court forms (``law.py``).
 
 Professionals may use an acronym once it is written out in full at its first use, either way
 round: "Family Court Adviser (FCA)" or "FCA (Family Court Adviser)".
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from together.language.base import words
 from together.language.rare import zipf
 from together.language.readability import is_dictionary_word
 
@@ -54,6 +57,8 @@ CAO | child arrangements order | a court decision about who you live with and se
 PSO | prohibited steps order | a court decision that stops someone doing something
 SIO | specific issue order | a court decision about one question
 NMO | non-molestation order | a court decision that stops someone hurting or scaring someone
+OO | occupation order | a court decision about who may live in the home
+RO | residence order | an old name for a decision about who you live with
 FHDRA | first hearing dispute resolution appointment | the first meeting at court
 DRA | dispute resolution appointment | a meeting at court to try to agree
 FFH | fact-finding hearing | the day the judge decides what happened
@@ -157,6 +162,10 @@ re: | about
 """
 
 
+# Orders, rules and laws of the court named by their initials: references to the law.
+LEGAL = words("FPR PD ICO ISO EPO SGO CAO PSO SIO NMO OO RO DVPO DVPN CA ACA")
+
+
 def _parse(text: str) -> dict[str, Acronym]:
     known = {}
     for line in text.strip().splitlines():
@@ -177,9 +186,7 @@ WELL_KNOWN_TO_PROFESSIONALS = frozenset({"NHS", "GP", "EU", "USA", "CV", "ID", "
 
 _CANDIDATE = re.compile(
     r"""(?<![\w&/.'’-])(?:
-      (?P<section>[sS][sS]?(?:\.\s?)?\d+[A-Za-z]?(?:\(\d+\))*)
-    | (?P<rule>[rR](?:\.\s?)?\d+(?:\.\d+)+)
-    | (?P<re>[rR][eE]:)
+      (?P<re>[rR][eE]:)
     | (?P<dotted>[eE]\.g\.|[iI]\.e\.|[nN]\.[bB]\.)
     | (?P<slash>[wW]/[cC]|[nN]/[aA])
     | (?P<amp>[A-Z]{1,3}&[A-Z]{1,3})
@@ -303,12 +310,6 @@ def find_acronyms(text: str, names: frozenset[str] = frozenset()) -> list[Acrony
             if found is None:
                 continue
             key, entry = found
-        elif kind == "section":
-            key = "section " + re.sub(r"^[sS]{1,2}\.?\s?", "", token)
-            entry = Acronym(key)
-        elif kind == "rule":
-            key = "rule " + re.sub(r"^[rR]\.?\s?", "", token)
-            entry = Acronym(key)
         else:
             key = _short_key(token, kind)
             entry = KNOWN.get(key) or Acronym("")

@@ -13,6 +13,9 @@ class Category(StrEnum):
     JARGON = "jargon"
     DEPERSONALISING = "depersonalising"
     JUDGEMENTAL = "judgemental"
+    CHARACTER = "character"
+    LEGAL_REFERENCE = "legal_reference"
+    LATIN = "latin"
     LONG_SENTENCE = "long_sentence"
     RARE_WORD = "rare_word"
 

@@ -1,10 +1,12 @@
-"""How findings are shown to a writer: plain labels, the text with flagged words marked, JSON."""
+"""How findings are shown to a writer: plain labels, the text with flagged words marked, JSON,
+and the sentence that most raises the reading age (shown for every text a child will read, and
+for any text that is too hard for its reader)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from together.language.engine import Category, Finding, Report
+from together.language.engine import AudienceKind, Category, Finding, Report
 
 # What each category is called on the page (the writer is a professional; the words stay plain).
 LABELS = {
@@ -12,6 +14,9 @@ LABELS = {
     Category.JARGON: "Jargon",
     Category.DEPERSONALISING: "Use their name",
     Category.JUDGEMENTAL: "Judgement, not description",
+    Category.CHARACTER: "Judges character",
+    Category.LEGAL_REFERENCE: "Law or form number",
+    Category.LATIN: "Latin",
     Category.LONG_SENTENCE: "Long sentence",
     Category.RARE_WORD: "Uncommon word",
 }
@@ -21,6 +26,9 @@ COLOURS = {
     Category.JARGON: "yellow",
     Category.DEPERSONALISING: "pink",
     Category.JUDGEMENTAL: "red",
+    Category.CHARACTER: "orange",
+    Category.LEGAL_REFERENCE: "turquoise",
+    Category.LATIN: "green",
     Category.LONG_SENTENCE: "grey",
     Category.RARE_WORD: "purple",
 }
@@ -87,8 +95,27 @@ def summary(report: Report) -> str:
     return "1 thing to look at." if count == 1 else f"{count} things to look at."
 
 
-def as_json(report: Report, audience: str) -> dict:
-    """The report as the command line and the JSON endpoint give it (one shape for both)."""
+def hardest_text(text: str, report: Report) -> str:
+    """The sentence that most raises the reading age, as the reader would read it."""
+    hardest = report.hardest
+    return " ".join(text[hardest.start : hardest.end].split()) if hardest else ""
+
+
+def hardest_json(report: Report, text: str) -> dict | None:
+    hardest = report.hardest
+    if hardest is None or not text:
+        return None
+    return {
+        "start": hardest.start,
+        "end": hardest.end,
+        "text": text[hardest.start : hardest.end],
+        "reading_age_without": hardest.reading_age_without,
+    }
+
+
+def as_json(report: Report, audience: str, text: str = "") -> dict:
+    """The report as the command line and the JSON endpoint give it (one shape for both).
+    Give the checked ``text`` to include the sentence that most raises the reading age."""
     r = report.readability
 
     def number(value: float | None) -> float | None:
@@ -102,6 +129,7 @@ def as_json(report: Report, audience: str) -> dict:
             "flesch_reading_ease": number(r.flesch_reading_ease),
             "flesch_kincaid_grade": number(r.flesch_kincaid_grade),
             "reading_age": number(r.reading_age),
+            "hardest_sentence": hardest_json(report, text),
         },
         "findings": [
             {
@@ -122,11 +150,14 @@ def panel(text: str, report: Report, note: str, html_id: str) -> dict:
     listed = shown(report.findings)
     marked = any(f.category is not Category.LONG_SENTENCE for f in report.findings)
     words = report.readability.words
+    hardest = hardest_text(text, report) if words and report.readability.sentences > 1 else ""
+    show_hardest = report.audience.kind is AudienceKind.CHILD or report.too_hard
     return {
         "id": html_id,
         "words": words,
         "summary": summary(report) if words else "",
         "note": note if words else "",
+        "hardest": hardest if show_hardest else "",
         "findings": listed[:MOST_LISTED],
         "more": max(0, len(listed) - MOST_LISTED),
         "segments": segments(text, report.findings) if marked else [],

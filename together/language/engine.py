@@ -17,27 +17,34 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from together.language.acronyms import WELL_KNOWN_TO_PROFESSIONALS, find_acronyms
+from together.language.acronyms import LEGAL, WELL_KNOWN_TO_PROFESSIONALS, find_acronyms
 from together.language.base import AudienceKind, Category, Finding
+from together.language.character import CHARACTER_RULES
 from together.language.glossary import (
     BUILT_IN_GLOSSARY,
     GlossaryEntry,
     audiences_for,
     coerce_entries,
 )
+from together.language.latin import LATIN_RULES
+from together.language.law import legal_findings
 from together.language.phrases import PhraseIndex, Token, phrase_forms, tokenize
 from together.language.rare import rare_words, zipf
 from together.language.readability import (
+    Hardest,
     Readability,
     count_syllables,
+    hardest_sentence,
     score,
+    sentence_counts,
     sentence_spans,
-    sentence_words,
 )
 from together.language.respect import ALLOWED_PHRASES, RULES, PhraseRule, name_for
+from together.language.senses import SENSE_GUARDS
 
 __all__ = [
     "Audience",
+    "Hardest",
     "AudienceKind",
     "BUILT_IN_GLOSSARY",
     "Category",
@@ -50,6 +57,7 @@ __all__ = [
     "Report",
     "check",
     "compile_glossary",
+    "reading",
     "preload",
 ]
 
@@ -131,6 +139,7 @@ class Report:
     readability: Readability
     audience: Audience
     audience_reading_age: int  # the reading age the text should not go above
+    hardest: Hardest | None = None  # the sentence that most raises the reading age
 
     @property
     def too_hard(self) -> bool:
@@ -166,11 +175,12 @@ def _compile(entries: tuple[GlossaryEntry, ...]) -> _Compiled:
                 entry.reason,
                 entry.alternatives,
                 audiences=audiences_for(entry.category),
+                guard=SENSE_GUARDS.get(entry.term.strip().lower()),
             ),
         )
         for entry in entries
     ]
-    items += [(rule.term, rule.inflect, rule) for rule in RULES]
+    items += [(rule.term, rule.inflect, rule) for rule in (*RULES, *LATIN_RULES, *CHARACTER_RULES)]
     items += [(phrase, "none", None) for phrase in ALLOWED_PHRASES]
     words = {
         atoms[0]
@@ -215,10 +225,14 @@ def preload() -> None:
 
 _PRIORITY = {
     Category.DEPERSONALISING: 0,
-    Category.JUDGEMENTAL: 1,
-    Category.JARGON: 2,
-    Category.ACRONYM: 3,
+    Category.CHARACTER: 1,
+    Category.JUDGEMENTAL: 2,
+    Category.LATIN: 3,
+    Category.LEGAL_REFERENCE: 4,
+    Category.JARGON: 5,
+    Category.ACRONYM: 6,
 }
+_LABELS = frozenset({Category.JUDGEMENTAL, Category.CHARACTER})
 
 
 _OPENERS = frozenset(" \t\"'“‘(")
@@ -273,6 +287,7 @@ def _rule_findings(
 
 
 _FOR_FAMILIES = " Children and families asked for no acronyms: write it in plain words."
+_FOR_FAMILIES_LAW = " Say what it is in plain words: what the order or rule does, not its initials."
 _FOR_PROFESSIONALS = (
     " Write it in full the first time, with the short form in brackets after it, or just use "
     "the full words."
@@ -290,15 +305,18 @@ def _acronym_findings(text: str, kind: AudienceKind, names: frozenset[str]) -> l
             message = f'"{matched}" is short for "{hit.expansion}".'
         else:
             message = f'"{matched}" looks like an acronym.'
-        message += _FOR_PROFESSIONALS if professional else _FOR_FAMILIES
+        legal = hit.key in LEGAL
+        if professional:
+            message += _FOR_PROFESSIONALS
+        else:
+            message += _FOR_FAMILIES_LAW if legal else _FOR_FAMILIES
         expansion = hit.expansion
         if expansion and matched.endswith("s") and not hit.key.endswith("s"):
             expansion += "s"  # FCAs, NQSWs
         options = [expansion] if professional else [hit.plain, expansion]
         suggestions = tuple(dict.fromkeys(o for o in options if o))
-        findings.append(
-            Finding(hit.start, hit.end, matched, Category.ACRONYM, message, suggestions)
-        )
+        category = Category.LEGAL_REFERENCE if legal else Category.ACRONYM
+        findings.append(Finding(hit.start, hit.end, matched, category, message, suggestions))
     return findings
 
 
@@ -317,7 +335,7 @@ def _resolve(findings: list[Finding], allowed: list[tuple[int, int]]) -> list[Fi
 
     findings = [f for f in findings if not inside_allowed(f)]
     # A label says more than the jargon it overlaps ("not engaging with": say what happened).
-    labels = sorted((f.start, f.end) for f in findings if f.category is Category.JUDGEMENTAL)
+    labels = sorted((f.start, f.end) for f in findings if f.category in _LABELS)
     if labels:
         label_starts = [s for s, _ in labels]
 
@@ -395,6 +413,21 @@ def check(
     return report
 
 
+def reading(text: str, audience: Audience) -> Report:
+    """Only the readability of ``text`` and its hardest sentence, without findings: for showing a
+    finished document's reading age beside its reader's age."""
+    work = mask_markup(text)
+    sentences = sentence_spans(work)
+    counts, syllables = sentence_counts(work, sentences)
+    return Report(
+        findings=[],
+        readability=score(sum(counts), len(sentences), sum(syllables)),
+        audience=audience,
+        audience_reading_age=audience.limits.reading_age,
+        hardest=hardest_sentence(sentences, counts, syllables),
+    )
+
+
 def _check(
     text: str,
     audience: Audience,
@@ -412,10 +445,12 @@ def _check(
 
     found, allowed = _rule_findings(text, tokens, compiled, audience.kind, person_names)
     found += _acronym_findings(text, audience.kind, upper_names)
+    found += legal_findings(text, audience.kind)
     findings = _resolve(found, allowed)
 
     sentences = sentence_spans(text)
-    counts, syllables = sentence_words(text, sentences)
+    counts, sentence_syllables = sentence_counts(text, sentences)
+    syllables = sum(sentence_syllables)
     word_total = sum(counts)
     for (start, end), count in zip(sentences, counts, strict=True):
         if count > limits.max_sentence_words:
@@ -439,4 +474,5 @@ def _check(
         readability=score(word_total, len(sentences), syllables),
         audience=audience,
         audience_reading_age=limits.reading_age,
+        hardest=hardest_sentence(sentences, counts, sentence_syllables),
     )

@@ -80,8 +80,27 @@ def _strip_possessive(norm: str) -> str:
     return norm
 
 
+# Plurals that do not add -s, for nouns at the head of glossary phrases.
+_IRREGULAR_PLURALS = {
+    "child": "children",
+    "grandchild": "grandchildren",
+    "stepchild": "stepchildren",
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "wife": "wives",
+    "life": "lives",
+    "half": "halves",
+}
+# Words after which a phrase's head noun stops: "child in need", "order of the court".
+_PREPOSITIONS = frozenset(("in", "of", "for", "to", "with", "under", "from", "on", "at", "by"))
+
+
 def noun_forms(word: str) -> set[str]:
-    """The word and its plural (sibling, siblings; party, parties; process, processes)."""
+    """The word and its plural (sibling, siblings; party, parties; process, processes; child,
+    children)."""
+    if word in _IRREGULAR_PLURALS:
+        return {word, _IRREGULAR_PLURALS[word]}
     if not word.isalpha():
         return {word}
     if word.endswith(("s", "x", "z", "ch", "sh")):
@@ -125,9 +144,11 @@ def verb_forms(word: str) -> set[str]:
 def phrase_forms(term: str, inflect: str = "auto") -> set[tuple[str, ...]]:
     """Every token sequence that counts as the term.
 
-    ``none``: as written; ``noun``: plurals of the last word; ``verb``: verb forms of the
-    first word; ``auto``: both for a single word, plurals for a phrase. A hyphenated term is
-    also found written as one word ("non-compliant", "noncompliant").
+    ``none``: as written; ``noun``: plurals of the last word, and of the head noun before a
+    preposition ("child in need", "children in need"); ``verb``: verb forms of the first word;
+    ``auto``: both for a single word, plurals for a phrase. A hyphenated term is also found
+    written as one word ("non-compliant", "noncompliant"), and a phrase with spaces is found
+    with hyphens between its words ("looked-after children").
     """
     bases = {tuple(normalise(t) for t in _TOKEN.findall(term))}
     if "-" in term:
@@ -142,6 +163,12 @@ def phrase_forms(term: str, inflect: str = "auto") -> set[tuple[str, ...]]:
             result |= {(form, *atoms[1:]) for form in verb_forms(atoms[0])}
         elif inflect == "noun" or len(atoms) > 1:
             result |= {(*atoms[:-1], form) for form in noun_forms(atoms[-1])}
+            # The head of "child in need" is "child": "children in need".
+            head = next((k - 1 for k in range(1, len(atoms)) if atoms[k] in _PREPOSITIONS), -1)
+            if head >= 0:
+                result |= {
+                    (*atoms[:head], form, *atoms[head + 1 :]) for form in noun_forms(atoms[head])
+                }
         else:
             result |= {(form,) for form in noun_forms(atoms[0]) | verb_forms(atoms[0])}
     return result

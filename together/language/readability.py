@@ -242,19 +242,64 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def sentence_words(text: str, sentences: list[tuple[int, int]]) -> tuple[list[int], int]:
-    """How many words each sentence has, and the syllables in all of them: the same words as
-    ``word_spans``, found without building a span for each."""
+def sentence_counts(text: str, sentences: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """How many words and syllables each sentence has: the same words as ``word_spans``, found
+    without building a span for each."""
     counts: list[int] = []
-    syllables = 0
+    syllables: list[int] = []
     findall = _WORD.findall
     for start, end in sentences:
         words = findall(text, start, end)
         if [w for w in words if not w[0].isalpha()]:
             words = [w for w in words if w[0].isalpha() or _HAS_LETTER.search(w)]  # not numbers
         counts.append(len(words))
-        syllables += sum(map(count_syllables, words))
+        syllables.append(sum(map(count_syllables, words)))
     return counts, syllables
+
+
+def sentence_words(text: str, sentences: list[tuple[int, int]]) -> tuple[list[int], int]:
+    """How many words each sentence has, and the syllables in all of them."""
+    counts, syllables = sentence_counts(text, sentences)
+    return counts, sum(syllables)
+
+
+@dataclass(frozen=True, slots=True)
+class Hardest:
+    """The sentence that most raises a text's reading age, and the age without it (None when
+    it is the only sentence)."""
+
+    start: int
+    end: int
+    reading_age_without: int | None
+
+
+def hardest_sentence(
+    sentences: list[tuple[int, int]], counts: list[int], syllables: list[int]
+) -> Hardest | None:
+    """The sentence whose removal lowers the Flesch-Kincaid grade most; None when no sentence
+    raises it (all are as easy as the whole). One pass: each sentence is taken out of the
+    totals, not re-read."""
+    words, total_syllables, number = sum(counts), sum(syllables), len(sentences)
+    if not words:
+        return None
+    if number == 1:
+        return Hardest(*sentences[0], None)
+    # The grade without sentence i is 0.39 (W - w) / (S - 1) + 11.8 (Y - y) / (W - w) - 15.59:
+    # the hardest sentence is the one whose removal leaves the lowest, if lower than the whole.
+    grade = flesch_kincaid_grade(words, number, total_syllables)
+    per_sentence, best, lowest = 0.39 / (number - 1), -1, grade + 15.59
+    for i, (count, syl) in enumerate(zip(counts, syllables, strict=True)):
+        left = words - count
+        if count and left:
+            without = per_sentence * left + 11.8 * (total_syllables - syl) / left
+            if without < lowest:
+                best, lowest = i, without
+    if best < 0:
+        return None
+    without = flesch_kincaid_grade(
+        words - counts[best], number - 1, total_syllables - syllables[best]
+    )
+    return Hardest(*sentences[best], uk_reading_age(without))
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:

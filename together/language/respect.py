@@ -75,8 +75,8 @@ def _case_guard(text: str, tokens: list[Token], first: int, last: int) -> bool:
         return False
     before = tokens[first - 1].norm if first > 0 else ""
     before2 = tokens[first - 2].norm if first > 1 else ""
-    if before == "in" or (before in _DETERMINERS and before2 == "in"):
-        return False  # in case, in any case, in her case, in some cases
+    if before == "in" or (before2 == "in" and (before in _DETERMINERS or before[-2:] == "'s")):
+        return False  # in case, in any case, in her case, in some cases, in Jayden's case
     if first == last and before in _CASE_BEFORE:
         return False
     opening, preceding = (before, before2) if first == last else (tokens[first].norm, before)
@@ -163,7 +163,8 @@ def _depersonalising() -> list[PhraseRule]:
             hint="child",
             guard=_is_capital_lac,
         ),
-        PhraseRule("looked after child", DEP, _LAC, ("{name}",), "noun", hint="child"),
+        # The plural has its own rule and suggestion ("children in care").
+        PhraseRule("looked after child", DEP, _LAC, ("{name}",), "none", hint="child"),
         PhraseRule("looked after children", DEP, _LAC, ("children in care",)),
         PhraseRule(
             "service user", DEP, _WHO, ("{name}", "the people we work with"), "noun", hint="child"
@@ -214,24 +215,10 @@ disengaged | | none
     Say what changed, and what the person said about why.
 refuse to cooperate | did not do what was asked | verb
     Say what was asked and what the person said and did.
-manipulative | | none
-    A label, not a description. Say what the person did and said, so readers can judge.
-attention-seeking | needing attention; wanting someone to notice | none
-    Say what the child did and what they might have needed.
-attention seeker | | noun
-    Say what the child did and what they might have needed.
-uncooperative | | none
-    A label, not a description. Say what was asked and what the person did.
-unco-operative | | none
-    A label, not a description. Say what was asked and what the person did.
-hostile | | none
-    Say what the person said and did, in their words if you can.
 chaotic | | none
     Say what daily life is like: what happens, when, and what it means for the child.
 disguised compliance | | none
     Say what the person agreed to and what actually happened.
-resistant | | none
-    A label, not a description. Say what the person said about the plan.
 kick off | got upset; got angry; shouted | verb
     Say what the child did and what had upset them.
 claim that | said that; told me that | verb
@@ -240,10 +227,6 @@ claim to | said they; told me they | verb
     "Claimed" suggests you doubt the person. Write "said" and set out other facts separately.
 allege that | said that; told me that | verb
     Write "told me that". Keep "allege" for the formal allegations the judge is deciding.
-aggressive | | none
-    Say what the person did and said, so the reader can see what happened.
-volatile | | none
-    A label, not a description. Say what happened and how often.
 lack of insight | | none
     Say what the person said about what happened, and what they do not yet accept.
 lacks insight | | none
@@ -254,44 +237,16 @@ minimise | | verb
     Say what the person said about what happened, in their words.
 minimize | | verb
     Say what the person said about what happened, in their words.
-toxic | | none
-    A label, not a description. Say what happened and the effect on the child.
-hysterical | very upset | none
-    Say what the person did and how upset they were.
-unmotivated | | none
-    A label, not a description. Say what the person has and has not done.
 fail to attend | did not come to | verb
     Say the person did not come, and why if you know.
 hard to reach | | none
     Say what you tried and what might work better.
 challenging behaviour | | none
     Say what the child did, and what they might have been telling you.
-naughty | | none
-    Say what the child did.
-promiscuous | | none
-    A judgement that blames. Say what happened and any risk to the young person.
-feral | | none
-    A label that hurts. Describe the child's needs and what they have missed out on.
-obsessive | | none
-    A label, not a description. Say what the person does and how often.
-irrational | | none
-    A label, not a description. Say what the person said and did.
-needy | | none
-    Say what the person needed and asked for.
 unkempt | | none
     Describe what you saw, kindly, and why it matters for the child.
-liar | | noun
-    Say what the person said and what you found was different.
 sabotage | | auto
     Say what the person did and what happened as a result.
-vindictive | | none
-    A label, not a description. Say what the person did.
-obstructive | | none
-    Say what the person did or did not do.
-defensive | | none
-    Say what the person said.
-unreliable | | none
-    Say what was agreed and what happened.
 dysfunctional | | none
     A label, not a description. Say what happens in the family.
 broken home | parents who live apart | noun
@@ -302,10 +257,6 @@ broken home | parents who live apart | noun
 _SPORT = words(
     "match matches game games football rugby cricket netball hockey party show season "
     "tournament race it"
-)
-_POSITIONS = words(
-    "midfielder midfielders player players position positions line end play driving "
-    "skills skill coach"
 )
 _LESSEN = words(
     "risk risks disruption delay delays impact harm change changes stress worry upset time "
@@ -321,30 +272,16 @@ def _not_sport(text: str, tokens: list[Token], first: int, last: int) -> bool:
     return before not in _SPORT and not (after == "at" and later[:1].isdigit())
 
 
-def _not_a_position(text: str, tokens: list[Token], first: int, last: int) -> bool:
-    """False for "a defensive midfielder"."""
-    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
-    return after not in _POSITIONS
-
-
 def _not_lessening(text: str, tokens: list[Token], first: int, last: int) -> bool:
     """False for "minimise the disruption", "to minimise delay": lessening, not denying."""
     following = [t.norm for t in tokens[last + 1 : last + 4]]
     return not any(word in _LESSEN for word in following)
 
 
-def _not_compound(text: str, tokens: list[Token], first: int, last: int) -> bool:
-    """False for "water-resistant": a thing, not a person."""
-    start = tokens[first].start
-    return not (start and text[start - 1] in "-\u2010")
-
-
 _GUARDS = {
     "kick off": _not_sport,
-    "defensive": _not_a_position,
     "minimise": _not_lessening,
     "minimize": _not_lessening,
-    "resistant": _not_compound,
 }
 
 

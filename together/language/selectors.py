@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, models
 
-from together.language.display import Shown, shown
+from together.language.display import Shown, hardest_text, shown
 from together.language.engine import (
     BUILT_IN_GLOSSARY,
     Category,
@@ -169,6 +169,16 @@ class LanguageReport:
     @property
     def note(self) -> str:
         return self.reader.reading_age_note(self.report)
+
+    @property
+    def hardest(self) -> str:
+        """The sentence that most raises the reading age, for a child's document or a text too
+        hard for its reader ("" otherwise, or for a text of one sentence)."""
+        if self.report.readability.sentences < 2:
+            return ""
+        if not (self.reader.is_child or self.report.too_hard):
+            return ""
+        return hardest_text(self.text, self.report)
 
 
 def _document_filter(document: models.Model) -> dict:

@@ -181,7 +181,7 @@ def _checked(request: HttpRequest) -> JsonResponse:
     except BadInput as error:
         return _error(str(error), error.status)
     report = selectors.language_check(text=text, reader=reader)
-    return JsonResponse(display.as_json(report, audience))
+    return JsonResponse(display.as_json(report, audience, text))
 
 
 # --- the language report before sending ----------------------------------------------------

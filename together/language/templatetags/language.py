@@ -21,13 +21,28 @@ marked, each finding with its message and suggestions, and the reading age again
 Options: ``rows`` (the textarea's height; default the widget's ``rows``, else 5) and
 ``label_class`` (for example ``govuk-label--m``). The field must sit inside a POST form with
 ``{% csrf_token %}``. htmx and the small script are added once per page.
+
+The reading age of a finished document a child receives (a letter, the child's version of the
+plan, a storyboard), beside the child's age, with the sentence that most raises it:
+
+    {% reading_age reader %}...the document as the child will read it...{% endreading_age %}
+
+``reader`` is a Reader, or a child (``selectors.reader_for_child`` makes the reader). The note
+is printed above the document, marked so that it is left off when the page is printed; the
+document itself is rendered unchanged.
 """
 
 from __future__ import annotations
 
+import html
+import re
+
 from django import template
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
 
 from together.language import display, selectors
+from together.language.engine import reading
 from together.language.forms import CHECK_BUTTON, READER_TOKEN
 from together.language.readers import Reader
 
@@ -80,3 +95,51 @@ def language_check(
         "panel": display.panel(text, report, reader.reading_age_note(report), html_id),
         "text": field.value() or "",
     }
+
+
+# Tags that end a block of text: each becomes a paragraph break, so that headings and list items
+# count as sentences of their own.
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|dd|dt|td|th|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(markup: str) -> str:
+    """The words of rendered HTML as the reader reads them."""
+    return html.unescape(strip_tags(_BLOCK_END.sub("\n\n", markup)))
+
+
+@register.tag("reading_age")
+def do_reading_age(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("reading_age takes one argument: a Reader or a child")
+    nodelist = parser.parse(("endreading_age",))
+    parser.delete_first_token()
+    return ReadingAgeNode(parser.compile_filter(bits[1]), nodelist)
+
+
+class ReadingAgeNode(template.Node):
+    def __init__(self, who, nodelist):
+        self.who = who
+        self.nodelist = nodelist
+
+    def render(self, context):
+        content = self.nodelist.render(context)
+        who = self.who.resolve(context)
+        if not who:
+            return content
+        reader = who if isinstance(who, Reader) else selectors.reader_for_child(who)
+        text = html_to_text(content)
+        report = reading(text, reader.audience)
+        words = report.readability.words
+        note = render_to_string(
+            "language/reading_age.html",
+            {
+                "note": reader.reading_age_note(report),
+                "hardest": display.hardest_text(text, report)
+                if words and report.readability.sentences > 1
+                else "",
+                "without": report.hardest.reading_age_without if report.hardest else None,
+                "too_hard": report.too_hard,
+            },
+        )
+        return note + content

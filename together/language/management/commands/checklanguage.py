@@ -57,7 +57,7 @@ class Command(BaseCommand):
             )
         report = selectors.language_check(text=text, reader=reader)
         if json:
-            self.stdout.write(_dumps(display.as_json(report, audience)))
+            self.stdout.write(_dumps(display.as_json(report, audience, text)))
         else:
             self._print(text, report, reader)
 
@@ -108,6 +108,15 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("There are no words to check.")
+        hardest = display.hardest_text(text, report)
+        if hardest and r.sentences > 1:
+            if len(hardest) > 100:
+                hardest = hardest[:97] + "..."
+            without = report.hardest.reading_age_without
+            self.stdout.write(
+                f'The sentence that most raises the reading age: "{hardest}"'
+                + (f" (without it: {without})." if without is not None else ".")
+            )
         self.stdout.write(display.summary(report))
         line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         for finding in report.findings:
