@@ -6,9 +6,8 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
-from tests.children.factories import ChildFactory, MeetingFactory
+from tests.children.factories import MeetingFactory
 from tests.plans.factories import plan_page, start_plan, write_every_section
-from tests.proceedings.factories import ProceedingsChildFactory
 from together.plans import services
 from together.plans.models import Certainty, Plan, PlanComment, PlanStatus
 
@@ -23,30 +22,6 @@ def test_with_no_plan_the_fca_is_offered_to_start_one(fca_client, world):
     response = fca_client.post(page(world, "start/"), {"proceedings": str(world.proceedings.uuid)})
     assert response.status_code == 302
     assert Plan.objects.get(child=world.child).created_by == world.fca_allocated
-
-
-def test_starting_from_a_brother_or_sisters_plan(fca_client, world):
-    brother = ChildFactory(preferred_name="Leo")
-    ProceedingsChildFactory(proceedings=world.proceedings, child=brother)
-    leo_plan = services.plan_start(
-        by=world.fca_allocated, child=brother, proceedings=world.proceedings
-    )
-    services.plan_section_save(
-        by=world.fca_allocated,
-        plan=leo_plan,
-        version=leo_plan.version,
-        section="strengths",
-        family_strengths="Grandad visits",
-    )
-    content = fca_client.get(page(world)).content.decode()
-    assert "Start from Leo&#x27;s plan" in content
-    response = fca_client.post(
-        page(world, "start/"),
-        {"proceedings": str(world.proceedings.uuid), "started_from": str(leo_plan.uuid)},
-    )
-    assert response.status_code == 302
-    plan = Plan.objects.get(child=world.child)
-    assert plan.started_from == leo_plan and plan.family_strengths == "Grandad visits"
 
 
 def test_the_task_list_shows_each_section_and_its_status(fca_client, world):

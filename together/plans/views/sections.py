@@ -15,6 +15,7 @@ from together.core.forms import add_service_errors
 
 from .. import rules, selectors, services
 from ..forms import ITEM_FORMS, SECTION_FORMS, VersionForm
+from ..services import copying
 from ..snapshot import SECTION_BY_KEY
 from .common import (
     SECTION,
@@ -89,8 +90,18 @@ def section(request, child_id, key):
     kwargs = {"meetings": selectors.child_meetings_qs(current.child)} if key == "wishes" else {}
     conflict = None
     form = None
+    # "Add a harm" (or what a professional said) submits the section's form first: what was
+    # typed is saved, then the item's page opens.
+    then = request.POST.get("then") if key == "risks" else None
+    then = then if then in ("harm", "contact") else None
     if request.method == "POST":
-        form = form_class(request.POST, **kwargs)
+        data = request.POST
+        if then and not data.get("complete"):
+            data = data.copy()  # not asked yet: keep whether the section is finished as it is
+            data["complete"] = "yes" if key in current.completed_sections else "no"
+        form = form_class(data, **kwargs)
+        if form.is_valid() and then and not _changed(current, key, form):
+            return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -112,6 +123,8 @@ def section(request, child_id, key):
             else:
                 number, title = SECTION_BY_KEY[key]
                 messages.success(request, f"Section {number}, {title.rstrip('?')}, has been saved")
+                if then:
+                    return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
                 return redirect("plans:plan", child_id=current.child.uuid)
     elif editable:
         form = form_class(initial=_section_initial(current, key), **kwargs)
@@ -133,10 +146,26 @@ def section(request, child_id, key):
         ),
         "activities": selectors.plan_activities(current) if key == "work" else [],
         "today": timezone.localdate(),
+        "to_check": [
+            part for part in copying.copied_to_check(current) if part.section == key
+        ]
+        if current.started_from_id
+        else [],
         # The words for the child are checked for the child as their reader.
         "reader": child_reader(current.child) if form is not None and key == "words" else None,
     }
     return render_file_page(request, current.child, SECTION, "plans/section.html", context)
+
+
+def _changed(current, key, form) -> bool:
+    """Whether saving the section's form would change anything in the plan."""
+    data = form.cleaned_data
+    if (key in current.completed_sections) != bool(data.get("complete")):
+        return True
+    fields = form.section_fields()
+    if key == "risks" and not fields.get("domestic_abuse_alleged"):
+        fields = {**fields, "domestic_abuse_kinds": [], "domestic_abuse_assessment": ""}
+    return any(getattr(current, name) != value for name, value in fields.items())
 
 
 def _item_form_kwargs(kind, current) -> dict:
