@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from together.children.naming import childs_names
 from together.children.readers import child_reader
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
@@ -151,6 +152,8 @@ def section(request, child_id, key):
         ]
         if current.started_from_id
         else [],
+        # What the child calls people: the child's version names them so (children.naming).
+        "childs_names": childs_names(current.child).names if key == "words" else {},
         # The words for the child are checked for the child as their reader.
         "reader": child_reader(current.child) if form is not None and key == "words" else None,
     }
