@@ -401,3 +401,79 @@ def test_a_comment_with_no_words_shows_an_error(client, world):
     response = client.post(page(world, "comment/"), {"text": " "})
     assert response.status_code == 200
     assert "Enter your comment" in response.content.decode()
+
+
+# Small things a person notices on the plan's pages --------------------------------------------
+
+
+def test_a_saved_section_shows_one_success_banner(fca_client, world):
+    plan = start_plan(world)
+    response = fca_client.post(
+        page(world, "section/strengths/"),
+        {"version": plan.version, "family_strengths": "Grandma", "complete": "no"},
+        follow=True,
+    )
+    content = response.content.decode()
+    assert "has been saved" in content
+    assert content.count("govuk-notification-banner--success") == 1
+    assert content.count(">Success</h2>") == 1
+
+
+def test_the_fca_withdraws_her_plan_from_review_and_is_not_offered_the_supervisors_send_back(
+    client, world
+):
+    plan = write_every_section(start_plan(world), world.fca_allocated)
+    services.plan_state_change(by=world.fca_allocated, plan=plan, to=PlanStatus.READY_FOR_REVIEW)
+    client.force_login(world.fca_allocated)
+    content = client.get(page(world)).content.decode()
+    assert "Send back with comments" not in content
+    assert (
+        'class="govuk-button govuk-button--secondary" data-module="govuk-button" '
+        f'href="/children/{world.child.uuid}/plan/move/withdraw/">Withdraw from review</a>'
+    ) in content
+    assert client.get(page(world, "move/send-back/")).status_code == 404
+    response = client.post(page(world, "move/withdraw/"), {"comment": "I need to add the school"})
+    assert response.status_code == 302
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.DRAFT
+    assert not PlanComment.objects.get().sends_back
+    assert "Sent back" not in client.get(page(world)).content.decode()
+    # The supervisor is still offered sending it back, and not withdrawing it.
+    services.plan_state_change(by=world.fca_allocated, plan=plan, to=PlanStatus.READY_FOR_REVIEW)
+    client.force_login(world.supervisor_team)
+    content = client.get(page(world)).content.decode()
+    assert "Send back with comments" in content and "Withdraw from review" not in content
+    assert client.get(page(world, "move/withdraw/")).status_code == 404
+
+
+def test_adding_a_harm_saves_what_was_typed_first(fca_client, world):
+    plan = start_plan(world)
+    content = fca_client.get(page(world, "section/risks/")).content.decode()
+    assert "save any changes below first" not in content
+    assert 'form="section-form" name="then" value="harm"' in content
+    response = fca_client.post(
+        page(world, "section/risks/"),
+        {
+            "version": plan.version,
+            "risks_remaining": "Shouting late at night",
+            "domestic_abuse_alleged": "no",
+            "then": "harm",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == page(world, "items/harm/add/")
+    plan.refresh_from_db()
+    assert plan.risks_remaining == "Shouting late at night"
+    assert plan.completed_sections == []
+    # Nothing changed: no new version, straight to the harm.
+    versions = plan.versions.count()
+    response = fca_client.post(
+        page(world, "section/risks/"),
+        {
+            "version": plan.version,
+            "risks_remaining": "Shouting late at night",
+            "domestic_abuse_alleged": "no",
+            "then": "contact",
+        },
+    )
+    assert response["Location"] == page(world, "items/contact/add/")
+    assert plan.versions.count() == versions
