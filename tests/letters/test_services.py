@@ -54,33 +54,6 @@ def test_an_ending_letter_to_a_child_carries_the_words_for_them_from_their_plan(
     assert words not in introductory.body
 
 
-def test_a_letter_to_a_child_names_people_as_the_child_does(letters_world):
-    from tests.plans.factories import start_plan
-    from together.plans.models import Plan
-
-    child, fca = letters_world.child, letters_world.fca_allocated
-    deborah = FamilyMemberFactory(given_name="Deborah", family_name="Fowler")
-    ConnectionFactory(
-        child=child, person=deborah, relationship="aunt_uncle", child_calls_them="Auntie Deborah"
-    )
-    antony = FamilyMemberFactory(given_name="Antony", family_name="Fowler")
-    ConnectionFactory(child=child, person=antony, relationship="father", child_calls_them="Daddy")
-    plan = start_plan(letters_world)
-    Plan.objects.filter(pk=plan.pk).update(
-        words_for_child="You will live with Deborah Fowler. You will see Antony."
-    )
-    ending = start_letter(child, fca, kind=Kind.ENDING_CHILD)
-    assert "You will live with Auntie Deborah. You will see Daddy." in ending.body
-    assert "Deborah Fowler" not in ending.body
-    filling = services.Filling(
-        meeting_plan="I will visit you at Deborah Fowler's house.",
-        how_to_reach_me="Ask Antony to ring me.",
-    )
-    hello = services.letter_start(by=fca, child=child, kind=Kind.INTRODUCTORY_CHILD, filling=filling)
-    assert "I will visit you at Auntie Deborah's house." in hello.body
-    assert "Ask Daddy to ring me." in hello.body
-
-
 def test_an_older_child_gets_the_older_template(letters_world):
     child = letters_world.child
     child.date_of_birth = datetime.date(2011, 1, 1)

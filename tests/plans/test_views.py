@@ -477,3 +477,25 @@ def test_adding_a_harm_saves_what_was_typed_first(fca_client, world):
     )
     assert response["Location"] == page(world, "items/contact/add/")
     assert plan.versions.count() == versions
+
+
+def test_the_childs_quoted_words_in_the_words_for_them_are_not_flagged(fca_client, world):
+    plan = start_plan(world)
+    services.plan_section_save(
+        by=world.fca_allocated,
+        plan=plan,
+        version=plan.version,
+        section="words",
+        words_for_child="You told me “I hate the contact order”. I listened.",
+    )
+    content = fca_client.get(page(world, "section/words/")).content.decode()
+    assert "I hate the contact order" in content
+    assert "<mark>" not in content
+    services.plan_section_save(
+        by=world.fca_allocated,
+        plan=plan,
+        version=plan.version,
+        section="words",
+        words_for_child="The contact order stays.",
+    )
+    assert "<mark>" in fca_client.get(page(world, "section/words/")).content.decode()
