@@ -455,7 +455,6 @@ def test_adding_a_harm_saves_what_was_typed_first(fca_client, world):
         {
             "version": plan.version,
             "risks_remaining": "Shouting late at night",
-            "domestic_abuse_alleged": "no",
             "then": "harm",
         },
     )

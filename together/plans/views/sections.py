@@ -97,9 +97,15 @@ def section(request, child_id, key):
     then = then if then in ("harm", "contact") else None
     if request.method == "POST":
         data = request.POST
-        if then and not data.get("complete"):
-            data = data.copy()  # not asked yet: keep whether the section is finished as it is
-            data["complete"] = "yes" if key in current.completed_sections else "no"
+        if then:
+            # Questions not answered yet keep what the plan holds now (whether the section is
+            # finished, whether domestic abuse is alleged), so adding an item is never refused
+            # for them.
+            data = data.copy()
+            if not data.get("complete"):
+                data["complete"] = "yes" if key in current.completed_sections else "no"
+            if not data.get("domestic_abuse_alleged"):
+                data["domestic_abuse_alleged"] = "yes" if current.domestic_abuse_alleged else "no"
         form = form_class(data, **kwargs)
         if form.is_valid() and then and not _changed(current, key, form):
             return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
