@@ -32,7 +32,9 @@ def test_a_letter_to_a_child_names_people_as_the_child_does(letters_world):
         meeting_plan="I will visit you at Deborah Fowler's house.",
         how_to_reach_me="Ask Antony to ring me.",
     )
-    hello = services.letter_start(by=fca, child=child, kind=Kind.INTRODUCTORY_CHILD, filling=filling)
+    hello = services.letter_start(
+        by=fca, child=child, kind=Kind.INTRODUCTORY_CHILD, filling=filling
+    )
     assert "I will visit you at Auntie Deborah's house." in hello.body
     assert "Ask Daddy to ring me." in hello.body
 
@@ -44,9 +46,7 @@ def test_a_letter_with_jargon_only_in_the_childs_quoted_words_is_sent_without_co
     letter = start_letter(letters_world.child, fca)
     body = "Dear Jayden, you told me “I do not want a contact order”. I will tell the judge."
     letter = services.letter_update(by=fca, letter=letter, version=1, body=body)
-    report = language_report(
-        document=letter, text=letter.body, reader=selectors.reader_for(letter)
-    )
+    report = language_report(document=letter, text=letter.body, reader=selectors.reader_for(letter))
     assert report.ready and not report.items
     sent = services.letter_mark_sent(
         by=fca,

@@ -339,7 +339,9 @@ def chloes_people(world):
     deborah = FamilyMemberFactory(given_name="Deborah", family_name="Fowler")
     antony = FamilyMemberFactory(given_name="Antony", family_name="Fowler")
     ConnectionFactory(
-        child=world.child, person=deborah, relationship="aunt_uncle",
+        child=world.child,
+        person=deborah,
+        relationship="aunt_uncle",
         child_calls_them="Auntie Deborah",
     )
     ConnectionFactory(

@@ -264,6 +264,8 @@ ABOUT_ME_LAYOUT = [
         ],
     ),
 ]
+
+
 def own_words_fields(marked) -> set[str]:
     """The About me fields that are in the child's own words, from the groups marked so
     (Child.own_words, or the form's own_words)."""

@@ -20,8 +20,8 @@ marked, each finding with its message and suggestions, and the reading age again
 
 Options: ``rows`` (the textarea's height; default the widget's ``rows``, else 5),
 ``label_class`` (for example ``govuk-label--m``) and ``quoted`` (true when the box holds someone's
-own words, quoted: then it is a plain text box, never checked, and says so). The field must sit inside a POST form with
-``{% csrf_token %}``. htmx and the small script are added once per page.
+own words, quoted: then it is a plain text box, never checked, and says so). The field must sit
+inside a POST form with ``{% csrf_token %}``. htmx and the small script are added once per page.
 """
 
 from __future__ import annotations

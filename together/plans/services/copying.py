@@ -69,7 +69,8 @@ def _text_of(source: Plan, key: str) -> str:
         if not source.domestic_abuse_alleged:
             return ""
         view = source.get_domestic_abuse_assessment_display()
-        return " ".join(part for part in (f"{view}." if view else "", source.domestic_abuse_reasoning) if part)
+        parts = (f"{view}." if view else "", source.domestic_abuse_reasoning)
+        return " ".join(part for part in parts if part)
     return getattr(source, TEXT_PARTS[key][2][0]) or ""
 
 

@@ -138,6 +138,12 @@ def plan_copies_confirm(*, by, plan: Plan, version: int, keys) -> int:
     locked = _start(by, plan, version)
     count = copying.confirm_copied(locked, keys)
     name = locked.child.preferred_name
-    _finish(by, plan, locked, "copied", f"Checked {count} copied part{'s' if count != 1 else ''} "
-            f"{'are' if count != 1 else 'is'} true for {name}")
+    _finish(
+        by,
+        plan,
+        locked,
+        "copied",
+        f"Checked {count} copied part{'s' if count != 1 else ''} "
+        f"{'are' if count != 1 else 'is'} true for {name}",
+    )
     return count

@@ -53,7 +53,6 @@ SECTION_FIELDS = {
 WRITTEN_SECTIONS = [key for key in SECTION_FIELDS if key != "sharing"]
 
 
-
 def _label(key: str) -> str:
     number, title = SECTION_BY_KEY[key]
     return f"section {number}, {title[0].lower()}{title[1:]}".rstrip("?")
@@ -190,9 +189,7 @@ def plan_version_record(*, by, plan: Plan, change: str) -> PlanVersion:
 
 
 @transaction.atomic
-def plan_start(
-    *, by, child, proceedings, started_from: Plan | None = None, copy=()
-) -> Plan:
+def plan_start(*, by, child, proceedings, started_from: Plan | None = None, copy=()) -> Plan:
     """Start the child's plan in a set of proceedings, perhaps from a brother's or sister's.
 
     From another plan, only the parts the writer chose (`copy`: keys of

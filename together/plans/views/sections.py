@@ -153,9 +153,7 @@ def section(request, child_id, key):
         ),
         "activities": selectors.plan_activities(current) if key == "work" else [],
         "today": timezone.localdate(),
-        "to_check": [
-            part for part in copying.copied_to_check(current) if part.section == key
-        ]
+        "to_check": [part for part in copying.copied_to_check(current) if part.section == key]
         if current.started_from_id
         else [],
         # What the child calls people: the child's version names them so (children.naming).

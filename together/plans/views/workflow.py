@@ -85,7 +85,10 @@ def plan(request, child_id):
         )
     comments = selectors.plan_comments(current)
     sent_back = next((c for c in comments if c.sends_back), None)
-    slugs = [_move_slug(request.user, current, to) for to in services.transitions_for(request.user, current)]
+    slugs = [
+        _move_slug(request.user, current, to)
+        for to in services.transitions_for(request.user, current)
+    ]
     moves = [
         {"slug": slug, "text": MOVES[slug][1], "secondary": slug in SECONDARY_MOVES}
         for slug in slugs
