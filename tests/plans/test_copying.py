@@ -170,7 +170,7 @@ def test_a_plan_with_parts_to_check_is_not_shared_or_made_final(world, charlotte
             method=ShareMethod.IN_PERSON,
         )
     assert "true for Jayden" in str(refused.value)
-    services.plan_copies_confirm(
+    services.plan_copies_mark_checked(
         by=world.fca_allocated, plan=plan, version=plan.version, keys=["family_strengths"]
     )
     assert not services.plan_missing_for_review(plan)

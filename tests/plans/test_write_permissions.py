@@ -161,8 +161,8 @@ WRITES = {
         activity=lambda made: made.activity,
         setup=_with(services.activity_save, "activity", **WORK),
     ),
-    "plan_copies_confirm": _at_version(
-        services.plan_copies_confirm, keys=["family_strengths"], setup=_copied_from_sister
+    "plan_copies_mark_checked": _at_version(
+        services.plan_copies_mark_checked, keys=["family_strengths"], setup=_copied_from_sister
     ),
     "plan_state_change": Write(
         lambda world, by, made: services.plan_state_change(

@@ -132,7 +132,7 @@ def activity_remove(*, by, plan: Plan, version: int, activity: Activity) -> None
 
 
 @transaction.atomic
-def plan_copies_confirm(*, by, plan: Plan, version: int, keys) -> int:
+def plan_copies_mark_checked(*, by, plan: Plan, version: int, keys) -> int:
     """The writer says these parts copied from a brother's or sister's plan are true for this
     child (copying.copied_to_check keys): their "Check this is true" mark comes off."""
     locked = _start(by, plan, version)

@@ -208,6 +208,8 @@ def plan_start(*, by, child, proceedings, started_from: Plan | None = None, copy
     plan = Plan(child=child, proceedings=proceedings, created_by=by, updated_by=by, version=0)
     copied = []
     if started_from is not None:
+        # As the database holds it now: what is copied is what the writer was shown.
+        started_from = Plan.objects.select_related("child").get(pk=started_from.pk)
         plan.started_from = started_from
         copied = copying.copy_chosen(started_from, plan, copy)
     plan.full_clean()

@@ -185,7 +185,7 @@ def copied(request, child_id):
             return not_now(request, current)
         if form.is_valid():
             try:
-                count = services.plan_copies_confirm(
+                count = services.plan_copies_mark_checked(
                     by=request.user,
                     plan=current,
                     version=form.cleaned_data["version"],
