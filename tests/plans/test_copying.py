@@ -241,3 +241,12 @@ def test_the_copied_page_is_read_only_for_others(client, world, charlotte):
     )
     assert response.status_code == 404
     assert Plan.objects.get(pk=plan.pk).copied_to_check == ["family_strengths"]
+
+
+def test_the_move_page_links_to_what_is_still_to_check(fca_client, world, charlotte):
+    _start(world, charlotte, ["family_strengths"])
+    content = fca_client.get(plan_page(world, "move/review/")).content.decode()
+    assert (
+        f'<a href="/children/{world.child.uuid}/plan/copied/">Check that everything copied '
+        "from another child&#x27;s plan is true for Jayden, or change it</a>"
+    ) in content
