@@ -54,13 +54,15 @@ def test_an_fca_writes_shares_and_prints_the_plan(journey, world):
 
     # 1. Risks: a harm first, then the text.
     journey.click("1. What are the risks for the child?", role="link")
-    journey.click("Add a harm", role="link")
+    journey.fill("What risks remain for the child?", "Arguments between the adults at home.")
+    journey.click("Add a harm")  # saves what was typed first
     journey.fill("What happened, or could happen", "Shouting at home late at night")
     journey.fill("When", "spring 2026")
     journey.page.get_by_label("Likely", exact=True).check()
     journey.click("Save")
     journey.goto(plan_page + "section/risks/")
-    journey.fill("What risks remain for the child?", "Arguments between the adults at home.")
+    box = journey.page.get_by_label("What risks remain for the child?", exact=True)
+    assert box.input_value() == "Arguments between the adults at home."
     journey.page.locator("input[name=domestic_abuse_alleged][value=no]").check()
     finished(journey)
 

@@ -523,3 +523,26 @@ def test_checking_a_2000_word_letter_is_fast():
     started = time.perf_counter()
     check(text, CHILD_9, names=NAMES, person_names=PEOPLE)
     assert time.perf_counter() - started < 0.5
+
+
+# Someone's own words, quoted, are theirs: never flagged --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You told me: “I do not want a contact order.”",
+        'You told me: "I do not want a contact order."',
+        "You told me 'I don't want a contact order' last week.",
+        "You told me ‘I don’t want a contact order’ last week.",
+    ],
+)
+def test_words_in_quotation_marks_are_not_flagged(text):
+    assert check(text, Audience(AudienceKind.CHILD, 9)).findings == []
+
+
+def test_the_same_words_outside_the_quotation_marks_are_still_flagged():
+    text = "The contact order says 'I can see Dad' and the kids' contact order too."
+    found = [f.text for f in check(text, Audience(AudienceKind.CHILD, 9)).findings]
+    assert found and all("see Dad" not in f for f in found)
+    assert sum("contact" in f for f in found) == 2

@@ -16,8 +16,11 @@ WRITE_PAGES = [
 ]
 MOVE_PAGE = "/children/<uuid:child_id>/plan/move/<slug:to>/"
 COMMENT_PAGE = "/children/<uuid:child_id>/plan/comment/"
+# What was copied from a brother's or sister's plan: read by anyone who sees the file, confirmed
+# by the writer.
+COPIED_PAGE = "/children/<uuid:child_id>/plan/copied/"
 
-ROUTES = [*READ_PAGES, *WRITE_PAGES, MOVE_PAGE, COMMENT_PAGE, *OUTPUT_ROUTES]
+ROUTES = [*READ_PAGES, *WRITE_PAGES, MOVE_PAGE, COMMENT_PAGE, COPIED_PAGE, *OUTPUT_ROUTES]
 
 # By relationship to the child in conftest.world (the proceedings are allocated).
 WRITES = {"fca_allocated"}

@@ -174,8 +174,23 @@ def test_a_plan_page_for_a_child_you_may_not_see_looks_like_one_that_does_not_ex
 
 
 @pytest.mark.parametrize(
-    "address", ["plan/", "plan/section/risks/", "plan/start/", "plan/comment/"]
+    "address", ["plan/", "plan/section/risks/", "plan/start/", "plan/comment/", "plan/copied/"]
 )
 def test_someone_not_signed_in_is_asked_to_sign_in(client, world, plan, address):
     response = client.get(f"/children/{world.child.uuid}/{address}")
     assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+
+
+@pytest.mark.parametrize(("relationship", "sees"), SEES_CHILD.items())
+def test_what_was_copied_is_read_by_those_who_see_the_file_and_checked_by_the_writer(
+    client, world, plan, relationship, sees
+):
+    user = world.users[relationship]
+    client.force_login(user)
+    address = f"/children/{world.child.uuid}/plan/copied/"
+    response = client.get(address)
+    assert response.status_code == (200 if sees else 404)
+    assert _views(world, user) == (1 if sees else 0)
+    posted = client.post(address, {"version": plan.version, "confirm": ["family_strengths"]})
+    # Nothing was copied: the writer is told so; anyone else is refused.
+    assert posted.status_code == (200 if relationship in WRITES else 404)

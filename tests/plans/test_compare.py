@@ -157,3 +157,18 @@ def test_the_real_snapshot_shape_reads_well():
     }
     summaries = [c.summary for c in compare_snapshots(old, new, SECTIONS)[0].changes]
     assert summaries == ["Changed the risks that remain", "Added a harm: Shouting"]
+
+
+def test_what_a_step_tells_the_child_is_compared_and_absent_means_not_written():
+    from together.plans.snapshot import SECTIONS
+
+    step = {"uuid": "a", "what": "Visit at home", "due_on": "2026-12-01"}
+    before = {"work": {"title": "Plan of work", "items": [step]}}
+    same = {"work": {"title": "Plan of work", "items": [dict(step)]}}
+    after = {
+        "work": {"title": "Plan of work", "items": [{**step, "for_child": "I will visit you"}]}
+    }
+    work = [s for s in compare_snapshots(before, same, SECTIONS) if s.key == "work"]
+    assert not work or not work[0].changes
+    changed = [s for s in compare_snapshots(before, after, SECTIONS) if s.key == "work"][0]
+    assert "what the child is told about it" in changed.changes[0].summary

@@ -256,7 +256,7 @@ def test_the_childs_version_is_in_the_childs_words_tagged_and_logged(fca, world,
     assert "Live with mum and see dad every other weekend" in text
     assert "You will live with mum. You will see dad on Saturdays." in text
     assert f"My name is {world.fca_allocated.given_name}" in text
-    assert "Talk to the school" not in text  # work that does not involve the child
+    assert "Talk to the school" not in text  # the FCA's own work
     assert "The judge will meet on" in text
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     event = AuditEvent.objects.get(action=Action.DOCUMENT_PRINTED)
@@ -329,3 +329,78 @@ def test_a_draft_says_it_may_change(fca, world, plan):
     body = fca.post(page(world, "print/child/"), {"reason": "child"}).content.decode()
     assert plan.status == PlanStatus.DRAFT
     assert "This is a draft" in body
+
+
+# The child's version names people as the child does, and shows only steps written for them ----
+
+
+@pytest.fixture
+def chloes_people(world):
+    deborah = FamilyMemberFactory(given_name="Deborah", family_name="Fowler")
+    antony = FamilyMemberFactory(given_name="Antony", family_name="Fowler")
+    ConnectionFactory(
+        child=world.child,
+        person=deborah,
+        relationship="aunt_uncle",
+        child_calls_them="Auntie Deborah",
+    )
+    ConnectionFactory(
+        child=world.child, person=antony, relationship="father", child_calls_them="Daddy"
+    )
+
+
+def _write_for_the_child(world, plan):
+    by = world.fca_allocated
+    services.plan_section_save(
+        by=by,
+        plan=plan,
+        version=plan.version,
+        section="words",
+        words_for_child="You will live with Deborah Fowler. You will see Antony.",
+    )
+    services.plan_section_save(
+        by=by,
+        plan=plan,
+        version=plan.version,
+        section="wishes",
+        wishes_and_feelings="Jayden said: Antony is fun.",
+    )
+    services.activity_save(
+        by=by,
+        plan=plan,
+        version=plan.version,
+        what="Meet Jayden after the hearing to explain what the judge decided",
+        who=by,
+        due_on=TODAY - datetime.timedelta(days=30),
+    )
+    services.activity_save(
+        by=by,
+        plan=plan,
+        version=plan.version,
+        what="Visit Jayden at home with the storyboard",
+        who=by,
+        due_on=TODAY + datetime.timedelta(days=9),
+        for_child="I will come to see you and Antony with a storyboard of your plan.",
+    )
+
+
+def test_the_childs_version_names_people_as_the_child_does(fca, world, plan, chloes_people):
+    _write_for_the_child(world, plan)
+    web = fca.post(page(world, "print/child/"), {"reason": "child"}).content.decode()
+    pdf = _text(_pdf(fca.post(page(world, "print/child.pdf"), {"reason": "child"})))
+    large = _text(
+        _pdf(
+            fca.post(
+                page(world, "print/child.pdf?size=large"), {"reason": "child", "size": "large"}
+            )
+        )
+    )
+    for text in (web, " ".join(pdf.split()), " ".join(large.split())):
+        assert "You will live with Auntie Deborah. You will see Daddy." in text
+        assert "Deborah Fowler" not in text
+        assert "I will come to see you and Daddy with a storyboard of your plan." in text
+        # The child's own words stay as the child said them.
+        assert "Antony is fun" in text
+        # The FCA's own tasks are not the child's to read.
+        assert "Meet Jayden after the hearing" not in text
+        assert "Talk to the school" not in text

@@ -22,9 +22,10 @@ TASK_LIST = 6  # ... + the comments
 SECTION_SAVE = 9
 COMPARE = 6  # ... + the list of versions with the snapshots of the two compared
 # The child's version as a PDF: the session and the user; the child, the plan; the FCA it speaks
-# for, the open work, the recommendations, the next hearing and when the version was saved; the
-# print logged (one INSERT).
-CHILD_PDF = 10
+# for, what the child calls each person (children.naming), the open work written for the child,
+# the recommendations, the next hearing and when the version was saved; the print logged (one
+# INSERT).
+CHILD_PDF = 11
 
 
 page = plan_page

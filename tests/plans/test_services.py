@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from tests.children.factories import ChildFactory, MeetingFactory
 from tests.plans.factories import start_plan, write_every_section
-from tests.proceedings.factories import ProceedingsChildFactory
 from together.audit.models import Action, AuditEvent
 from together.children.models import TimelineEntry
 from together.core.exceptions import EditConflict
@@ -328,28 +327,6 @@ def test_the_snapshot_lists_items_in_the_order_the_plan_shows_them(world):
     assert recs[1]["rests_on_harms"] == [str(harms[1].uuid)]
     assert recs[0]["rests_on_strengths"] is False
     assert snap["wishes"]["meetings"] == [str(meeting.uuid)]
-
-
-def test_starting_from_a_brother_or_sisters_plan_copies_only_the_family_parts(world):
-    sister_plan = write_every_section(start_plan(world), world.fca_allocated)
-    brother = ChildFactory(preferred_name="Leo")
-    ProceedingsChildFactory(proceedings=world.proceedings, child=brother)
-    plan = services.plan_start(
-        by=world.fca_allocated,
-        child=brother,
-        proceedings=world.proceedings,
-        started_from=sister_plan,
-    )
-    assert plan.started_from == sister_plan
-    assert plan.risks_remaining == sister_plan.risks_remaining
-    assert plan.family_strengths == "Grandma helps every day"
-    assert plan.impact_on_child == "Finds it hard to sleep"
-    assert plan.unique_about_child == plan.wishes_and_feelings == plan.words_for_child == ""
-    assert not plan.recommendations.exists()
-    assert plan.harms.count() == 1 and plan.activities.count() == 1
-    assert plan.harms.get().uuid != sister_plan.harms.get().uuid
-    assert plan.completed_sections == []
-    assert "Jayden's plan" in plan.versions.get().change
 
 
 def _submit(world, plan):

@@ -6,9 +6,8 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
-from tests.children.factories import ChildFactory, MeetingFactory
+from tests.children.factories import MeetingFactory
 from tests.plans.factories import plan_page, start_plan, write_every_section
-from tests.proceedings.factories import ProceedingsChildFactory
 from together.plans import services
 from together.plans.models import Certainty, Plan, PlanComment, PlanStatus
 
@@ -23,30 +22,6 @@ def test_with_no_plan_the_fca_is_offered_to_start_one(fca_client, world):
     response = fca_client.post(page(world, "start/"), {"proceedings": str(world.proceedings.uuid)})
     assert response.status_code == 302
     assert Plan.objects.get(child=world.child).created_by == world.fca_allocated
-
-
-def test_starting_from_a_brother_or_sisters_plan(fca_client, world):
-    brother = ChildFactory(preferred_name="Leo")
-    ProceedingsChildFactory(proceedings=world.proceedings, child=brother)
-    leo_plan = services.plan_start(
-        by=world.fca_allocated, child=brother, proceedings=world.proceedings
-    )
-    services.plan_section_save(
-        by=world.fca_allocated,
-        plan=leo_plan,
-        version=leo_plan.version,
-        section="strengths",
-        family_strengths="Grandad visits",
-    )
-    content = fca_client.get(page(world)).content.decode()
-    assert "Start from Leo&#x27;s plan" in content
-    response = fca_client.post(
-        page(world, "start/"),
-        {"proceedings": str(world.proceedings.uuid), "started_from": str(leo_plan.uuid)},
-    )
-    assert response.status_code == 302
-    plan = Plan.objects.get(child=world.child)
-    assert plan.started_from == leo_plan and plan.family_strengths == "Grandad visits"
 
 
 def test_the_task_list_shows_each_section_and_its_status(fca_client, world):
@@ -428,3 +403,100 @@ def test_a_comment_with_no_words_shows_an_error(client, world):
     response = client.post(page(world, "comment/"), {"text": " "})
     assert response.status_code == 200
     assert "Enter your comment" in response.content.decode()
+
+
+# Small things a person notices on the plan's pages --------------------------------------------
+
+
+def test_a_saved_section_shows_one_success_banner(fca_client, world):
+    plan = start_plan(world)
+    response = fca_client.post(
+        page(world, "section/strengths/"),
+        {"version": plan.version, "family_strengths": "Grandma", "complete": "no"},
+        follow=True,
+    )
+    content = response.content.decode()
+    assert "has been saved" in content
+    assert content.count("govuk-notification-banner--success") == 1
+    assert content.count(">Success</h2>") == 1
+
+
+def test_the_fca_withdraws_her_plan_from_review_and_is_not_offered_the_supervisors_send_back(
+    client, world
+):
+    plan = write_every_section(start_plan(world), world.fca_allocated)
+    services.plan_state_change(by=world.fca_allocated, plan=plan, to=PlanStatus.READY_FOR_REVIEW)
+    client.force_login(world.fca_allocated)
+    content = client.get(page(world)).content.decode()
+    assert "Send back with comments" not in content
+    assert (
+        'class="govuk-button govuk-button--secondary" data-module="govuk-button" '
+        f'href="/children/{world.child.uuid}/plan/move/withdraw/">Withdraw from review</a>'
+    ) in content
+    assert client.get(page(world, "move/send-back/")).status_code == 404
+    response = client.post(page(world, "move/withdraw/"), {"comment": "I need to add the school"})
+    assert response.status_code == 302
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.DRAFT
+    assert not PlanComment.objects.get().sends_back
+    assert "Sent back" not in client.get(page(world)).content.decode()
+    # The supervisor is still offered sending it back, and not withdrawing it.
+    services.plan_state_change(by=world.fca_allocated, plan=plan, to=PlanStatus.READY_FOR_REVIEW)
+    client.force_login(world.supervisor_team)
+    content = client.get(page(world)).content.decode()
+    assert "Send back with comments" in content and "Withdraw from review" not in content
+    assert client.get(page(world, "move/withdraw/")).status_code == 404
+
+
+def test_adding_a_harm_saves_what_was_typed_first(fca_client, world):
+    plan = start_plan(world)
+    content = fca_client.get(page(world, "section/risks/")).content.decode()
+    assert "save any changes below first" not in content
+    assert 'form="section-form" name="then" value="harm"' in content
+    response = fca_client.post(
+        page(world, "section/risks/"),
+        {
+            "version": plan.version,
+            "risks_remaining": "Shouting late at night",
+            "then": "harm",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == page(world, "items/harm/add/")
+    plan.refresh_from_db()
+    assert plan.risks_remaining == "Shouting late at night"
+    assert plan.completed_sections == []
+    # Nothing changed: no new version, straight to the harm.
+    versions = plan.versions.count()
+    response = fca_client.post(
+        page(world, "section/risks/"),
+        {
+            "version": plan.version,
+            "risks_remaining": "Shouting late at night",
+            "domestic_abuse_alleged": "no",
+            "then": "contact",
+        },
+    )
+    assert response["Location"] == page(world, "items/contact/add/")
+    assert plan.versions.count() == versions
+
+
+def test_the_childs_quoted_words_in_the_words_for_them_are_not_flagged(fca_client, world):
+    plan = start_plan(world)
+    services.plan_section_save(
+        by=world.fca_allocated,
+        plan=plan,
+        version=plan.version,
+        section="words",
+        words_for_child="You told me “I hate the contact order”. I listened.",
+    )
+    content = fca_client.get(page(world, "section/words/")).content.decode()
+    assert "I hate the contact order" in content
+    assert "<mark>" not in content
+    services.plan_section_save(
+        by=world.fca_allocated,
+        plan=plan,
+        version=plan.version,
+        section="words",
+        words_for_child="The contact order stays.",
+    )
+    assert "<mark>" in fca_client.get(page(world, "section/words/")).content.decode()

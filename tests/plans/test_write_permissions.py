@@ -6,7 +6,9 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from tests.children.factories import ChildFactory
 from tests.plans.factories import share_with_child, start_plan, write_every_section
+from tests.proceedings.factories import ProceedingsChildFactory
 from tests.write_permissions import (
     GLASS_BROKEN,
     INACTIVE,
@@ -98,6 +100,29 @@ def _at_version(service, *, setup=_plan, **fields):
     )
 
 
+def _copied_from_sister(world):
+    """A plan started from a sister's, copying the strengths in the family, still to check."""
+    writer = world.fca_allocated
+    sister = ChildFactory(preferred_name="Charlotte")
+    ProceedingsChildFactory(proceedings=world.proceedings, child=sister)
+    sister_plan = services.plan_start(by=writer, child=sister, proceedings=world.proceedings)
+    services.plan_section_save(
+        by=writer,
+        plan=sister_plan,
+        version=sister_plan.version,
+        section="strengths",
+        family_strengths="Grandma helps every day",
+    )
+    plan = services.plan_start(
+        by=writer,
+        child=world.child,
+        proceedings=world.proceedings,
+        started_from=sister_plan,
+        copy=["family_strengths"],
+    )
+    return SimpleNamespace(plan=plan, writer=writer)
+
+
 def _ready_for_review(world):
     return SimpleNamespace(plan=write_every_section(start_plan(world), world.fca_allocated))
 
@@ -136,6 +161,9 @@ WRITES = {
         services.activity_remove,
         activity=lambda made: made.activity,
         setup=_with(services.activity_save, "activity", **WORK),
+    ),
+    "plan_copies_mark_checked": _at_version(
+        services.plan_copies_mark_checked, keys=["family_strengths"], setup=_copied_from_sister
     ),
     "plan_state_change": Write(
         lambda world, by, made: services.plan_state_change(

@@ -323,6 +323,15 @@ ABOUT_ME_LAYOUT = [
         ],
     ),
 ]
+
+
+def own_words_fields(marked) -> set[str]:
+    """The About me fields that are in the child's own words, from the groups marked so
+    (Child.own_words, or the form's own_words)."""
+    marked = set(marked or [])
+    return {field for field, group in _OWN_WORDS_GROUP.items() if group in marked}
+
+
 _OWN_WORDS_GROUP = {
     "special_and_unique": "special_and_unique",
     "enjoys": "enjoys",

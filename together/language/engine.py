@@ -389,6 +389,27 @@ def mask_markup(text: str) -> str:
     return text if masked == text else masked
 
 
+# Words in quotation marks are someone's own words, quoted as they said them (a child's words in
+# a plan or letter): never flagged, since changing them would change what the person said.
+# Double quotes, straight or curly; single quotes too, where the closing mark is not an
+# apostrophe inside a word ("don't") and the opening one does not follow a letter ("kids' toys").
+_QUOTED = re.compile(
+    r"“[^”\n]+”"
+    r'|(?<!\w)"[^"\n]+"(?!\w)'
+    r"|(?<![\w’'])‘(?=\S)(?:[^’\n]|’(?=\w))+’(?!\w)"
+    r"|(?<![\w’'])'(?=\S)(?:[^'\n]|'(?=\w))+'(?!\w)"
+)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of `text` in quotation marks (see _QUOTED)."""
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
+def _outside_quotes(findings: list[Finding], spans: list[tuple[int, int]]) -> list[Finding]:
+    return [f for f in findings if not any(s <= f.start and f.end <= e for s, e in spans)]
+
+
 def check(
     text: str,
     audience: Audience,
@@ -403,9 +424,14 @@ def check(
     parents, carer, carers), used to suggest a name instead of "the child" or "the mother".
     ``glossary``: entries that replace the built-in glossary (see ``glossary.coerce_entries``),
     or a glossary compiled once with ``compile_glossary``.
+
+    Words in quotation marks are someone's own words and are never flagged (quoted_spans).
     """
     work = mask_markup(text)
     report = _check(work, audience, names, person_names, glossary)
+    spans = quoted_spans(work)
+    if spans:
+        report.findings[:] = _outside_quotes(report.findings, spans)
     if work is not text:  # quote the original, markup and all, where a finding spans it
         for i, f in enumerate(report.findings):
             if work[f.start : f.end] != text[f.start : f.end]:

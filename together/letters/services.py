@@ -15,6 +15,7 @@ from together.audit.models import Action
 from together.audit.services import audit_event_record
 from together.children import rules as children_rules
 from together.children.models import Child, FamilyMember, TimelineEntry
+from together.children.naming import childs_names
 from together.children.services import timeline_entry_add
 from together.core import form_tokens
 from together.core.exceptions import EditConflict
@@ -284,9 +285,15 @@ def letter_start(
         filling=filling,
         feedback_link=invitation.short_link if invitation else "",
     )
+    if kind in TO_CHILD:
+        # A letter to the child names people as the child does ("Auntie Deborah").
+        named = childs_names(child, keep=[fca.given_name]).apply
+        values["meeting_plan"] = named(values["meeting_plan"])
+        values["how_to_reach_me"] = named(values["how_to_reach_me"])
     letter.body = fill(template.body, values)
     if kind == Kind.ENDING_CHILD:
-        letter.body = with_plan_words(letter.body, words_for_child_latest(child))
+        words = words_for_child_latest(child)
+        letter.body = with_plan_words(letter.body, named(words))
     letter.full_clean()
     _refuse_confidential(letter)
     letter.save()

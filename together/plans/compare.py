@@ -65,6 +65,7 @@ PART_NAMES = {
     "who": "who does it",
     "who_else": "who else does it",
     "due_on": "when it is due",
+    "for_child": "what the child is told about it",
     "done_on": "when it was done",
     "shared": "whether it was shared",
     "shared_on": "when it was shared",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from together.accounts.models import User
+from together.children.naming import childs_names
 from together.proceedings.models import Hearing
 
 from .models import Activity, Plan, PlanStatus, PlanVersion, Recommendation
@@ -63,11 +64,6 @@ def _next_hearing(plan: Plan):
     )
 
 
-def _involves_child(activity, child) -> bool:
-    name = (child.preferred_name or "").lower()
-    return bool(name) and name in activity.what.lower()
-
-
 def version_line(plan: Plan) -> str:
     saved = (
         PlanVersion.objects.filter(plan_id=plan.pk)
@@ -81,14 +77,29 @@ def version_line(plan: Plan) -> str:
 
 def child_version_context(plan: Plan) -> dict:
     """The child's version: who their FCA is, what they heard, what they think should happen and
-    why, and what happens next."""
+    why, and what happens next.
+
+    What the FCA wrote for the child names people as the child does ("Auntie Deborah", not
+    "Deborah Fowler": children.naming); what the child said is left as they said it. Of the plan
+    of work, only the steps written for the child are shown, never the FCA's own tasks."""
     child = plan.child
     fca = _fca(plan)
     today = timezone.localdate()
-    activities = [
-        a
-        for a in Activity.objects.filter(plan_id=plan.pk, done_on__isnull=True)
-        if _involves_child(a, child)
+    named = childs_names(child, keep=[fca.given_name] if fca else ()).apply
+    steps = [
+        {"text": named(a.for_child), "due_on": a.due_on if a.due_on >= today else None}
+        for a in Activity.objects.filter(plan_id=plan.pk, done_on__isnull=True).exclude(
+            for_child=""
+        )
+    ]
+    recommendations = [
+        {
+            "recommendation": named(rec.recommendation),
+            "reasoning": named(rec.reasoning),
+            "differs_from_wishes": rec.differs_from_wishes,
+            "why_different": named(rec.why_different),
+        }
+        for rec in Recommendation.objects.filter(plan_id=plan.pk)
     ]
     return {
         "plan": plan,
@@ -98,10 +109,10 @@ def child_version_context(plan: Plan) -> dict:
         "fca_about": Paragraphs(fca.about_me if fca else ""),
         "wishes": Paragraphs(plan.wishes_and_feelings),
         "special": Paragraphs(plan.unique_about_child or child.special_and_unique),
-        "words_for_child": Paragraphs(plan.words_for_child),
-        "recommendations": list(Recommendation.objects.filter(plan_id=plan.pk)),
+        "words_for_child": Paragraphs(named(plan.words_for_child)),
+        "recommendations": recommendations,
         "next_hearing": _next_hearing(plan),
-        "activities": activities,
+        "activities": steps,
         "today": today,
         "version_line": version_line(plan),
         "is_draft": plan.status in (PlanStatus.DRAFT, PlanStatus.READY_FOR_REVIEW),

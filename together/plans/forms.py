@@ -345,6 +345,15 @@ class ActivityForm(VersionForm):
     due_on = DateField(
         label="By when?", label_for_errors="the date it is due", help_text="For example, 27 3 2026"
     )
+    for_child = text_field(
+        "What will you tell the child about this step? (optional)",
+        max_length=1000,
+        rows=3,
+        required=False,
+        help_text="Write to the child, for example: I will come to your school to tell you what "
+        "the judge decided. Only steps written for the child are in the child's version of "
+        "the plan; leave this empty for your own work.",
+    )
     done = forms.BooleanField(label="This has been done", required=False)
 
     def __init__(self, *args, staff=(), **kwargs):
@@ -375,6 +384,7 @@ class ActivityForm(VersionForm):
             "who_else": "" if user else data["who_else"].strip(),
             "due_on": data["due_on"],
             "done_on": done_on,
+            "for_child": (data.get("for_child") or "").strip(),
         }
 
     @staticmethod
@@ -384,6 +394,7 @@ class ActivityForm(VersionForm):
             "who": str(item.who.uuid) if item.who_id else SOMEONE_ELSE,
             "who_else": item.who_else,
             "due_on": item.due_on,
+            "for_child": item.for_child,
             "done": item.done_on is not None,
         }
 
@@ -411,8 +422,8 @@ class StartForm(forms.Form):
         choices=[],
         required=False,
         widget=forms.RadioSelect,
-        help_text="A brother's or sister's plan gives you what they share: the risks, "
-        "the strengths in the family, the impact, and the plan of work.",
+        help_text="From a brother's or sister's plan, you choose next what to copy. You check "
+        "each copied part is true for this child before the plan is shared.",
         error_messages={"invalid_choice": "Choose how to start the plan"},
     )
 
@@ -465,3 +476,42 @@ class CommentForm(SubmitOnceForm):
         required_message="Enter your comment",
         required=True,
     )
+
+
+class CopyForm(forms.Form):
+    """What to copy from a brother's or sister's plan, item by item (none chosen at first)."""
+
+    copy = forms.MultipleChoiceField(
+        label="What do you want to copy?",
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from what the other plan can give"},
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = list(choices)
+        self.fields["copy"].choices = [(choice.key, choice.label) for choice in self.choices]
+
+    def options(self):
+        """Each choice with whether it is ticked now, for the page's own checkboxes."""
+        chosen = set(self.data.getlist("copy")) if self.is_bound else set()
+        return [(choice, choice.key in chosen) for choice in self.choices]
+
+
+class ConfirmCopiedForm(VersionForm):
+    confirm = forms.MultipleChoiceField(
+        label="Which of these have you checked are true?",
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Choose what you have checked is true",
+            "invalid_choice": "Choose from what was copied and is still to check",
+        },
+    )
+
+    def __init__(self, *args, parts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parts = list(parts)
+        self.fields["confirm"].choices = [(part.key, part.label) for part in self.parts]

@@ -124,6 +124,9 @@ class Plan(models.Model):
     )
     # Section numbers (1..8) the writer has said are finished.
     completed_sections = models.JSONField(default=list, blank=True)
+    # Parts copied from a brother's or sister's plan (plans.services.copying.TEXT_PARTS keys)
+    # that the writer has not yet changed or said are true for this child.
+    copied_to_check = models.JSONField(default=list, blank=True)
 
     # Section 1: risks
     risks_remaining = _text("the risks that remain")
@@ -210,6 +213,8 @@ class PlanHarm(models.Model):
     when_happened = models.CharField("when", max_length=200, blank=True)
     source = models.CharField("how we know", max_length=300, blank=True)
     certainty = models.CharField(max_length=20, choices=Certainty.choices)
+    # Copied from a brother's or sister's plan and not yet said to be true for this child.
+    copied_to_check = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["id"]
@@ -232,6 +237,8 @@ class ProfessionalContact(models.Model):
     organisation = models.CharField(max_length=200)
     contacted_on = models.DateField()
     what_they_said = models.TextField(max_length=5000)
+    # Copied from a brother's or sister's plan and not yet said to be true for this child.
+    copied_to_check = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["contacted_on", "id"]
@@ -291,6 +298,11 @@ class Activity(models.Model):
     who_else = models.CharField("someone else", max_length=200, blank=True)
     due_on = models.DateField("by when")
     done_on = models.DateField(null=True, blank=True)
+    # The step as written to the child ("I will come to your school ..."): only steps with these
+    # words are in the child's version of the plan; the rest are the FCA's own work.
+    for_child = models.TextField("what to tell the child", max_length=1000, blank=True)
+    # Copied from a brother's or sister's plan and not yet changed or said to be true.
+    copied_to_check = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["due_on", "id"]

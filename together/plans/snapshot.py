@@ -127,6 +127,7 @@ def _lists_sql(vendor: str) -> str:
         "activities": _rows(
             vendor,
             _fields(Activity, "uuid", "what", "who", "who_else", "due_on", "done_on")
+            | _fields(Activity, "for_child")
             | {
                 "given_name": _column(User, "given_name", "u"),
                 "family_name": _column(User, "family_name", "u"),
@@ -294,6 +295,9 @@ def plan_snapshot(plan: Plan, items: dict | None = None) -> dict:
                     ),
                     "due_on": activity["due_on"],
                     "done_on": activity["done_on"],
+                    # Only when written, so versions kept before there was such a thing compare
+                    # equal to those since that have none.
+                    **({"for_child": activity["for_child"]} if activity.get("for_child") else {}),
                 }
                 for activity in items["activities"]
             ],

@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path(f"{PLAN}move/<slug:to>/", views.move, name="move"),
     path(f"{PLAN}comment/", views.comment, name="comment"),
+    path(f"{PLAN}copied/", views.copied, name="copied"),
 ]
 
 urlpatterns += outputs_urls.urlpatterns

@@ -106,8 +106,16 @@ def about_edit(request, child_id):
             "conflict": conflict,
             "saved": child if conflict else None,
             "reader": child_reader(child),
+            "quoted": _own_words_fields(form, child),
         },
     )
+
+
+def _own_words_fields(form, child) -> dict[str, bool]:
+    """The About me boxes marked as in the child's own words (as the form now says): the
+    language check leaves those as the child said them."""
+    marked = form.data.getlist("own_words") if form.is_bound else child.own_words
+    return dict.fromkeys(selectors.own_words_fields(marked), True)
 
 
 def _keep_typing(form, version):

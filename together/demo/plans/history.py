@@ -126,6 +126,7 @@ def items_as_read(planned: Planned, names: dict[int, tuple[str, str]]) -> dict[s
                 "who_else": a.who_else,
                 "due_on": _day(a.due_on),
                 "done_on": _day(a.done_on),
+                "for_child": a.for_child,
                 "given_name": names.get(a.who_id, ("", ""))[0],
                 "family_name": names.get(a.who_id, ("", ""))[1],
             }

@@ -29,6 +29,7 @@ from .rows import (
 )
 from .words import (
     ACTIVITIES,
+    ACTIVITIES_FOR_CHILD,
     CHILD_RESPONSES,
     CONTACTS,
     HARMS,
@@ -258,6 +259,7 @@ class PlanMaker:
                     ActivityRow(
                         uuid=ctx.uuid(),
                         what=fill(what, words),
+                        for_child=ACTIVITIES_FOR_CHILD.get(what, ""),
                         who_id=fca,
                         due_on=due,
                         done_on=min(self.today, due - timedelta(days=rng.randint(0, 5)))

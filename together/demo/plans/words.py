@@ -186,6 +186,14 @@ ACTIVITIES = [
     ("Ask the local council for the updated care plan", 1),
     ("Meet {name} after the hearing to explain what the judge decided", 0),
 ]
+# What the child's version says of the steps that involve the child (the rest are the FCA's own).
+ACTIVITIES_FOR_CHILD = {
+    "Meet {name} at school to explain the plan": "I will meet you at school to explain your plan.",
+    "Visit {name} at home with the storyboard": "I will come to your home and show you the "
+    "storyboard of your plan.",
+    "Meet {name} after the hearing to explain what the judge decided": "After the judge decides, "
+    "I will meet you to explain what the judge said.",
+}
 CHILD_RESPONSES = [
     "I'm happy I can stay. Can I still see my dog at Dad's?",
     "I don't like that I can't go home yet, but I get it.",

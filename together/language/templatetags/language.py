@@ -18,9 +18,10 @@ marked, each finding with its message and suggestions, and the reading age again
   nothing. The button posts to the page's own address; pass ``action="/other/"`` when the form
   posts somewhere else.
 
-Options: ``rows`` (the textarea's height; default the widget's ``rows``, else 5) and
-``label_class`` (for example ``govuk-label--m``). The field must sit inside a POST form with
-``{% csrf_token %}``. htmx and the small script are added once per page.
+Options: ``rows`` (the textarea's height; default the widget's ``rows``, else 5),
+``label_class`` (for example ``govuk-label--m``) and ``quoted`` (true when the box holds someone's
+own words, quoted: then it is a plain text box, never checked, and says so). The field must sit
+inside a POST form with ``{% csrf_token %}``. htmx and the small script are added once per page.
 
 The reading age of a finished document a child receives (a letter, the child's version of the
 plan, a storyboard), beside the child's age, with the sentence that most raises it:
@@ -57,8 +58,24 @@ def language_check(
     action: str = "",
     rows=None,
     label_class: str = "",
+    quoted: bool = False,
 ):
     form = field.form
+    if quoted:
+        html_id = field.id_for_label or field.html_name
+        described_by = [f"{html_id}-hint"] if field.help_text else []
+        described_by.append(f"{html_id}-quoted")
+        if field.errors:
+            described_by.append(f"{html_id}-error")
+        return {
+            "field": field,
+            "html_id": html_id,
+            "rows": rows or field.field.widget.attrs.get("rows") or 5,
+            "label_class": label_class,
+            "described_by": " ".join(described_by),
+            "quoted": True,
+            "text": field.value() or "",
+        }
     memo = form.__dict__.setdefault("_language_check", {})
     if reader is None:
         raise template.TemplateSyntaxError("language_check needs reader= (a Reader)")

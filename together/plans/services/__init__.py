@@ -9,6 +9,7 @@ from .items import (
     contact_remove,
     harm_add,
     harm_remove,
+    plan_copies_mark_checked,
     recommendation_remove,
     recommendation_save,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "not_yet_recorded",
     "parents_and_carers",
     "plan_comment_add",
+    "plan_copies_mark_checked",
     "plan_missing_for_final",
     "plan_missing_for_review",
     "plan_response_record",

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..models import Activity, Plan, PlanHarm, ProfessionalContact, Recommendation
+from . import copying
 from .plans import _claim, check_editable, edit_saved, sync
 
 
@@ -113,6 +114,7 @@ def activity_save(
     else:
         _own(locked, activity)
         change = "Changed work in the plan of work"
+        activity.copied_to_check = False  # changed by the writer, so checked
     for name, value in fields.items():
         setattr(activity, name, value)
     activity.full_clean()
@@ -127,3 +129,21 @@ def activity_remove(*, by, plan: Plan, version: int, activity: Activity) -> None
     _own(locked, activity)
     activity.delete()
     _finish(by, plan, locked, "work", "Removed work from the plan of work")
+
+
+@transaction.atomic
+def plan_copies_mark_checked(*, by, plan: Plan, version: int, keys) -> int:
+    """The writer says these parts copied from a brother's or sister's plan are true for this
+    child (copying.copied_to_check keys): their "Check this is true" mark comes off."""
+    locked = _start(by, plan, version)
+    count = copying.confirm_copied(locked, keys)
+    name = locked.child.preferred_name
+    _finish(
+        by,
+        plan,
+        locked,
+        "copied",
+        f"Checked {count} copied part{'s' if count != 1 else ''} "
+        f"{'are' if count != 1 else 'is'} true for {name}",
+    )
+    return count

@@ -1,7 +1,6 @@
 """Starting a plan, saving its sections, versions, comments and moving it through its stages."""
 
 import copy
-import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
@@ -26,6 +25,7 @@ from ..models import (
     RecipientKind,
 )
 from ..snapshot import SECTION_BY_KEY, items_parameters, items_sql, plan_snapshot, read_items
+from . import copying
 
 # The timeline has no kind for plans yet; fall back to proceedings until it does.
 PLAN_TIMELINE_KIND = TimelineEntry.Kind.PLAN
@@ -52,19 +52,6 @@ SECTION_FIELDS = {
 }
 # Sections 1 to 8 are written by the FCA and marked complete; section 9 fills as the plan is shared.
 WRITTEN_SECTIONS = [key for key in SECTION_FIELDS if key != "sharing"]
-
-# A brother's or sister's plan gives these: what is about the whole family, not this child.
-FAMILY_WIDE_FIELDS = (
-    "risks_remaining",
-    "domestic_abuse_alleged",
-    "domestic_abuse_kinds",
-    "domestic_abuse_assessment",
-    "domestic_abuse_reasoning",
-    "non_recent_harm",
-    "mental_health_misuse",
-    "family_strengths",
-    "impact_on_child",
-)
 
 
 def _label(key: str) -> str:
@@ -203,8 +190,12 @@ def plan_version_record(*, by, plan: Plan, change: str) -> PlanVersion:
 
 
 @transaction.atomic
-def plan_start(*, by, child, proceedings, started_from: Plan | None = None) -> Plan:
-    """Start the child's plan in a set of proceedings, perhaps from a brother's or sister's."""
+def plan_start(*, by, child, proceedings, started_from: Plan | None = None, copy=()) -> Plan:
+    """Start the child's plan in a set of proceedings, perhaps from a brother's or sister's.
+
+    From another plan, only the parts the writer chose (`copy`: keys of
+    copying.copy_choices) are copied, each marked to check until it is changed or confirmed;
+    finished work and what is about the other child alone are never copied."""
     if not rules.may_start_plan(by, proceedings):
         raise PermissionDenied("Only the allocated Family Court Adviser can start the plan")
     if not proceedings.child_links.filter(child=child).exists():
@@ -216,38 +207,40 @@ def plan_start(*, by, child, proceedings, started_from: Plan | None = None) -> P
     ):
         raise ValidationError("Choose the plan of a brother or sister in the same proceedings")
     plan = Plan(child=child, proceedings=proceedings, created_by=by, updated_by=by, version=0)
+    copied = []
     if started_from is not None:
+        # As the database holds it now: what is copied is what the writer was shown.
+        started_from = Plan.objects.select_related("child").get(pk=started_from.pk)
         plan.started_from = started_from
-        for name in FAMILY_WIDE_FIELDS:
-            setattr(plan, name, getattr(started_from, name))
+        copied = copying.copy_chosen(started_from, plan, copy)
     plan.full_clean()
     plan.save()
     change = "Started the plan"
     if started_from is not None:
-        _copy_family_items(started_from, plan)
+        copying.copy_chosen_items(started_from, plan, copied)
         change = f"Started the plan from {started_from.child.preferred_name}'s plan"
+        if copied:
+            change += f", copying {len(copied)} part{'s' if len(copied) != 1 else ''} to check"
     plan_version_record(by=by, plan=plan, change=change)
     audit_event_record(
         by=by,
         action=Action.PLAN_CREATED,
         obj=plan,
         child_id=child.uuid,
-        detail={"started_from": str(started_from.uuid) if started_from else None},
+        detail={
+            "started_from": str(started_from.uuid) if started_from else None,
+            "copied": copied,
+        },
     )
     timeline_entry_add(child=child, kind=PLAN_TIMELINE_KIND, summary=change, by=by)
     return plan
 
 
-def _copy_family_items(source: Plan, plan: Plan) -> None:
-    """Harms, professional contacts and the plan of work are about the family, so they come too."""
-    for items in (source.harms.all(), source.contacts.all(), source.activities.all()):
-        for item in items:
-            item.pk = item.id = None
-            item._state.adding = True
-            item.plan = plan
-            item.uuid = uuid.uuid4()
-            item.full_clean()
-            item.save()
+def copies_to_check_message(plan: Plan) -> str:
+    return (
+        f"Check that everything copied from another child's plan is true for "
+        f"{plan.child.preferred_name}, or change it"
+    )
 
 
 def section_missing(plan: Plan, key: str) -> list[str]:
@@ -299,12 +292,16 @@ def plan_missing_for_review(plan: Plan) -> list[tuple[str, str]]:
             missing.extend((key, f"Section {number}: {gap}") for gap in gaps)
         elif key not in plan.completed_sections:
             missing.append((key, f"Mark section {number}, {title.rstrip('?')}, as completed"))
+    if copying.has_copies_to_check(plan):
+        missing.append(("copied", copies_to_check_message(plan)))
     return missing
 
 
 def plan_missing_for_final(plan: Plan) -> list[tuple[str, str]]:
     """(section key, message) for everything stopping the plan being made final."""
     missing = []
+    if copying.has_copies_to_check(plan):
+        missing.append(("copied", copies_to_check_message(plan)))
     for number, rec in enumerate(plan.recommendations.prefetch_related("rests_on_harms"), 1):
         if not rec.reasoning.strip():
             missing.append(("recommendations", f"Explain why you make recommendation {number}"))
@@ -411,8 +408,11 @@ def plan_section_save(
         raise TypeError(f"Not part of {section}: {sorted(unknown)}")
     locked = _claim(plan, version, by=by)
     check_editable(by, locked)
+    before = {name: getattr(locked, name) for name in fields}
     for name, value in fields.items():
         setattr(locked, name, value)
+    if locked.copied_to_check:
+        copying.copied_parts_changed(locked, before)
     if meetings is not None:
         meetings = list(meetings)
         if any(meeting.child_id != locked.child_id for meeting in meetings):
@@ -437,7 +437,15 @@ def plan_section_save(
 def sync(plan: Plan, locked: Plan) -> None:
     """The caller's copy of the plan follows what was saved, so it can save again (and, read as
     the database now holds it, without reading it again: _claim)."""
-    for name in ("status", "version", "updated_at", "updated_by", "agreed_by", "agreed_at"):
+    for name in (
+        "status",
+        "version",
+        "updated_at",
+        "updated_by",
+        "agreed_by",
+        "agreed_at",
+        "copied_to_check",
+    ):
         setattr(plan, name, getattr(locked, name))
     if hasattr(locked, "_as_read"):
         plan._as_read = locked._as_read
@@ -481,8 +489,13 @@ def plan_state_change(*, by, plan: Plan, to, comment: str = "") -> Plan:
     if not allowed(by, locked):
         raise PermissionDenied(f"You cannot move this plan to {to.label}")
     comment = (comment or "").strip()
-    sends_back = was == PlanStatus.READY_FOR_REVIEW and to == PlanStatus.DRAFT
-    if sends_back and rules.may_agree_plan(by, locked) and not comment:
+    # The supervisor sends it back (with what must change); its writer may only withdraw it.
+    sends_back = (
+        was == PlanStatus.READY_FOR_REVIEW
+        and to == PlanStatus.DRAFT
+        and rules.may_agree_plan(by, locked)
+    )
+    if sends_back and not comment:
         raise ValidationError({"comment": "Say what needs to change before the plan is agreed"})
     if to == PlanStatus.READY_FOR_REVIEW:
         missing = plan_missing_for_review(locked)

@@ -15,7 +15,8 @@ from together.core.versioning import lock_at_version
 
 from .. import rules
 from ..models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
-from .plans import plan_state_change, plan_version_record
+from . import copying
+from .plans import copies_to_check_message, plan_state_change, plan_version_record
 
 
 def parents_and_carers(child) -> list[ChildConnection]:
@@ -129,6 +130,8 @@ def plan_share_record(
         if not not_shared_reason:
             errors["not_shared_reason"] = "Explain why it was not shared"
         shared_on, method = None, ""
+    if shared and copying.has_copies_to_check(locked):
+        errors["__all__"] = copies_to_check_message(locked)
     if errors:
         raise ValidationError(errors)
     share = PlanShare(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from together.children.naming import childs_names
 from together.children.readers import child_reader
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
@@ -15,6 +16,7 @@ from together.core.forms import add_service_errors
 
 from .. import rules, selectors, services
 from ..forms import ITEM_FORMS, SECTION_FORMS, VersionForm
+from ..services import copying
 from ..snapshot import SECTION_BY_KEY
 from .common import (
     SECTION,
@@ -89,8 +91,24 @@ def section(request, child_id, key):
     kwargs = {"meetings": selectors.child_meetings_qs(current.child)} if key == "wishes" else {}
     conflict = None
     form = None
+    # "Add a harm" (or what a professional said) submits the section's form first: what was
+    # typed is saved, then the item's page opens.
+    then = request.POST.get("then") if key == "risks" else None
+    then = then if then in ("harm", "contact") else None
     if request.method == "POST":
-        form = form_class(request.POST, **kwargs)
+        data = request.POST
+        if then:
+            # Questions not answered yet keep what the plan holds now (whether the section is
+            # finished, whether domestic abuse is alleged), so adding an item is never refused
+            # for them.
+            data = data.copy()
+            if not data.get("complete"):
+                data["complete"] = "yes" if key in current.completed_sections else "no"
+            if not data.get("domestic_abuse_alleged"):
+                data["domestic_abuse_alleged"] = "yes" if current.domestic_abuse_alleged else "no"
+        form = form_class(data, **kwargs)
+        if form.is_valid() and then and not _changed(current, key, form):
+            return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -112,6 +130,8 @@ def section(request, child_id, key):
             else:
                 number, title = SECTION_BY_KEY[key]
                 messages.success(request, f"Section {number}, {title.rstrip('?')}, has been saved")
+                if then:
+                    return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
                 return redirect("plans:plan", child_id=current.child.uuid)
     elif editable:
         form = form_class(initial=_section_initial(current, key), **kwargs)
@@ -133,10 +153,26 @@ def section(request, child_id, key):
         ),
         "activities": selectors.plan_activities(current) if key == "work" else [],
         "today": timezone.localdate(),
+        "to_check": [part for part in copying.copied_to_check(current) if part.section == key]
+        if current.started_from_id
+        else [],
+        # What the child calls people: the child's version names them so (children.naming).
+        "childs_names": childs_names(current.child).names if key == "words" else {},
         # The words for the child are checked for the child as their reader.
         "reader": child_reader(current.child) if form is not None and key == "words" else None,
     }
     return render_file_page(request, current.child, SECTION, "plans/section.html", context)
+
+
+def _changed(current, key, form) -> bool:
+    """Whether saving the section's form would change anything in the plan."""
+    data = form.cleaned_data
+    if (key in current.completed_sections) != bool(data.get("complete")):
+        return True
+    fields = form.section_fields()
+    if key == "risks" and not fields.get("domestic_abuse_alleged"):
+        fields = {**fields, "domestic_abuse_kinds": [], "domestic_abuse_assessment": ""}
+    return any(getattr(current, name) != value for name, value in fields.items())
 
 
 def _item_form_kwargs(kind, current) -> dict:

@@ -9,26 +9,33 @@ from django.views.decorators.http import require_http_methods
 
 from together.children.selectors import child_get_for_user
 from together.children.views.file import render_file_page
+from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
 
 from .. import rules, selectors, services
-from ..forms import CommentForm, MoveForm, StartForm
+from ..forms import CommentForm, ConfirmCopiedForm, CopyForm, MoveForm, StartForm
 from ..models import PlanStatus
+from ..services import copying
 from ..snapshot import SECTIONS
-from .common import SECTION, url_or_none
+from .common import SECTION, conflict_message, not_now, url_or_none
 
 # The address of each move, and who may ask for it whatever stage the plan is at.
 MOVES = {
     "review": (PlanStatus.READY_FOR_REVIEW, "Send for review", rules.may_write_plan),
     "agree": (PlanStatus.AGREED, "Agree the plan", rules.may_agree_plan),
-    "send-back": (
-        PlanStatus.DRAFT,
-        "Send back with comments",
-        lambda user, plan: rules.may_agree_plan(user, plan) or rules.may_write_plan(user, plan),
-    ),
+    # Back to draft: the supervisor sends it back with comments; its writer withdraws it.
+    "send-back": (PlanStatus.DRAFT, "Send back with comments", rules.may_agree_plan),
+    "withdraw": (PlanStatus.DRAFT, "Withdraw from review", rules.may_write_plan),
     "final": (PlanStatus.FINAL, "Make the plan final", rules.may_write_plan),
 }
-MOVE_SLUG = {status: slug for slug, (status, _text, _who) in MOVES.items()}
+# Moves a person makes only when nothing else is to be done: shown as secondary buttons.
+SECONDARY_MOVES = {"withdraw"}
+
+
+def _move_slug(user, plan, to) -> str:
+    if to == PlanStatus.DRAFT:
+        return "send-back" if rules.may_agree_plan(user, plan) else "withdraw"
+    return {status: slug for slug, (status, _t, _w) in MOVES.items()}[to]
 
 
 def _section_status(plan, key) -> str:
@@ -78,9 +85,13 @@ def plan(request, child_id):
         )
     comments = selectors.plan_comments(current)
     sent_back = next((c for c in comments if c.sends_back), None)
-    moves = [
-        {"slug": MOVE_SLUG[to], "text": MOVES[MOVE_SLUG[to]][1]}
+    slugs = [
+        _move_slug(request.user, current, to)
         for to in services.transitions_for(request.user, current)
+    ]
+    moves = [
+        {"slug": slug, "text": MOVES[slug][1], "secondary": slug in SECONDARY_MOVES}
+        for slug in slugs
     ]
     context = {
         "plan": current,
@@ -93,6 +104,7 @@ def plan(request, child_id):
         "comment_form": CommentForm(),
         "links": links,
         "overdue": current.overdue_count,
+        "to_check": copying.copied_to_check(current) if current.started_from_id else [],
     }
     return render_file_page(request, child, SECTION, "plans/plan.html", context)
 
@@ -118,7 +130,7 @@ def _startable(user, child):
 @require_http_methods(["GET", "POST"])
 def start(request, child_id):
     """Start the plan: choose the proceedings if more than one, and perhaps a brother's or
-    sister's plan to start from."""
+    sister's plan to start from; then, from another plan, choose item by item what to copy."""
     child = child_get_for_user(user=request.user, child_id=child_id)
     proceedings = _startable(request.user, child)
     if not proceedings:
@@ -128,13 +140,23 @@ def start(request, child_id):
         "brother_sister_plans": selectors.brother_sister_plans(child),
     }
     form = StartForm(request.POST or None, **kwargs)
+    copy_form = None
     if request.method == "POST" and form.is_valid():
+        source = form.cleaned_data["started_from_obj"]
+        if source is not None:
+            choices = copying.copy_choices(source)
+            choosing = request.POST.get("step") == "copy"
+            copy_form = CopyForm(request.POST if choosing else None, choices=choices)
+            if not choosing or not copy_form.is_valid():
+                context = {"form": form, "copy_form": copy_form, "source": source}
+                return render_file_page(request, child, SECTION, "plans/start_copy.html", context)
         try:
             services.plan_start(
                 by=request.user,
                 child=child,
                 proceedings=form.cleaned_data["proceedings_obj"],
-                started_from=form.cleaned_data["started_from_obj"],
+                started_from=source,
+                copy=copy_form.cleaned_data["copy"] if copy_form else (),
             )
         except ValidationError as error:
             form.add_error(None, error.messages)
@@ -142,6 +164,51 @@ def start(request, child_id):
             messages.success(request, f"{child.preferred_name}'s plan has been started")
             return redirect("plans:plan", child_id=child.uuid)
     return render_file_page(request, child, SECTION, "plans/start.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def copied(request, child_id):
+    """What was copied from a brother's or sister's plan and is still to check: the writer says
+    which are true for this child (or follows a link to change them)."""
+    current = selectors.plan_get_for_user(user=request.user, child_id=child_id)
+    writer = rules.may_write_plan(request.user, current)
+    parts = copying.copied_to_check(current)
+    form = ConfirmCopiedForm(
+        request.POST if request.method == "POST" else None,
+        parts=parts,
+        initial={"version": current.version},
+    )
+    if request.method == "POST":
+        if not writer:
+            raise Http404("No plan found")
+        if not rules.may_edit_sections(request.user, current):
+            return not_now(request, current)
+        if form.is_valid():
+            try:
+                count = services.plan_copies_mark_checked(
+                    by=request.user,
+                    plan=current,
+                    version=form.cleaned_data["version"],
+                    keys=form.cleaned_data["confirm"],
+                )
+            except EditConflict as error:
+                form.add_error(None, conflict_message(error))
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"{count} copied part{'s' if count != 1 else ''} checked as true for "
+                    f"{current.child.preferred_name}",
+                )
+                return redirect("plans:plan", child_id=current.child.uuid)
+    context = {
+        "plan": current,
+        "parts": parts,
+        "form": form,
+        "editable": writer and rules.may_edit_sections(request.user, current),
+    }
+    return render_file_page(request, current.child, SECTION, "plans/copied.html", context)
 
 
 @require_http_methods(["GET", "POST"])
