@@ -33,7 +33,7 @@ def test_a_letter_to_a_child_names_people_as_the_child_does(letters_world):
         how_to_reach_me="Ask Antony to ring me.",
     )
     hello = services.letter_start(
-        by=fca, child=child, kind=Kind.INTRODUCTORY_CHILD, filling=filling
+        by=fca, child=child, token=None, kind=Kind.INTRODUCTORY_CHILD, filling=filling
     )
     assert "I will visit you at Auntie Deborah's house." in hello.body
     assert "Ask Daddy to ring me." in hello.body
