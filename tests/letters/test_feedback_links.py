@@ -106,3 +106,14 @@ def test_an_answer_to_an_introduction_keeps_only_the_question_asked(
     # Not asked whether they felt listened to: not counted either way.
     (summary,) = FeedbackMonthSummary.objects.all()
     assert summary.answers == 1 and summary.children_counted == 0
+
+
+def test_the_letter_page_says_the_link_works_once_the_letter_is_sent(client, letters_world):
+    fca = letters_world.fca_allocated
+    letter = start_letter(letters_world.child, fca)
+    client.force_login(fca)
+    page = f"/children/{letters_world.child.uuid}/letters/{letter.uuid}/"
+    waiting = "The link starts to work when you record that the letter was sent."
+    assert waiting in client.get(page).content.decode()
+    send_letter(letter, fca)
+    assert waiting not in client.get(page).content.decode()
