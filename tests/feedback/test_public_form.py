@@ -258,3 +258,8 @@ def test_the_thank_you_page_always_says_where_a_child_can_get_help_now(client, a
     assert "If you feel unsafe" in page
     assert "You can talk to Childline. Call 0800 1111." in page
     assert "If you are in danger now, call 999." in page
+    # And when the link is opened again, elsewhere, after it was answered.
+    client.cookies.clear()
+    again = client.get(invitation.get_absolute_url()).content.decode()
+    assert "You have already told us" in again
+    assert "You can talk to Childline. Call 0800 1111." in again

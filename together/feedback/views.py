@@ -119,7 +119,7 @@ def _answers(request, token, invitation):
     """The form for a working link, and saving what was sent with it."""
     existing = selectors.response_of(invitation)
     if existing is not None and not _may_change(request, token, existing):
-        return render(request, "feedback/already.html")
+        return render(request, "feedback/already.html", {"help_now": HELP_NOW})
     fca_name = invitation.fca.given_name
     stage = existing.stage if existing is not None else selectors.stage_now(invitation)
     initial = {}
@@ -146,7 +146,7 @@ def _answers(request, token, invitation):
                 )
         except EditConflict:
             if existing is None:
-                return render(request, "feedback/already.html")
+                return render(request, "feedback/already.html", {"help_now": HELP_NOW})
             feedback.add_error(
                 None,
                 "These answers were changed in another window, or the hour to change them "
