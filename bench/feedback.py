@@ -67,6 +67,8 @@ from together.children.models import Child
 from together.demo.generator import bulk_create
 from together.demo.organisation import DEMO_ACCOUNTS
 from together.feedback.models import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
     Audience,
     FeedbackAreaMonthSummary,
     FeedbackInvitation,
@@ -75,7 +77,7 @@ from together.feedback.models import (
     Source,
 )
 from together.feedback.selectors import area_summary_for, figures_changed, summary_for
-from together.feedback.services import _area_rows, feedback_summary_rebuild, new_token
+from together.feedback.services import _area_rows, feedback_summary_rebuild, new_code, new_token
 from together.organisation.models import Team, TeamMembership
 
 N = int(os.environ.get("BENCH_REQUESTS", "300"))
@@ -83,6 +85,15 @@ SIZE = os.environ.get("BENCH_SIZE", "small")
 ANSWERS = int(os.environ.get("BENCH_FEEDBACK_ANSWERS", "60000"))
 THREADS = 4
 POSTS = 20
+
+
+def _code(rng, taken: set) -> str:
+    """A short code not given yet, without a query for each (as new_code asks)."""
+    while True:
+        code = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if code not in taken:
+            taken.add(code)
+            return code
 
 
 def make_answers(target: int) -> None:
@@ -102,6 +113,7 @@ def make_answers(target: int) -> None:
     now = timezone.now()
     started = time.perf_counter()
     audiences = list(Audience)
+    codes = set(FeedbackInvitation.objects.values_list("code", flat=True))
     for start in range(have, target, 10_000):
         invitations, responses = [], []
         for _ in range(min(10_000, target - start)):
@@ -110,6 +122,7 @@ def make_answers(target: int) -> None:
             invitations.append(
                 FeedbackInvitation(
                     token=new_token(),
+                    code=_code(rng, codes),
                     audience=rng.choice(audiences),
                     source=Source.LETTER,
                     source_id=rng.getrandbits(128).to_bytes(16, "big").hex(),
@@ -118,6 +131,7 @@ def make_answers(target: int) -> None:
                     team_id=team,
                     service_area_id=area,
                     created_at=created,
+                    opened_at=created,
                     expires_at=created + datetime.timedelta(days=120),
                 )
             )
@@ -491,6 +505,8 @@ def form_under_load() -> None:
         links.append(
             FeedbackInvitation.objects.create(
                 token=new_token(),
+                code=new_code(),
+                opened_at=timezone.now(),
                 audience=Audience.YOUNGER_CHILD,
                 source=Source.LETTER,
                 source_id="00000000-0000-4000-8000-000000000000",

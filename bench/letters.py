@@ -106,7 +106,7 @@ def main():
             from together.documents.qr import qr_data_uri
 
             context = services.letter_document(letter)
-            link = context["feedback_link"]
+            link = context["qr_link"]
             context["qr"] = qr_data_uri(link) if link else ""
             finished = render_to_string("letters/letter_pdf.html", context)
             floor_turns, weasy_turns = time_against_floor(

@@ -391,6 +391,9 @@ TOGETHER_FEEDBACK_DAYS = env.int("TOGETHER_FEEDBACK_DAYS", default=120)
 # How many answers one address may post to the public feedback form (counted in the cache: with
 # several servers CACHE_URL must point at a shared cache for the limit to hold across them).
 TOGETHER_FEEDBACK_RATE = env.str("TOGETHER_FEEDBACK_RATE", default="30/m")
+# How many short codes (printed on letters for a child to type) one address may try, counted the
+# same way: every try counts, so codes cannot be guessed in bulk.
+TOGETHER_FEEDBACK_CODE_RATE = env.str("TOGETHER_FEEDBACK_CODE_RATE", default="10/m")
 
 TOGETHER_LANGUAGE_API_RATE = env.str("TOGETHER_LANGUAGE_API_RATE", default="60/m")
 # Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).

@@ -50,6 +50,16 @@ def test_fca_writes_sends_and_prints_an_introductory_letter(journey, world, chro
     box = journey.page.get_by_label("The letter", exact=True)
     assert box.input_value().startswith("Dear Jayden,")
 
+    # Not sent yet: the code printed on the letter leads nowhere.
+    draft = invitation_for(Letter.objects.get(child=world.child))
+    context = chromium.new_context(bypass_csp=True, locale="en-GB")
+    try:
+        early = Journey(context.new_page(), journey.base_url)
+        early.goto(f"/f/{draft.code}")
+        assert early.heading() == "This link does not work"
+    finally:
+        context.close()
+
     # Words a child would not know: the check finds them as the FCA types.
     original = box.input_value()
     box.fill(JARGON + "\n\n" + original.split("\n\n", 1)[1])
@@ -103,5 +113,21 @@ def test_fca_writes_sends_and_prints_an_introductory_letter(journey, world, chro
             reader.page.get_by_role("link", name="Tell us how it went").get_attribute("href")
             == urlsplit(invitation.short_link).path
         )
+
+        # Jayden types the short code printed under the QR code, in small letters without the
+        # dashes, and is asked about the letter: nothing else has happened yet.
+        assert invitation.typed_link in text.splitlines()
+        reader.goto(f"/f/{invitation.code.lower()}")
+        assert reader.heading() == "Tell us how it went"
+        name = fca.given_name
+        assert reader.page.get_by_text(f"{name} wrote you a letter.").is_visible()
+        assert not reader.page.get_by_text("You met").count()
+        reader.page.get_by_role(
+            "group", name=f"Did the letter help you know what {name} will do?"
+        ).get_by_label("Yes, a lot").check()
+        reader.click("Send your answers")
+        assert reader.heading() == "Thank you for telling us"
+        help_now = reader.page.locator("#help-now + p").inner_text()
+        assert "Childline" in help_now and "0800 1111" in help_now and "call 999" in help_now
     finally:
         context.close()

@@ -15,7 +15,7 @@ from together.feedback.models import (
     FeedbackResponse,
     Source,
 )
-from together.feedback.services import feedback_summary_count, new_token
+from together.feedback.services import feedback_summary_count, new_code, new_token
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):
@@ -23,12 +23,15 @@ class InvitationFactory(factory.django.DjangoModelFactory):
         model = FeedbackInvitation
 
     token = factory.LazyFunction(new_token)
+    code = factory.LazyFunction(new_code)
     audience = Audience.YOUNGER_CHILD
     source = Source.LETTER
     source_id = factory.LazyFunction(uuid.uuid4)
     child = factory.SubFactory(ChildFactory)
     fca = factory.SubFactory(UserFactory, role="fca")
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=120))
+    # Open: as a shared plan's link, or a sent letter's.
+    opened_at = factory.LazyFunction(timezone.now)
 
 
 class ResponseFactory(factory.django.DjangoModelFactory):

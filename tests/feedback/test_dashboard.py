@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.accounts.factories import UserFactory
 from tests.organisation.factories import MembershipFactory, ServiceAreaFactory, TeamFactory
 from together.audit.models import Action, AuditEvent
-from together.feedback.models import Answer, Audience
+from together.feedback.models import Answer, Audience, Stage
 
 from .factories import InvitationFactory, ResponseFactory
 
@@ -46,6 +46,17 @@ def test_the_share_counts_the_top_two_points_and_leaves_out_dont_know(client, ma
     page = client.get("/feedback/").content.decode()
     assert "67% (4 of 6)" in page
     assert "left out of these figures" in page
+
+
+def test_answers_about_an_introductory_letter_are_left_out_of_the_share(client, make_user, place):
+    area, team, fca = place
+    answers(5, fca=fca, team=team, listened=Answer.YES)
+    # Asked only about the letter: "listened" was never asked.
+    answers(3, fca=fca, team=team, listened=None, stage=Stage.INTRODUCTION)
+    client.force_login(make_user("service_manager", area=area))
+    page = client.get("/feedback/").content.decode()
+    assert "100% (5 of 5)" in page
+    assert "answers about an introductory letter, which do not ask it" in page
 
 
 def test_a_figure_on_fewer_than_5_answers_is_hidden(client, make_user, place):

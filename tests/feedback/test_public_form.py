@@ -149,7 +149,7 @@ def test_unknown_expired_and_malformed_links_give_the_same_404(client, invitatio
     malformed = client.get("/f/not a token!")
     assert unknown.status_code == gone.status_code == malformed.status_code == 404
     assert _body(unknown) == _body(gone) == _body(malformed)
-    assert b"This link does not work any more" in unknown.content
+    assert b'<h1 class="govuk-heading-l">This link does not work</h1>' in unknown.content
     # Posting to a link that does not work saves nothing and answers the same.
     posted = client.post(expired.get_absolute_url(), GOOD)
     assert posted.status_code == 404
@@ -187,7 +187,7 @@ def test_a_post_without_a_csrf_token_to_a_link_that_does_not_work_gets_the_404(i
     expired = InvitationFactory(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     response = strict.post(expired.get_absolute_url(), GOOD)
     assert response.status_code == 404
-    assert b"This link does not work any more" in response.content
+    assert b'<h1 class="govuk-heading-l">This link does not work</h1>' in response.content
 
 
 def test_the_form_works_with_csrf_checks_on(invitation):
@@ -248,3 +248,18 @@ def test_a_second_answer_to_a_used_link_is_not_saved(invitation):
     with pytest.raises(EditConflict):
         feedback_response_record(invitation=invitation, **GOOD)
     assert FeedbackResponse.objects.count() == 1
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_the_thank_you_page_always_says_where_a_child_can_get_help_now(client, audience):
+    invitation = InvitationFactory(audience=audience)
+    done = client.post(invitation.get_absolute_url(), GOOD)
+    page = client.get(done["Location"]).content.decode()
+    assert "If you feel unsafe" in page
+    assert "You can talk to Childline. Call 0800 1111." in page
+    assert "If you are in danger now, call 999." in page
+    # And when the link is opened again, elsewhere, after it was answered.
+    client.cookies.clear()
+    again = client.get(invitation.get_absolute_url()).content.decode()
+    assert "You have already told us" in again
+    assert "You can talk to Childline. Call 0800 1111." in again

@@ -2,8 +2,8 @@
 
 import pytest
 
-from together.feedback.models import Audience
-from together.feedback.questions import WORDING, all_text
+from together.feedback.models import Audience, Stage
+from together.feedback.questions import HELP_NOW, STAGE_QUESTIONS, WORDING, all_text, wording_for
 from together.language.engine import check
 from together.language.readers import Reader
 
@@ -20,10 +20,11 @@ def test_every_audience_has_a_reader():
     assert set(READERS) == set(WORDING) == set(Audience)
 
 
+@pytest.mark.parametrize("stage", list(Stage))
 @pytest.mark.parametrize("audience", list(Audience))
-def test_the_engine_finds_nothing_to_fix(audience):
+def test_the_engine_finds_nothing_to_fix(audience, stage):
     reader = READERS[audience]
-    report = check(all_text(audience, "Sam"), reader.audience, names=("Sam",))
+    report = check(all_text(audience, "Sam", stage), reader.audience, names=("Sam",))
     assert report.findings == [], [(f.text, f.message) for f in report.findings]
     assert not report.too_hard, report.readability.reading_age
 
@@ -40,3 +41,23 @@ def test_every_wording_asks_the_five_questions_and_lets_people_not_know(audience
     }
     assert "I don't know" in wording.scale.values()
     assert wording.do_better == "What could we do better?"
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_each_stage_asks_only_what_has_happened(audience):
+    introduction = wording_for(audience, Stage.INTRODUCTION)
+    assert list(introduction.questions) == ["explained"]
+    assert "letter" in introduction.intro and "met" not in introduction.intro
+    assert "letter" in introduction.questions["explained"]
+    after_meeting = wording_for(audience, Stage.AFTER_MEETING)
+    assert "understood_reasons" not in after_meeting.questions
+    assert "listened" in after_meeting.questions
+    assert set(wording_for(audience, Stage.ENDING).questions) == set(STAGE_QUESTIONS[Stage.ENDING])
+
+
+def test_where_to_get_help_now_is_plain_for_the_youngest_child():
+    reader = READERS[Audience.YOUNGER_CHILD]
+    report = check(HELP_NOW, reader.audience, names=())
+    assert report.findings == [], [(f.text, f.message) for f in report.findings]
+    assert not report.too_hard, report.readability.reading_age
+    assert "Childline" in HELP_NOW and "0800 1111" in HELP_NOW and "999" in HELP_NOW

@@ -26,6 +26,19 @@ WRITES = {
         refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
     ),
+    "feedback_invitation_open": Write(
+        lambda world, by, made: services.feedback_invitation_open(by=by, invitation=made),
+        refused=MAY_NOT_CHANGE_THE_FILE,
+        allowed="fca_allocated",
+        setup=lambda world: services.feedback_invitation_create(
+            by=world.fca_allocated,
+            child=world.child,
+            audience=Audience.YOUNGER_CHILD,
+            source=Source.LETTER,
+            source_id=uuid.uuid4(),
+            open_now=False,
+        ),
+    ),
     "feedback_export_record": Write(
         lambda world, by, _: services.feedback_export_record(by=by, detail={"rows": 3}),
         refused=("business_area", "sysadmin", SIGNED_OUT, INACTIVE),

@@ -1,8 +1,10 @@
 """Letters for tests, made through the services as a person would make them."""
 
+from django.utils import timezone
+
 from tests.children.factories import ConnectionFactory, FamilyMemberFactory
 from together.letters import services
-from together.letters.models import Kind
+from together.letters.models import Kind, SentHow
 
 FILLING = services.Filling(
     meeting_plan="I will come to your school on Tuesday after lunch.",
@@ -26,6 +28,18 @@ def start_letter(child, by, kind=Kind.INTRODUCTORY_CHILD, recipient=None, token=
         recipient=recipient,
         filling=FILLING,
         **extra,
+    )
+
+
+def send_letter(letter, by):
+    """Record the letter as handed over today, which opens its feedback link."""
+    return services.letter_mark_sent(
+        by=by,
+        letter=letter,
+        version=letter.version,
+        sent_on=timezone.localdate(),
+        sent_how=SentHow.HANDED,
+        sent_to=letter.recipient_name,
     )
 
 

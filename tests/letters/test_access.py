@@ -15,7 +15,7 @@ from tests.letters.access import (
     WRITE_PAGES,
     WRITES,
 )
-from tests.letters.factories import start_letter
+from tests.letters.factories import send_letter, start_letter
 from together.audit.models import Action, AuditEvent
 from together.letters.selectors import invitation_for
 
@@ -92,10 +92,25 @@ def test_someone_not_signed_in_is_asked_to_sign_in(client, letters_world, letter
 
 
 def test_the_web_version_opens_for_anyone_with_the_link(client, letters_world, letter):
+    send_letter(letter, letters_world.fca_allocated)
     token = invitation_for(letter).token
     response = client.get(url(PUBLIC_PAGE, letters_world.child, token=token))
     assert response.status_code == 200
     assert "Dear Jayden" in response.content.decode()
+
+
+def test_a_draft_letters_links_work_only_once_it_is_sent(client, letters_world, letter):
+    token = invitation_for(letter).token
+    unknown = client.get(url(PUBLIC_PAGE, letters_world.child, token="x" * 32))
+    draft_web = client.get(url(PUBLIC_PAGE, letters_world.child, token=token))
+    draft_form = client.get(f"/f/{token}")
+    assert draft_web.status_code == draft_form.status_code == 404
+    assert _without_tokens(draft_web) == _without_tokens(unknown)
+    assert "This link does not work" in draft_form.content.decode()
+
+    send_letter(letter, letters_world.fca_allocated)
+    assert client.get(url(PUBLIC_PAGE, letters_world.child, token=token)).status_code == 200
+    assert client.get(f"/f/{token}").status_code == 200
 
 
 @pytest.mark.parametrize("token", ["nonsense", "x" * 32])
@@ -108,6 +123,7 @@ def test_an_unknown_link_says_it_does_not_work(client, letters_world, token):
 def test_an_expired_link_looks_the_same_as_an_unknown_one(client, letters_world, letter):
     from django.utils import timezone
 
+    send_letter(letter, letters_world.fca_allocated)
     invitation = invitation_for(letter)
     type(invitation).objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
     expired = client.get(url(PUBLIC_PAGE, letters_world.child, token=invitation.token))

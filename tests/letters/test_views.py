@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from tests.children.factories import ConnectionFactory
-from tests.letters.factories import start_letter
+from tests.letters.factories import send_letter, start_letter
 from together.audit.models import Action, AuditEvent
 from together.feedback.models import FeedbackInvitation
 from together.letters.models import Letter, Status
@@ -259,14 +259,16 @@ def test_the_pdf_has_the_names_and_a_qr_code_of_the_feedback_link(signed_in, let
     reader = pypdf.PdfReader(io.BytesIO(response.content))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Jayden" in text and letters_world.fca_allocated.full_name in text
-    link = invitation_for(letter).short_link
+    invitation = invitation_for(letter)
     assert "Scan this or type the link" in text
-    assert link in text.replace("\n", "")
+    # Printed to type: the short code; in the QR code: the whole link.
+    assert invitation.typed_link in text.splitlines()
+    assert invitation.short_link not in text.replace("\n", "")
     images = [image for page in reader.pages for image in page.images]
     decoded = [
         c.text for i in images for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(i.data)))
     ]
-    assert decoded == [link]
+    assert decoded == [invitation.short_link]
     event = AuditEvent.objects.get(action=Action.DOCUMENT_PRINTED)
     assert event.detail["what"].endswith("standard print")
     letter.refresh_from_db()
@@ -284,7 +286,10 @@ def test_large_print_is_logged_as_large_print(signed_in, letter):
 # --- the web version --------------------------------------------------------------------------
 
 
-def test_the_web_version_shows_the_letter_and_leads_to_the_feedback_form(client, letter):
+def test_the_web_version_shows_the_letter_and_leads_to_the_feedback_form(
+    client, letters_world, letter
+):
+    send_letter(letter, letters_world.fca_allocated)
     invitation = invitation_for(letter)
     html = client.get(f"/l/{invitation.token}").content.decode()
     assert "Dear Jayden," in html

@@ -47,6 +47,7 @@ class Action(models.TextChoices):
     LETTER_TEMPLATE_CHANGED = "letter_template_changed", "Changed a letter template"
     LETTERS_BATCH_STARTED = "letters_batch_started", "Asked for a batch of letters to be made"
     FEEDBACK_INVITATION_CREATED = "feedback_invitation_created", "Made a feedback link"
+    FEEDBACK_INVITATION_OPENED = "feedback_invitation_opened", "Let a feedback link start working"
     FEEDBACK_EXPORTED = "feedback_exported", "Downloaded feedback"
     PASSWORD_RESET_REQUESTED = "password_reset_requested", "Asked for a password reset link"
     PASSWORD_CHANGED = "password_changed", "Set a new password"

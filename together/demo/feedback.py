@@ -1,33 +1,48 @@
-"""Demo feedback: a year of feedback links and answers from children, parents and carers and other
-professionals, about the FCAs allocated to the demo children's proceedings.
+"""Demo feedback: answers from children, parents and carers and other professionals, about the
+FCAs allocated to the demo children's proceedings, over the last year and before.
 
-Each service area gets its own tendency (drawn from the seed), and each FCA a smaller one, so the
-dashboard shows real differences between places. Comments are invented, kind and critical, in
-children's and adults' voices. Everything is inserted in bulk: the national size (about 60,000
-answers) takes well under a minute and a half on SQLite.
+Letters carry most links (demo/letters.py makes them; this runs after it): some of the sent
+letters' links are answered, after the letter was sent and at the questions that fit then (an
+introduction answered after the child was met is asked about the meeting). Plans shared with
+parents and carers, other professionals and some children carry the rest, made here.
 
-Tokens come from the seeded random source, so a demo is the same for a seed; they are as long as
-real ones but, unlike real ones, predictable from the seed. Demo data never reaches production.
+Most people say the work went well, as the real service hears (above 90% of children felt
+listened to). Each service area gets a small tendency of its own and each FCA a smaller one, and
+a few areas and FCAs are set clearly lower, so the dashboard shows real differences and places
+that need attention. Comments are invented, kind and critical, in children's and adults'
+voices. Everything is inserted in bulk: the national size (about 60,000 answers) takes well
+under a minute and a half on SQLite.
+
+Tokens and codes come from the seeded random source, so a demo is the same for a seed; they are
+as long as real ones but, unlike real ones, predictable from the seed. Demo data never reaches
+production.
 """
 
 import base64
+import bisect
 import datetime
 from collections import defaultdict
 
 from django.utils import timezone
 
+from together.accounts.models import Role, User
+from together.children.models import Meeting
 from together.feedback.models import (
     Answer,
     Audience,
     FeedbackInvitation,
     FeedbackResponse,
     Source,
+    Stage,
 )
+from together.feedback.questions import questions_for
 from together.feedback.services import OLDER_CHILD_FROM_AGE, feedback_summary_rebuild
+from together.organisation.models import ServiceArea
 from together.proceedings.models import Allocation, ProceedingsChild
 
 from .children.rows import BulkLoad
 from .generator import Context, bulk_create
+from .organisation import DEMO_ACCOUNTS
 
 # Children younger than this are not sent a link of their own.
 YOUNGEST_ASKED = 5
@@ -44,7 +59,21 @@ DONT_KNOW = {
     Audience.PARENT_CARER: 0.03,
     Audience.PROFESSIONAL: 0.02,
 }
-QUESTIONS = ("listened", "respected", "explained", "understood_reasons", "could_say")
+# How answers lean: the centre of the five-point scale they are drawn around, how much each area
+# and each FCA moves it, and how much one answer differs from the next. With these about nine
+# in ten say they felt listened to.
+MOOD = 4.75
+AREA_SPREAD = 0.2
+FCA_SPREAD = 0.3
+ANSWER_SPREAD = 0.75
+QUESTION_SPREAD = 0.45
+# A few areas and FCAs whose answers are clearly lower: the places a manager should look at.
+AREAS_NEEDING_ATTENTION = 2
+AREA_ATTENTION = -0.85
+FCA_ATTENTION_SHARE = 0.06
+FCA_ATTENTION = -0.7
+# Of the plans shared in a year, the share sent with a link to a child old enough to answer.
+CHILD_PLAN_LINK = 0.6
 
 CHILD_KIND = [
     "They let me draw while we talked and that helped.",
@@ -128,8 +157,30 @@ class _Maker:
         self.rng = ctx.rng
         self.now = timezone.make_aware(datetime.datetime.combine(ctx.today, datetime.time(17, 0)))
         self.since = self.now - datetime.timedelta(days=365)
-        self.area_bias: dict[int, float] = {}
+        self.area_bias = self._area_biases()
         self.fca_bias: dict[int, float] = {}
+
+    def _area_biases(self) -> dict[int, float]:
+        """Each area's lean, and a few (never the demo manager's own) clearly lower."""
+        areas = list(ServiceArea.objects.order_by("pk").values_list("pk", flat=True))
+        bias = {area: self.rng.gauss(0, AREA_SPREAD) for area in areas}
+        demo_area = (
+            User.objects.filter(email=DEMO_ACCOUNTS[Role.SERVICE_MANAGER])
+            .values_list("service_area_id", flat=True)
+            .first()
+        )
+        others = [area for area in areas if area != demo_area]
+        for area in self.rng.sample(others, min(AREAS_NEEDING_ATTENTION, len(others))):
+            bias[area] += AREA_ATTENTION
+        return bias
+
+    def _fca(self, fca_id: int) -> float:
+        if fca_id not in self.fca_bias:
+            lean = self.rng.gauss(0, FCA_SPREAD)
+            if self.rng.random() < FCA_ATTENTION_SHARE:
+                lean += FCA_ATTENTION
+            self.fca_bias[fca_id] = lean
+        return self.fca_bias[fca_id]
 
     def _token(self) -> str:
         return base64.urlsafe_b64encode(self.rng.getrandbits(192).to_bytes(24, "big")).decode()
@@ -163,32 +214,91 @@ class _Maker:
         return children
 
     def invite_and_answer(self) -> None:
+        plan_links = self._plan_links()
+        bulk_create(FeedbackInvitation, plan_links, batch_size=2000)
+        responses = []
+        for invitation, born in [*self._letter_links(), *((i, None) for i in plan_links)]:
+            if born is not None and _age(born, invitation.opened_at.date()) < YOUNGEST_ASKED:
+                continue  # a letter to a baby: nobody answers for them
+            if self.rng.random() >= ANSWERS[invitation.audience]:
+                continue
+            hours = 2 + self.rng.random() * 24 * 21
+            at = invitation.opened_at + datetime.timedelta(hours=hours)
+            if at >= min(self.now, invitation.expires_at):
+                continue
+            responses.append(self._response(invitation, at))
+        bulk_create(FeedbackResponse, responses, batch_size=2000)
+        self.ctx.count("feedback links", len(plan_links))
+        self.ctx.count("feedback answers", len(responses))
+
+    def _letter_links(self):
+        """The sent letters' links (demo/letters.py made them), with the child's date of birth
+        for those to a child, and the child's meetings for introductions."""
+        rows = (
+            FeedbackInvitation.objects.filter(source=Source.LETTER, opened_at__isnull=False)
+            .values_list(
+                "pk",
+                "audience",
+                "stage",
+                "child_id",
+                "fca_id",
+                "service_area_id",
+                "team_id",
+                "opened_at",
+                "expires_at",
+                "child__date_of_birth",
+            )
+            .order_by("pk")
+        )
+        links = []
+        for pk, audience, stage, child_id, fca_id, area_id, team_id, opened, expires, born in rows:
+            invitation = FeedbackInvitation(
+                pk=pk,
+                audience=audience,
+                stage=stage,
+                child_id=child_id,
+                fca_id=fca_id,
+                service_area_id=area_id,
+                team_id=team_id,
+                opened_at=opened,
+                expires_at=expires,
+            )
+            is_child = audience != Audience.PARENT_CARER
+            links.append((invitation, born if is_child else None))
+        introduced = {i.child_id for i, _ in links if i.stage == Stage.INTRODUCTION}
+        self.meetings = defaultdict(list)
+        met = Meeting.objects.values_list("child_id", "occurred_at").order_by("occurred_at")
+        for child_id, occurred in met.iterator(chunk_size=20_000):
+            if child_id in introduced:
+                self.meetings[child_id].append(occurred)
+        return links
+
+    def _met_between(self, child_id, start, end) -> bool:
+        times = self.meetings.get(child_id, ())
+        i = bisect.bisect_left(times, start)
+        return i < len(times) and times[i] <= end
+
+    def _plan_links(self) -> list[FeedbackInvitation]:
+        """Links sent with shared plans: to parents and carers, other professionals (always in
+        public law) and some children old enough to answer, in the last year."""
         allocations = self._allocations()
         children = self._children_of({row[0] for row in allocations})
         invitations: list[FeedbackInvitation] = []
-        answered: list[bool] = []
         for proceedings_id, fca_id, team_id, area_id, started, ended, law in allocations:
             start = max(started, self.since)
             end = min(ended or self.now, self.now)
-            if end <= start:
+            if end <= start or not children.get(proceedings_id):
                 continue
-            if area_id not in self.area_bias:
-                self.area_bias[area_id] = self.rng.gauss(0, 0.55)
-            if fca_id not in self.fca_bias:
-                self.fca_bias[fca_id] = self.rng.gauss(0, 0.35)
+            self._fca(fca_id)
+            first_child = children[proceedings_id][0][0]
             people = []
-            for child_id, born in children.get(proceedings_id, ()):
+            for child_id, born in children[proceedings_id]:
                 age = _age(born, start.date())
-                if age >= YOUNGEST_ASKED:
-                    audience = (
-                        Audience.OLDER_CHILD
-                        if age >= OLDER_CHILD_FROM_AGE
-                        else Audience.YOUNGER_CHILD
+                if age >= YOUNGEST_ASKED and self.rng.random() < CHILD_PLAN_LINK:
+                    older = age >= OLDER_CHILD_FROM_AGE
+                    people.append(
+                        (Audience.OLDER_CHILD if older else Audience.YOUNGER_CHILD, child_id)
                     )
-                    people.append((audience, child_id))
-            first_child = children.get(proceedings_id, [(None, None)])[0][0]
-            if first_child is None:
-                continue
             for _ in range(self.rng.choice((1, 2, 2))):
                 people.append((Audience.PARENT_CARER, first_child))
             if law == "public" or self.rng.random() < 0.3:
@@ -200,45 +310,39 @@ class _Maker:
                     FeedbackInvitation(
                         uuid=self.ctx.uuid(),
                         token=self._token(),
+                        code=self.ctx.feedback_code(),
                         audience=audience,
-                        source=Source.LETTER
-                        if audience != Audience.PROFESSIONAL
-                        else Source.PLAN_SHARE,
+                        source=Source.PLAN_SHARE,
+                        stage=Stage.ENDING,
                         source_id=self.ctx.uuid(),
                         child_id=child_id,
                         fca_id=fca_id,
                         team_id=team_id,
                         service_area_id=area_id,
                         created_at=created,
+                        opened_at=created,
                         expires_at=created + datetime.timedelta(days=120),
                         created_by_id=fca_id,
                     )
                 )
-                answered.append(self.rng.random() < ANSWERS[audience])
-        bulk_create(FeedbackInvitation, invitations, batch_size=2000)
-        responses = []
-        for invitation, answers in zip(invitations, answered, strict=True):
-            if not answers:
-                continue
-            at = invitation.created_at + datetime.timedelta(hours=2 + self.rng.random() * 24 * 21)
-            if at >= self.now:
-                continue
-            responses.append(self._response(invitation, at))
-        bulk_create(FeedbackResponse, responses, batch_size=2000)
-        self.ctx.count("feedback links", len(invitations))
-        self.ctx.count("feedback answers", len(responses))
+        return invitations
 
     def _response(self, invitation: FeedbackInvitation, at) -> FeedbackResponse:
         rng = self.rng
         audience = invitation.audience
-        mood = 3.9 + self.area_bias[invitation.service_area_id] + self.fca_bias[invitation.fca_id]
-        mood += rng.gauss(0, 0.9)
+        stage = invitation.stage
+        if stage == Stage.INTRODUCTION and self._met_between(
+            invitation.child_id, invitation.opened_at, at
+        ):
+            stage = Stage.AFTER_MEETING
+        mood = MOOD + self.area_bias.get(invitation.service_area_id, 0.0)
+        mood += self._fca(invitation.fca_id) + rng.gauss(0, ANSWER_SPREAD)
         values = {}
-        for name in QUESTIONS:
+        for name in questions_for(stage):
             if rng.random() < DONT_KNOW[audience]:
                 values[name] = Answer.DONT_KNOW
             else:
-                values[name] = max(1, min(5, round(mood + rng.gauss(0, 0.6))))
+                values[name] = max(1, min(5, round(mood + rng.gauss(0, QUESTION_SPREAD))))
         is_child = audience in (Audience.YOUNGER_CHILD, Audience.OLDER_CHILD)
         happy = mood >= 3.5
         do_better = anything_else = ""
@@ -265,6 +369,7 @@ class _Maker:
             uuid=self.ctx.uuid(),
             invitation_id=invitation.pk,
             audience=audience,
+            stage=stage,
             fca_id=invitation.fca_id,
             team_id=invitation.team_id,
             service_area_id=invitation.service_area_id,

@@ -59,6 +59,18 @@ class Context:
         """A UUID drawn from the seeded source, so the same seed gives the same addresses."""
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
+    def feedback_code(self) -> str:
+        """A feedback link's short code (as feedback.services.new_code makes them), drawn from
+        the seeded source and never given twice in one demo."""
+        from together.feedback.models import CODE_ALPHABET, CODE_LENGTH
+
+        given = self.made.setdefault("feedback codes", set())
+        while True:
+            code = "".join(self.rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            if code not in given:
+                given.add(code)
+                return code
+
     def count(self, label: str, n: int) -> None:
         self.counts[label] = self.counts.get(label, 0) + n
 

@@ -3,11 +3,11 @@ late, so the oversight page varies by team), ending letters for many children wh
 closed in the last year, and welcome letters to parents and carers. Words come from the national
 templates, filled in as the service fills them.
 
-Every letter carries a feedback link. Where the feedback demo (demo/feedback.py) already made a
-link for the same child and kind of reader, the letter takes that link's id as its own, so the
-answers given to it show against the letter; otherwise a new link is made here, in bulk, with a
-token from `secrets` (as the service makes them). Run after demo/feedback.py to use its links;
-run on its own, every letter gets a new one.
+Every letter carries its own feedback link, made here in bulk with a token from `secrets` (as
+the service makes them) and a short code from the seeded source. As in the service, the link
+works from when the letter was sent: a draft's link is not open yet. The feedback demo
+(demo/feedback.py) runs after this and answers some of these links, so every letter link in the
+demo opens its letter.
 """
 
 from __future__ import annotations
@@ -272,48 +272,32 @@ class _Maker:
         from together.feedback.models import Audience, FeedbackInvitation, Source
 
         InvitationRow = row_class(FeedbackInvitation)
-
-        existing = defaultdict(list)
-        free_links = (
-            FeedbackInvitation.objects.filter(source=Source.LETTER)
-            .exclude(source_id__in=Letter.objects.values("uuid"))
-            .values_list("source_id", "child_id", "audience")
-            .order_by("pk")
-        )
-        for source_id, child_id, audience in free_links.iterator(chunk_size=20_000):
-            group = "parent" if audience == Audience.PARENT_CARER else "child"
-            existing[(child_id, group)].append(source_id)
+        days = datetime.timedelta(days=120)
         invitations = []
-        taken = set()
-        own = {letter.uuid for letter in self.letters}
         for letter, age in zip(self.letters, self.ages, strict=True):
-            group = "child" if letter.recipient_id is None else "parent"
-            free = [i for i in existing.get((letter.child_id, group), ()) if i not in own]
-            existing[(letter.child_id, group)] = free
-            if free:
-                letter.uuid = free.pop()
-                taken.add(letter.uuid)
-                continue
-            if group == "parent":
+            if letter.recipient_id is not None:
                 audience = Audience.PARENT_CARER
             elif age >= OLDER_FROM_AGE:
                 audience = Audience.OLDER_CHILD
             else:
                 audience = Audience.YOUNGER_CHILD
-            created = letter.started_at
+            opened = letter.sent_at  # None for a draft: its link does not work yet
             invitations.append(
                 InvitationRow(
                     uuid=self.ctx.uuid(),
                     token=secrets.token_urlsafe(24),
+                    code=self.ctx.feedback_code(),
                     audience=audience,
                     source=Source.LETTER,
+                    stage=services.STAGE_OF_KIND[letter.kind],
                     source_id=letter.uuid,
                     child_id=letter.child_id,
                     fca_id=letter.fca_id,
                     team_id=self.teams.get(letter.fca_id),
                     service_area_id=letter.service_area_id,
-                    created_at=created,
-                    expires_at=created + datetime.timedelta(days=120),
+                    created_at=letter.started_at,
+                    opened_at=opened,
+                    expires_at=(opened or letter.started_at) + days,
                     created_by_id=letter.fca_id,
                 )
             )
@@ -322,7 +306,6 @@ class _Maker:
             Table(FeedbackInvitation).insert(invitations)
         self.ctx.count("letters", len(self.letters))
         self.ctx.count("feedback links for letters", len(invitations))
-        self.ctx.count("letters linked to the feedback demo's links", len(taken))
 
 
 def _age(born: datetime.date, on: datetime.date) -> int:

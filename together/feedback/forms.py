@@ -7,8 +7,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from together.organisation.models import ServiceArea, Team
 
-from .models import Answer, Audience
-from .questions import WORDING
+from .models import Answer, Audience, Stage
+from .questions import wording_for
 
 MAX_TEXT = 2000
 
@@ -24,7 +24,8 @@ SCALE_ORDER = [
 
 
 class FeedbackForm(forms.Form):
-    """Five questions on the scale and two boxes to write in. Labels come from WORDING."""
+    """Up to five questions on the scale (those that fit the stage) and two boxes to write in.
+    Labels come from questions.WORDING."""
 
     listened = forms.TypedChoiceField(coerce=int)
     respected = forms.TypedChoiceField(coerce=int)
@@ -34,9 +35,12 @@ class FeedbackForm(forms.Form):
     do_better = forms.CharField(required=False, strip=True)
     anything_else = forms.CharField(required=False, strip=True)
 
-    def __init__(self, *args, audience: str, fca_name: str, **kwargs):
+    def __init__(self, *args, audience: str, fca_name: str, stage: str = Stage.ENDING, **kwargs):
         super().__init__(*args, **kwargs)
-        self.wording = WORDING[audience]
+        self.wording = wording_for(audience, stage)
+        for name in ("listened", "respected", "explained", "understood_reasons", "could_say"):
+            if name not in self.wording.questions:
+                del self.fields[name]
         choices = [(int(value), self.wording.scale[value]) for value in SCALE_ORDER]
         for name, question in self.wording.questions.items():
             field = self.fields[name]

@@ -28,6 +28,29 @@ class Source(models.TextChoices):
     PLAN_SHARE = "plan_share", "Shared plan"
 
 
+class Stage(models.TextChoices):
+    """How far the work with the child has got when someone answers, which decides the questions
+    that make sense (questions.py). A letter's link starts at its letter's stage; an
+    introduction answered after the child was met is asked about the meeting."""
+
+    INTRODUCTION = "introduction", "After the introductory letter"
+    AFTER_MEETING = "after_meeting", "After meeting"
+    ENDING = "ending", "After the advice to the court"
+
+
+# Short codes a child can type (see docs/adr/0007-feedback-tokens.md): no characters that look
+# alike in print or handwriting (0 O D Q, 1 I L, 2 Z, 5 S, 6 G, 8 B, U V), in groups of three:
+# 20 characters, 9 of them, about 5 × 10^11 codes.
+CODE_ALPHABET = "ACEFHJKMNPRTWXY34679"
+CODE_LENGTH = 9
+CODE_GROUP = 3
+
+
+def code_grouped(code: str) -> str:
+    """K7M4QX9HT as K7M-4QX-9HT, the way it is printed."""
+    return "-".join(code[i : i + CODE_GROUP] for i in range(0, len(code), CODE_GROUP))
+
+
 class Answer(models.IntegerChoices):
     """A point on the five-point scale, or "I don't know" (which no share counts)."""
 
@@ -49,8 +72,12 @@ class FeedbackInvitation(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The secret in the link (see docs/adr/0007-feedback-tokens.md): looked up by exact match.
     token = models.CharField(max_length=64, unique=True, editable=False)
+    # The short code printed for someone to type (CODE_ALPHABET, stored without dashes), which
+    # leads to the same page as the token.
+    code = models.CharField(max_length=CODE_LENGTH, unique=True, editable=False)
     audience = models.CharField(max_length=20, choices=Audience.choices)
     source = models.CharField(max_length=20, choices=Source.choices)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.ENDING)
     # The letter or plan share that carried the link.
     source_id = models.UUIDField()
     child = models.ForeignKey(
@@ -82,6 +109,9 @@ class FeedbackInvitation(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     expires_at = models.DateTimeField()
+    # When the link started to work: when the letter carrying it was recorded as sent (a plan's
+    # link works from when it is shared). Until then the link answers like an unknown one.
+    opened_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -106,8 +136,20 @@ class FeedbackInvitation(models.Model):
         return f"{base}{self.get_absolute_url()}"
 
     @property
+    def typed_link(self) -> str:
+        """The address to print for someone to type: the short code, grouped, on the public
+        site without "https://" (a browser adds it). The QR code carries short_link."""
+        base = getattr(settings, "TOGETHER_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+        host = base.split("://", 1)[-1]
+        return f"{host}/f/{code_grouped(self.code)}"
+
+    @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+    @property
+    def is_open(self) -> bool:
+        return self.opened_at is not None and self.opened_at <= timezone.now()
 
 
 class FeedbackResponse(models.Model):
@@ -142,11 +184,15 @@ class FeedbackResponse(models.Model):
         related_name="+",
         db_index=False,
     )
-    listened = models.PositiveSmallIntegerField(choices=Answer.choices)
-    respected = models.PositiveSmallIntegerField(choices=Answer.choices)
-    explained = models.PositiveSmallIntegerField(choices=Answer.choices)
-    understood_reasons = models.PositiveSmallIntegerField(choices=Answer.choices)
-    could_say = models.PositiveSmallIntegerField(choices=Answer.choices)
+    # The questions asked depend on the stage; one not asked is empty (None).
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.ENDING)
+    listened = models.PositiveSmallIntegerField(choices=Answer.choices, null=True, blank=True)
+    respected = models.PositiveSmallIntegerField(choices=Answer.choices, null=True, blank=True)
+    explained = models.PositiveSmallIntegerField(choices=Answer.choices, null=True, blank=True)
+    understood_reasons = models.PositiveSmallIntegerField(
+        choices=Answer.choices, null=True, blank=True
+    )
+    could_say = models.PositiveSmallIntegerField(choices=Answer.choices, null=True, blank=True)
     do_better = models.TextField(max_length=2000, blank=True)
     anything_else = models.TextField(max_length=2000, blank=True)
     answered_at = models.DateTimeField(default=timezone.now)
@@ -175,7 +221,7 @@ class FeedbackResponse(models.Model):
 
     @property
     def felt_listened_to(self) -> bool | None:
-        if self.listened == Answer.DONT_KNOW:
+        if self.listened is None or self.listened == Answer.DONT_KNOW:
             return None
         return self.listened in POSITIVE_ANSWERS
 
@@ -188,8 +234,9 @@ class Felt(models.TextChoices):
     DONT_KNOW = "dont_know", "I don't know"
 
 
-def felt_of(listened: int) -> str:
-    if listened == Answer.DONT_KNOW:
+def felt_of(listened: int | None) -> str:
+    """How an answer counts; not asked (an introduction) counts as not knowing: left out."""
+    if listened is None or listened == Answer.DONT_KNOW:
         return Felt.DONT_KNOW
     return Felt.YES if listened in POSITIVE_ANSWERS else Felt.NO
 

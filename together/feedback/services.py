@@ -25,6 +25,8 @@ from together.core.versioning import lock_at_version
 
 from . import rules
 from .models import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
     GROUP_OF_AUDIENCE,
     POSITIVE_ANSWERS,
     Answer,
@@ -35,9 +37,11 @@ from .models import (
     FeedbackResponse,
     Felt,
     Source,
+    Stage,
     SummaryCounts,
     felt_of,
 )
+from .questions import questions_for
 from .selectors import LONDON, figures_changed
 
 # Children from this age get the older wording.
@@ -58,6 +62,14 @@ def audience_for_child(child) -> Audience:
 def new_token() -> str:
     """192 random bits, safe in a URL (32 characters)."""
     return secrets.token_urlsafe(24)
+
+
+def new_code() -> str:
+    """A short code someone can type, not yet given to another link."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if not FeedbackInvitation.objects.filter(code=code).exists():
+            return code
 
 
 def _lead_fca_for(child):
@@ -98,11 +110,16 @@ def feedback_invitation_create(
     source_id,
     fca=None,
     expires_in_days: int | None = None,
+    stage: str | None = None,
+    open_now: bool = True,
 ) -> FeedbackInvitation:
     """Make a feedback link for one person about `fca`'s work with `child`.
 
     `fca` defaults to the lead FCA of the child's open proceedings, or else `by`. The team and
     service area are those of the FCA now, kept for reporting even if they move later.
+
+    A link goes out with what carries it: made with `open_now=False` (a letter not yet sent),
+    it answers like an unknown link until feedback_invitation_open.
 
     A link goes with something sent to the family (a letter, a shared plan), so it is made by
     those who may change the child's file (children.rules.may_edit_child).
@@ -121,8 +138,11 @@ def feedback_invitation_create(
     now = timezone.now()
     invitation = FeedbackInvitation(
         token=new_token(),
+        code=new_code(),
         audience=Audience(audience),
         source=Source(source),
+        # A shared plan carries the advice to the court: asked about as an ending is.
+        stage=Stage(stage or Stage.ENDING),
         source_id=source_id,
         child=child,
         fca=fca,
@@ -130,6 +150,7 @@ def feedback_invitation_create(
         service_area=service_area,
         created_at=now,
         expires_at=now + timedelta(days=expires_in_days),
+        opened_at=now if open_now else None,
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
     invitation.full_clean()
@@ -145,7 +166,39 @@ def feedback_invitation_create(
 
 
 @transaction.atomic
-def feedback_response_record(*, invitation: FeedbackInvitation, **answers) -> FeedbackResponse:
+def feedback_invitation_open(
+    *, by, invitation: FeedbackInvitation, expires_in_days: int | None = None
+) -> FeedbackInvitation:
+    """Let a link work from now (the letter carrying it has been sent), for as long as a new
+    link would. A link already open is left as it is."""
+    require(
+        by,
+        children_rules.may_edit_child,
+        invitation.child,
+        message="Only those working with the child every day may ask their family for feedback",
+    )
+    locked = FeedbackInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.opened_at is not None:
+        return locked
+    if expires_in_days is None:
+        expires_in_days = getattr(settings, "TOGETHER_FEEDBACK_DAYS", 120)
+    locked.opened_at = timezone.now()
+    locked.expires_at = locked.opened_at + timedelta(days=expires_in_days)
+    locked.save(update_fields=["opened_at", "expires_at"])
+    audit_event_record(
+        by=by,
+        action=Action.FEEDBACK_INVITATION_OPENED,
+        obj=locked,
+        child_id=invitation.child.uuid,
+        detail={"expires_at": locked.expires_at.isoformat()},
+    )
+    return locked
+
+
+@transaction.atomic
+def feedback_response_record(
+    *, invitation: FeedbackInvitation, stage: str | None = None, **answers
+) -> FeedbackResponse:
     """Record the answers to a link that has none yet. Nobody is signed in: the audit log is not
     written, so nothing ties the answers to a place or a time beyond the response itself.
 
@@ -155,13 +208,15 @@ def feedback_response_record(*, invitation: FeedbackInvitation, **answers) -> Fe
     locked = FeedbackInvitation.objects.select_for_update().get(pk=invitation.pk)
     if FeedbackResponse.objects.filter(invitation=locked).exists():
         raise EditConflict()
+    stage = Stage(stage or locked.stage)
     response = FeedbackResponse(
         invitation=locked,
         audience=locked.audience,
+        stage=stage,
         fca_id=locked.fca_id,
         team_id=locked.team_id,
         service_area_id=locked.service_area_id,
-        **_clean_answers(answers),
+        **_clean_answers(answers, stage),
     )
     response.full_clean()
     response.save(force_insert=True)
@@ -187,7 +242,7 @@ def feedback_response_change(
     if timezone.now() - locked.answered_at > CHANGE_WINDOW:
         raise EditConflict(at=locked.answered_at)
     before = _cell(locked)
-    for name, value in _clean_answers(answers).items():
+    for name, value in _clean_answers(answers, locked.stage).items():
         setattr(locked, name, value)
     locked.changed_at = timezone.now()
     locked.version += 1
@@ -201,11 +256,19 @@ def feedback_response_change(
     return locked
 
 
-def _clean_answers(answers: dict) -> dict:
+def _clean_answers(answers: dict, stage: str) -> dict:
+    """The answers to the questions asked at `stage`; the others are left empty."""
     unknown = set(answers) - set(ANSWER_FIELDS) - set(TEXT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown answers: {sorted(unknown)}")
-    cleaned = {name: int(answers[name]) for name in ANSWER_FIELDS}
+    asked = questions_for(stage)
+    cleaned = {
+        name: int(answers[name]) if name in asked and answers.get(name) is not None else None
+        for name in ANSWER_FIELDS
+    }
+    missing = [name for name in asked if cleaned[name] is None]
+    if missing:
+        raise TypeError(f"Missing answers: {missing}")
     cleaned.update({name: (answers.get(name) or "").strip() for name in TEXT_FIELDS})
     return cleaned
 
@@ -292,13 +355,14 @@ def _grouped(queryset, keys, columns: dict):
 def _summary_rows():
     """The fine summary, counted from every answer in one grouped query."""
     felt_yes = Q(listened__in=sorted(int(a) for a in POSITIVE_ANSWERS))
-    dont_know = Q(listened=Answer.DONT_KNOW)
+    # Counted: an answer on the scale (not "I don't know", and asked at all).
+    on_scale = Q(listened__in=sorted(int(a) for a in Answer if a != Answer.DONT_KNOW))
     wrote = ~Q(do_better="") | ~Q(anything_else="")
     columns = {"answers": Count("pk")}
     for group in ("children", "parents", "professionals"):
         audiences = Q(audience__in=sorted(a for a, g in GROUP_OF_AUDIENCE.items() if g == group))
         columns[f"{group}_yes"] = Count("pk", filter=audiences & felt_yes)
-        columns[f"{group}_counted"] = Count("pk", filter=audiences & ~dont_know)
+        columns[f"{group}_counted"] = Count("pk", filter=audiences & on_scale)
     for audience in Audience:
         columns[f"commented_{audience.value}"] = Count("pk", filter=Q(audience=audience) & wrote)
     answers = FeedbackResponse.objects.annotate(

@@ -17,6 +17,7 @@ from together.core.middleware import client_ip
 
 from . import export, rules, selectors, services
 from .forms import DashboardFilterForm, FeedbackForm
+from .questions import HELP_NOW
 
 # The signed cookie that lets the person who answered change their answers for an hour.
 COOKIE = "together_feedback"
@@ -31,6 +32,31 @@ def _person(group, request) -> str:
 
 def _rate(group, request) -> str:
     return getattr(settings, "TOGETHER_FEEDBACK_RATE", "30/m")
+
+
+def _code_rate(group, request) -> str:
+    return getattr(settings, "TOGETHER_FEEDBACK_CODE_RATE", "10/m")
+
+
+def _too_many(request):
+    response = render(request, "feedback/too_many.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _from_code(request, typed):
+    """A short code someone typed: on to the link's own address, or the page for a link that
+    does not work. Every try counts against the person's limit, so codes cannot be guessed in
+    bulk."""
+    if is_ratelimited(
+        request, group="feedback-code", key=_person, rate=_code_rate, method="GET", increment=True
+    ):
+        return _too_many(request)
+    try:
+        token = selectors.token_for_code(typed)
+    except Http404:
+        return _link_not_working(request)
+    return redirect("feedback:form", token=token)
 
 
 def _public(view):
@@ -70,12 +96,12 @@ def _may_change(request, token, response) -> bool:
 @csrf_exempt  # csrf_protect guards _answers instead, once the rate and the link are checked
 @require_http_methods(["GET", "POST"])
 def form(request, token):
+    if request.method == "GET" and selectors.looks_like_code(token):
+        return _from_code(request, token)
     if request.method == "POST" and is_ratelimited(
         request, group="feedback-form", key=_person, rate=_rate, method="POST", increment=True
     ):
-        response = render(request, "feedback/too_many.html", status=429)
-        response["Retry-After"] = "60"
-        return response
+        return _too_many(request)
     try:
         invitation = selectors.invitation_for_token(token)
     except Http404:
@@ -93,8 +119,9 @@ def _answers(request, token, invitation):
     """The form for a working link, and saving what was sent with it."""
     existing = selectors.response_of(invitation)
     if existing is not None and not _may_change(request, token, existing):
-        return render(request, "feedback/already.html")
+        return render(request, "feedback/already.html", {"help_now": HELP_NOW})
     fca_name = invitation.fca.given_name
+    stage = existing.stage if existing is not None else selectors.stage_now(invitation)
     initial = {}
     if existing is not None:
         initial = {
@@ -102,12 +129,14 @@ def _answers(request, token, invitation):
             for name in (*services.ANSWER_FIELDS, *services.TEXT_FIELDS)
         }
     bound = request.POST if request.method == "POST" else None
-    feedback = FeedbackForm(bound, audience=invitation.audience, fca_name=fca_name, initial=initial)
+    feedback = FeedbackForm(
+        bound, audience=invitation.audience, fca_name=fca_name, stage=stage, initial=initial
+    )
     if bound is not None and feedback.is_valid():
         try:
             if existing is None:
                 saved = services.feedback_response_record(
-                    invitation=invitation, **feedback.cleaned_data
+                    invitation=invitation, stage=stage, **feedback.cleaned_data
                 )
             else:
                 saved = services.feedback_response_change(
@@ -117,7 +146,7 @@ def _answers(request, token, invitation):
                 )
         except EditConflict:
             if existing is None:
-                return render(request, "feedback/already.html")
+                return render(request, "feedback/already.html", {"help_now": HELP_NOW})
             feedback.add_error(
                 None,
                 "These answers were changed in another window, or the hour to change them "
@@ -169,6 +198,7 @@ def thanks(request, token):
     context = {
         "may_change": _may_change(request, token, response),
         "form_url": invitation.get_absolute_url(),
+        "help_now": HELP_NOW,
     }
     return render(request, "feedback/thanks.html", context)
 

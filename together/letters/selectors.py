@@ -155,10 +155,12 @@ def web_link(invitation) -> str:
 
 
 def letter_for_token(token: str) -> tuple[Letter, object] | None:
-    """The letter a live feedback link was sent with; None for an unknown or expired link."""
+    """The letter a live feedback link was sent with; None for an unknown or expired link, and
+    for a letter not yet sent (its link opens when it is)."""
+    now = timezone.now()
     invitation = (
         FeedbackInvitation.objects.filter(
-            token=token, source=Source.LETTER, expires_at__gt=timezone.now()
+            token=token, source=Source.LETTER, expires_at__gt=now, opened_at__lte=now
         )
         .select_related("child")
         .first()

@@ -22,8 +22,12 @@ from together.core.exceptions import EditConflict
 from together.core.permissions import require
 from together.core.versioning import lock_at_version
 from together.documents.services import document_print_record
-from together.feedback.models import Audience, Source
-from together.feedback.services import audience_for_child, feedback_invitation_create
+from together.feedback.models import Audience, Source, Stage
+from together.feedback.services import (
+    audience_for_child,
+    feedback_invitation_create,
+    feedback_invitation_open,
+)
 from together.language.selectors import language_confirmation_require
 from together.plans.selectors import words_for_child_latest
 
@@ -283,7 +287,7 @@ def letter_start(
         fca=fca,
         recipient=recipient,
         filling=filling,
-        feedback_link=invitation.short_link if invitation else "",
+        feedback_link=invitation.typed_link if invitation else "",
     )
     if kind in TO_CHILD:
         # A letter to the child names people as the child does ("Auntie Deborah").
@@ -314,7 +318,19 @@ def letter_start(
     return letter
 
 
+# The questions a letter's feedback link starts with (feedback.questions): an introduction can
+# only be asked about itself until the child is met; an ending about the whole of the work.
+STAGE_OF_KIND = {
+    Kind.INTRODUCTORY_CHILD: Stage.INTRODUCTION,
+    Kind.WELCOME_PARENT: Stage.INTRODUCTION,
+    Kind.ENDING_CHILD: Stage.ENDING,
+    Kind.ENDING_PARENT: Stage.ENDING,
+}
+
+
 def _feedback_invitation_for(*, by, letter: Letter, fca):
+    """The letter's feedback link. It works only once the letter is recorded as sent
+    (letter_mark_sent opens it): a draft's link answers like an unknown one."""
     audience = audience_for_child(letter.child) if letter.to_child else Audience.PARENT_CARER
     return feedback_invitation_create(
         by=by,
@@ -323,6 +339,8 @@ def _feedback_invitation_for(*, by, letter: Letter, fca):
         source=Source.LETTER,
         source_id=letter.uuid,
         fca=fca,
+        stage=STAGE_OF_KIND[letter.kind],
+        open_now=False,
     )
 
 
@@ -436,7 +454,9 @@ def letter_document(letter: Letter, *, invitation=_READ, addresses=None) -> dict
         "paragraphs": [p.splitlines() for p in paragraphs],
         "address": address_block(letter),
         "invitation": invitation,
-        "feedback_link": invitation.short_link if invitation else "",
+        # Printed for someone to type: the short code. The QR code carries the full link.
+        "feedback_link": invitation.typed_link if invitation else "",
+        "qr_link": invitation.short_link if invitation else "",
         "web_link": selectors.web_link(invitation) if invitation else "",
     }
 
@@ -446,7 +466,7 @@ def letter_pdf(letter: Letter, *, large_print: bool = False, **known) -> bytes:
     from together.documents.qr import qr_data_uri
 
     context = letter_document(letter, **known)
-    context["qr"] = qr_data_uri(context["feedback_link"]) if context["feedback_link"] else ""
+    context["qr"] = qr_data_uri(context["qr_link"]) if context["qr_link"] else ""
     return pdf_from_template("letters/letter_pdf.html", context, large_print=large_print)
 
 
@@ -508,6 +528,10 @@ def letter_mark_sent(
     locked.full_clean()
     _refuse_confidential(locked)
     locked.save()
+    # The feedback link works from now, not from when the letter was started.
+    invitation = selectors.invitation_for(locked)
+    if invitation is not None:
+        feedback_invitation_open(by=by, invitation=invitation)
     audit_event_record(
         by=by,
         action=Action.LETTER_SENT,

@@ -20,7 +20,15 @@ from .figures import (
     teams_for,
 )
 from .kept import comments_kept_for, dashboard_kept_for, figures_changed
-from .public import _ANSWER_FIELDS, invitation_for_token, response_of
+from .public import (
+    _ANSWER_FIELDS,
+    code_of,
+    invitation_for_token,
+    looks_like_code,
+    response_of,
+    stage_now,
+    token_for_code,
+)
 
 __all__ = [
     "COMMENTS_PER_PAGE",
@@ -35,6 +43,7 @@ __all__ = [
     "Share",
     "Table",
     "area_summary_for",
+    "code_of",
     "areas_for",
     "comments_for",
     "comments_kept_for",
@@ -42,9 +51,12 @@ __all__ = [
     "dashboard_kept_for",
     "figures_changed",
     "invitation_for_token",
+    "looks_like_code",
     "month_starts",
     "response_of",
     "responses_for",
+    "stage_now",
     "summary_for",
     "teams_for",
+    "token_for_code",
 ]

@@ -17,8 +17,8 @@ GENERATORS = [
     organisation.generate,
     children.generate,
     plans.generate,
-    feedback.generate,  # before letters, which reuse the feedback links made for letters
     letters.generate,
+    feedback.generate,  # after letters: it answers some of the sent letters' feedback links
 ]
 
 # Printed by `make demo`; demo data cannot be made in production.
