@@ -219,7 +219,7 @@ def on_duty(area, days, *, hub=None, names=("Amira",)):
     return proceedings
 
 
-def test_duty_list_shows_waiting_proceedings_oldest_first(client, world):
+def test_duty_list_without_dates_shows_the_longest_waiting_first(client, world):
     hub = TeamFactory(
         service_area=world.area, kind=Team.Kind.ALLOCATION_HUB, name="Leeds allocation hub"
     )
@@ -230,11 +230,58 @@ def test_duty_list_shows_waiting_proceedings_oldest_first(client, world):
     assert page.index(older.court_number) < page.index(newer.court_number)
     assert world.proceedings.court_number not in page  # allocated already
     assert "Amira Khan, Bilal Khan" in page and ">30</td>" in page and ">3</td>" in page
-    assert "Allocation hub</strong> Leeds allocation hub" in page and "On duty" in page
+    # The hub by its name, once ("Allocation hub Leeds allocation hub" said it twice).
+    assert '"Held">Leeds allocation hub</td>' in page and '"Held">On duty</td>' in page
+    assert page.lower().count("allocation hub") == 1
     assert f'href="/allocation/{older.uuid}/allocate/"' in page
     # Each row's own court number, kind and children, in the right columns.
     assert f'/{older.uuid}/">{older.court_number}</a></th>' in page
-    assert f'<td data-label="Kind" class="govuk-table__cell">{older.get_kind_display()}</td>' in page
+    kind = older.get_kind_display()
+    assert f'<td class="govuk-table__cell" data-label="Kind">{kind}</td>' in page
+
+
+def test_duty_list_puts_the_work_needed_soonest_first_with_the_first_hearing(client, world):
+    today = timezone.localdate()
+    # Ten sets of proceedings waiting longer, with no hearing yet, and care proceedings that
+    # arrived last but have their first hearing in 2 days.
+    waiting_long = [on_duty(world.area, 20 + n) for n in range(9)]
+    urgent = on_duty(world.area, 1, names=("Maisie",))
+    urgent.first_hearing_on = today + datetime.timedelta(days=2)
+    urgent.save()
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:duty-list")))
+    order = sorted([urgent, *waiting_long], key=lambda p: page.index(p.court_number))
+    assert order[0] == urgent
+    assert order[1:] == sorted(waiting_long, key=lambda p: p.received_on)
+    when = f"{urgent.first_hearing_on:%-d %B %Y}"
+    assert f'First hearing: {when} <span class="govuk-!-font-weight-bold">(in 2 days)' in page
+    assert page.count("No date yet") == 9
+
+
+def test_duty_list_flags_an_interpreter_or_domestic_abuse(client, world):
+    from together.children.models import Child
+
+    child_needs = on_duty(world.area, 5, names=("Oskar",))
+    Child.objects.filter(proceedings=child_needs).update(needs_interpreter=True)
+    parent_needs = on_duty(world.area, 6, names=("Lena",))
+    PartyFactory(proceedings=parent_needs, person=FamilyMemberFactory(needs_interpreter=True))
+    abuse = on_duty(world.area, 7, names=("Ruby",))
+    abuse.domestic_abuse_noted = True
+    abuse.save()
+    nothing = on_duty(world.area, 8, names=("Sam",))
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:duty-list")))
+
+    def row(proceedings):
+        number = proceedings.court_number
+        return re.search(rf"<tr[^>]*>\s*<th[^>]*><a[^>]*>{number}.*?</tr>", page, re.S).group(0)
+
+    interpreter = '<strong class="govuk-tag govuk-tag--orange">Interpreter needed</strong>'
+    abuse_tag = '<strong class="govuk-tag govuk-tag--orange">Domestic abuse noted</strong>'
+    assert interpreter in row(child_needs) and abuse_tag not in row(child_needs)
+    assert interpreter in row(parent_needs)
+    assert abuse_tag in row(abuse) and interpreter not in row(abuse)
+    assert "Nothing noted" in row(nothing) and "govuk-tag" not in row(nothing)
 
 
 def test_regional_leaders_read_the_duty_list_without_allocating(client, world):
