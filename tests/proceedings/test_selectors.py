@@ -152,6 +152,39 @@ def test_the_ceiling_is_reached_at_25_after_and_40_before_the_first_hearing(
     assert {load.fca: load for load in selectors.fca_caseloads(area)}[other].at_ceiling_before
 
 
+@pytest.mark.parametrize(
+    ("fte", "after", "before"),
+    [("1.00", 25, 40), ("0.60", 15, 24), ("0.80", 20, 32), ("0.50", 13, 20), ("0.10", 3, 4)],
+)
+def test_the_ceilings_follow_working_hours(area, team, fca, fte, after, before):
+    from decimal import Decimal
+
+    fca.fte = Decimal(fte)
+    fca.save()
+    [load] = selectors.fca_caseloads(area)
+    assert (load.ceiling_after, load.ceiling_before) == (after, before)
+    lead(fca, team, after - 1, Stage.AFTER_FIRST_HEARING)
+    assert not selectors.fca_caseloads(area)[0].at_ceiling_after
+    lead(fca, team, 1, Stage.AFTER_FIRST_HEARING)
+    assert selectors.fca_caseloads(area)[0].at_ceiling_after
+
+
+def test_caseloads_count_the_children_once_each_by_stage(area, team, fca):
+    sisters = [ChildFactory(), ChildFactory()]
+    for stage, children in (
+        (Stage.AFTER_FIRST_HEARING, sisters),
+        (Stage.AFTER_FIRST_HEARING, sisters[:1]),  # the same girl in a second set
+        (Stage.BEFORE_FIRST_HEARING, [ChildFactory()]),
+    ):
+        proceedings = ProceedingsFactory(service_area=area, stage=stage)
+        for child in children:
+            ProceedingsChildFactory(proceedings=proceedings, child=child)
+        allocate(proceedings, fca, team)
+    [load] = selectors.fca_caseloads(area)
+    assert (load.after_first_hearing, load.children_after) == (2, 2)
+    assert (load.before_first_hearing, load.children_before) == (1, 1)
+
+
 def test_an_fca_in_two_of_the_areas_teams_is_listed_once(area, team, fca):
     MembershipFactory(user=fca, team=TeamFactory(service_area=area))
     assert [load.fca for load in selectors.fca_caseloads(area)] == [fca]
