@@ -6,7 +6,6 @@ import datetime
 import pytest
 
 from tests.accounts.factories import PASSWORD
-from tests.browser.phone import assert_fits_a_phone
 from tests.children.factories import ChildFactory
 from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory, allocate
 
@@ -37,7 +36,6 @@ def test_a_manager_finds_the_children_with_no_introductory_letter_yet(journey, w
     assert journey.heading() == "Letters to children"
     row = journey.page.get_by_role("row", name=world.team.name)
     assert "No introductory letter yet" in journey.page.locator("thead").inner_text()
-    assert_fits_a_phone(journey)
 
     # The figure is a link to the children behind it.
     row.get_by_role("link", name=f"2 no introductory letter yet: {world.team.name}").click()
@@ -48,7 +46,6 @@ def test_a_manager_finds_the_children_with_no_introductory_letter_yet(journey, w
     assert f"Maisie {maisie.legal_family_name}" in main
     assert f"Jayden {world.child.legal_family_name}" in main
     assert "Overdue" in main and "19 June 2026" in main
-    assert_fits_a_phone(journey)
 
     journey.click(f"Maisie {maisie.legal_family_name}", role="link")
     assert journey.page.url.endswith(f"/children/{maisie.uuid}/letters/")

@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 
 from tests.accounts.factories import PASSWORD
-from tests.browser.phone import assert_fits_a_phone
 from tests.children.factories import ChildFactory
 from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory
 from together.proceedings.models import Proceedings, Stage
@@ -66,7 +65,6 @@ def test_service_manager_allocates_proceedings_from_the_duty_list(journey, world
     row = journey.page.get_by_role("row", name="LS26C00777")
     for seen in ("Amira Khan", "12", "(in 2 days)", "Interpreter needed", "Domestic abuse noted"):
         assert seen in row.inner_text()
-    assert_fits_a_phone(journey)
 
     journey.click("Allocate LS26C00777", role="link")
     assert journey.heading() == "Choose a lead Family Court Adviser"
@@ -79,7 +77,6 @@ def test_service_manager_allocates_proceedings_from_the_duty_list(journey, world
     assert "Works 0.6 of full time" in hint
     assert "0 of 15 after first hearing, with 0 children" in hint
     assert "0 of 24 before first hearing" in hint
-    assert_fits_a_phone(journey)
     option.check()
     journey.click("Continue")
 
@@ -88,7 +85,6 @@ def test_service_manager_allocates_proceedings_from_the_duty_list(journey, world
     main = journey.page.locator("main").inner_text()
     assert "Amira Khan" in main and waiting.court in main and "LS26C00777" in main
     assert "1 of 24, with 1 child (now 0, with 0)" in main
-    assert_fits_a_phone(journey)
     assert not Proceedings.objects.get(pk=waiting.pk).lead_fca_id
     journey.click(f"Allocate to {fca.full_name}")
 

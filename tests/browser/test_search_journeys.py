@@ -4,7 +4,6 @@ manager who then sees that it was opened."""
 import pytest
 
 from tests.accounts.factories import PASSWORD
-from tests.browser.phone import assert_fits_a_phone
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +48,6 @@ def test_an_fca_from_another_area_gives_a_reason_and_a_manager_sees_it(journey, 
     # (The results, not the whole page: the hint's example name could be the child's own.)
     assert world.child.legal_family_name not in others.inner_text()
     assert world.proceedings.court_number not in others.inner_text()
-    assert_fits_a_phone(journey)
 
     journey.click("Give a reason to open this file", role="link")
     assert journey.heading() == "Give a reason to open this file"
@@ -82,6 +80,5 @@ def test_an_fca_finds_a_child_they_work_with_by_date_of_birth(journey, world):
     row = journey.page.get_by_role("row", name="Jayden")
     assert world.proceedings.court_number in row.inner_text()
     assert "Date of birth" in row.inner_text()  # why it matched
-    assert_fits_a_phone(journey)
     journey.click("Jayden", role="link")
     assert journey.heading() == "About me"
