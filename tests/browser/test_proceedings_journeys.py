@@ -2,6 +2,7 @@
 application and link a child who already has a file. Every page is checked with axe-core."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -22,38 +23,70 @@ def sign_in(journey, user):
 
 
 def test_service_manager_allocates_proceedings_from_the_duty_list(journey, world):
+    today = timezone.localdate()
+    # Waiting longer, with no hearing yet.
+    for n in range(3):
+        ProceedingsChildFactory(
+            proceedings=ProceedingsFactory(
+                service_area=world.area,
+                stage=Stage.BEFORE_FIRST_HEARING,
+                received_on=today - datetime.timedelta(days=20 + n),
+            ),
+            child=ChildFactory(),
+        )
+    # Arrived later, but the first hearing is in 2 days and the child needs an interpreter.
     waiting = ProceedingsFactory(
         service_area=world.area,
         court_number="LS26C00777",
         stage=Stage.BEFORE_FIRST_HEARING,
-        received_on=timezone.localdate() - datetime.timedelta(days=12),
+        received_on=today - datetime.timedelta(days=12),
+        first_hearing_on=today + datetime.timedelta(days=2),
+        domestic_abuse_noted=True,
     )
     ProceedingsChildFactory(
         proceedings=waiting,
         child=ChildFactory(
-            preferred_name="Amira", legal_given_names="Amira", legal_family_name="Khan"
+            preferred_name="Amira",
+            legal_given_names="Amira",
+            legal_family_name="Khan",
+            needs_interpreter=True,
         ),
     )
     fca = world.fca_same_team
+    fca.fte = Decimal("0.60")
+    fca.save()
 
     sign_in(journey, world.manager_area)
     journey.goto("/allocation/")
     assert journey.heading() == "Duty list"
+    # Needed soonest first: the first hearing in 2 days, with what to know before choosing.
+    first = journey.page.locator("tbody tr").first
+    assert "LS26C00777" in first.inner_text()
     row = journey.page.get_by_role("row", name="LS26C00777")
-    assert "Amira Khan" in row.inner_text() and "12" in row.inner_text()
+    for seen in ("Amira Khan", "12", "(in 2 days)", "Interpreter needed", "Domestic abuse noted"):
+        assert seen in row.inner_text()
 
     journey.click("Allocate LS26C00777", role="link")
     assert journey.heading() == "Choose a lead Family Court Adviser"
-    journey.click("Allocate")  # nothing chosen: the error summary
+    journey.click("Continue")  # nothing chosen: the error summary
     summary = journey.page.locator(".govuk-error-summary")
     assert "Choose a Family Court Adviser" in summary.inner_text()
     option = journey.page.get_by_label(f"{fca.full_name}, {world.team.name}")
-    assert (
-        "0 of 25 after first hearing"
-        in journey.page.locator(f"#{option.get_attribute('aria-describedby')}").inner_text()
-    )
+    hint = journey.page.locator(f"#{option.get_attribute('aria-describedby')}").inner_text()
+    # Her ceilings follow her hours: 25 x 0.6 and 40 x 0.6.
+    assert "Works 0.6 of full time" in hint
+    assert "0 of 15 after first hearing, with 0 children" in hint
+    assert "0 of 24 before first hearing" in hint
     option.check()
-    journey.click("Allocate")
+    journey.click("Continue")
+
+    # The check: the children and the court, and her caseload once allocated. Nothing saved yet.
+    assert journey.heading() == "Check before you allocate"
+    main = journey.page.locator("main").inner_text()
+    assert "Amira Khan" in main and waiting.court in main and "LS26C00777" in main
+    assert "1 of 24, with 1 child (now 0, with 0)" in main
+    assert not Proceedings.objects.get(pk=waiting.pk).lead_fca_id
+    journey.click(f"Allocate to {fca.full_name}")
 
     assert journey.heading() == "Duty list"
     banner = journey.page.locator(".govuk-notification-banner").inner_text()

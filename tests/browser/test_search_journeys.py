@@ -40,9 +40,14 @@ def test_an_fca_from_another_area_gives_a_reason_and_a_manager_sees_it(journey, 
     journey.fill("Name or court's number", "Jaiden")  # a near miss, among all children
     journey.click("Search all children")
     others = journey.page.locator("table", has_text="Children you do not usually work with")
-    assert "Jayden" in others.inner_text()
+    # Enough to pick the right child without opening the file: the family name's first letter,
+    # the area of their latest proceedings (another area: not its number) and why it matched.
+    row = others.get_by_role("row", name=f"Jayden {world.child.legal_family_name[0]}.")
+    assert world.area.name in row.inner_text()
+    assert "Name they use (a similar spelling)" in row.inner_text()
     # (The results, not the whole page: the hint's example name could be the child's own.)
     assert world.child.legal_family_name not in others.inner_text()
+    assert world.proceedings.court_number not in others.inner_text()
 
     journey.click("Give a reason to open this file", role="link")
     assert journey.heading() == "Give a reason to open this file"
@@ -72,5 +77,8 @@ def test_an_fca_finds_a_child_they_work_with_by_date_of_birth(journey, world):
     journey.fill("Year", "2016")
     search(journey)
     assert journey.page.get_by_role("heading", name="1 child found").is_visible()
+    row = journey.page.get_by_role("row", name="Jayden")
+    assert world.proceedings.court_number in row.inner_text()
+    assert "Date of birth" in row.inner_text()  # why it matched
     journey.click("Jayden", role="link")
     assert journey.heading() == "About me"

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from tests.children.access_search import SEARCH_ACCESS
 from tests.children.factories import ChildFactory
 from tests.conftest import SEES_CHILD
+from tests.organisation.factories import ServiceAreaFactory
 from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory, allocate
 from together.audit.models import Action, AuditEvent
 from together.children import search
@@ -168,7 +169,7 @@ def test_a_file_opened_by_giving_a_reason_is_found_while_it_lasts(world):
     assert names(find(outsider, name="jayden")) == ["Jayden"]
 
 
-def test_search_all_lists_children_outside_everyday_access_with_no_detail(world):
+def test_search_all_lists_children_outside_everyday_access_with_only_enough_to_pick(world):
     outsider = world.fca_other_area
     theirs = ProceedingsFactory(service_area=world.other_area)
     allocate(theirs, outsider, outsider.team_memberships.get().team)
@@ -176,15 +177,69 @@ def test_search_all_lists_children_outside_everyday_access_with_no_detail(world)
     ProceedingsChildFactory(proceedings=theirs, child=own)
     results = find(outsider, name="jayden", all_children=True)
     assert names(results) == ["Jay"]  # their own, in full
-    assert [(o.uuid, o.preferred_name, o.date_of_birth) for o in results.others] == [
-        (world.child.uuid, "Jayden", BORN)
-    ]
+    [other] = results.others
+    # The name they use with the family name's first letter, the date of birth, the area of
+    # their latest proceedings (in another area: no court's number) and why they matched.
+    assert (other.uuid, other.name, other.date_of_birth) == (world.child.uuid, "Jayden H.", BORN)
+    assert (other.area, other.court_number) == (world.area.name, "")
+    assert other.matched == ["Name they use"]
     # Nothing else about the child is even carried to the page.
-    assert {f.name for f in dataclasses.fields(results.others[0])} == {
+    assert {f.name for f in dataclasses.fields(other)} == {
         "uuid",
         "preferred_name",
         "date_of_birth",
+        "family_initial",
+        "area",
+        "court_number",
+        "matched",
     }
+
+
+def test_search_all_shows_the_courts_number_only_for_the_searchers_own_area(world):
+    older = ProceedingsFactory(
+        service_area=ServiceAreaFactory(),
+        court_number="NE20C00001",
+        received_on=datetime.date(2020, 1, 1),
+        closed_on=datetime.date(2021, 1, 1),
+    )
+    ProceedingsChildFactory(proceedings=older, child=world.child)
+    # In the same area but not allocated: the latest proceedings' number, with the area.
+    [same_area] = find(world.fca_same_team, name="jayden", all_children=True).others
+    assert (same_area.court_number, same_area.area) == (
+        world.proceedings.court_number,
+        world.area.name,
+    )
+    # Business services of another area see the area's name only, never the numbers.
+    [elsewhere] = find(world.business_other_area, name="jayden", all_children=True).others
+    assert (elsewhere.court_number, elsewhere.area) == ("", world.area.name)
+
+
+def test_each_child_found_says_why_it_matched(world):
+    outsider = world.fca_other_area
+    for given, preferred, family in (
+        ("Maisie", "Maisie", "Hughes"),
+        ("Eliza Maisie", "Eliza", "Carter"),
+        ("Paige", "Paige", "Maisey"),
+    ):
+        in_world(world, legal_given_names=given, preferred_name=preferred, legal_family_name=family)
+    results = find(outsider, name="mais", all_children=True)
+    assert {o.name: o.matched for o in results.others} == {
+        "Maisie H.": ["Name they use"],
+        "Eliza C.": ["Given name Maisie"],
+        "Paige M.": ["Family name"],
+    }
+    # The same reasons for children the searcher works with.
+    [eliza] = find(world.fca_allocated, name="eliza maisie").children
+    assert eliza.matched == ["Name they use", "Given name Maisie"]
+
+
+def test_a_near_miss_court_number_or_date_of_birth_is_given_as_the_reason(world, searcher):
+    [close] = find(searcher, name="jaiden").children
+    assert close.matched == ["Name they use (a similar spelling)"]
+    [by_number] = find(
+        searcher, court_number=world.proceedings.court_number, date_of_birth=BORN
+    ).children
+    assert by_number.matched == ["Court's number", "Date of birth"]
 
 
 def test_search_all_shows_children_the_searcher_may_see_in_full(world):
@@ -221,6 +276,8 @@ def test_search_all_is_logged_as_such(world):
     assert event.detail["by"] == ["court_number"]
     assert event.detail["all_children"] is True
     assert event.detail["found_outside_access"] == 1
+    # Which children outside their access were shown, by their file's id (never a name).
+    assert event.detail["shown_outside_access"] == [str(world.child.uuid)]
 
 
 # The index keeps up with every change
@@ -306,6 +363,16 @@ def test_queries_do_not_grow_with_the_children_found(world, django_assert_num_qu
     _count(django_assert_num_queries, world.national, close, name="jaiden")
 
 
+@pytest.mark.parametrize("how_many", [1, 30])
+def test_search_all_reads_the_proceedings_of_children_outside_access_in_one_query(
+    world, django_assert_num_queries, how_many
+):
+    for _ in range(how_many):
+        in_world(world, legal_given_names="Jayda")
+    # The children found, and their proceedings (area, number, why) in one query, then the 3.
+    _count(django_assert_num_queries, world.fca_other_area, 5, name="jay", all_children=True)
+
+
 def test_a_search_that_finds_nobody_skips_the_court_numbers(world, django_assert_num_queries):
     # Which children are theirs (none), then the 3 of every search.
     _count(django_assert_num_queries, world.fca_other_area, 4, name="jay")
@@ -349,7 +416,7 @@ def test_search_by_date_of_birth_on_the_page(client, world):
     assert "the date of birth 14 May 2016" in page
 
 
-def test_search_all_on_the_page_shows_only_the_name_and_a_way_to_give_a_reason(client, world):
+def test_search_all_on_the_page_shows_enough_to_pick_and_a_way_to_give_a_reason(client, world):
     client.force_login(world.fca_other_area)
     page = post(client, q="jayden", scope="all").content.decode()
     assert "Children you do not usually work with" in page
@@ -357,7 +424,18 @@ def test_search_all_on_the_page_shows_only_the_name_and_a_way_to_give_a_reason(c
     assert "Give a reason to open this file" in page
     assert f'href="/children/{world.child.uuid}/"' not in page
     assert escape(world.child.legal_family_name) not in page
+    # The family name's first letter, the area and why, but another area's number is not shown.
+    row = re.search(r"<tr[^>]*>\s*<th[^>]*>Jayden H\.</th>.*?</tr>", page, re.S).group(0)
+    assert world.area.name in row
+    assert "Name they use" in row
     assert world.proceedings.court_number not in page
+
+
+def test_search_all_on_the_page_shows_the_number_of_proceedings_in_ones_own_area(client, world):
+    client.force_login(world.fca_same_team)
+    page = post(client, q="jayden", scope="all").content.decode()
+    row = re.search(r"<tr[^>]*>\s*<th[^>]*>Jayden H\.</th>.*?</tr>", page, re.S).group(0)
+    assert f"{world.proceedings.court_number}, {escape(world.area.name)}" in row
 
 
 def test_without_search_all_children_outside_access_are_not_mentioned(client, world):

@@ -372,6 +372,17 @@ def test_the_demo_area_has_work_waiting_on_duty(small):
     )
     assert on_duty.count() >= 10
     assert on_duty.filter(received_on__gte=TODAY - timedelta(days=30)).exists()
+    # Some of it with a first hearing still to come, or what changes who should take it.
+    assert on_duty.filter(first_hearing_on__gte=TODAY).exists()
+    assert on_duty.filter(domestic_abuse_noted=True).exists()
+    assert on_duty.filter(domestic_abuse_noted=False).exists()
+
+
+def test_domestic_abuse_is_noted_on_about_half_of_private_law_applications(small):
+    for law, low, high in ((Law.PRIVATE, 0.35, 0.65), (Law.PUBLIC, 0.1, 0.4)):
+        of_law = Proceedings.objects.filter(law=law)
+        share = of_law.filter(domestic_abuse_noted=True).count() / of_law.count()
+        assert low < share < high, (law, share)
 
 
 def test_about_me_says_who_recorded_each_detail_in_the_demo(small):

@@ -14,13 +14,22 @@ WRITE_PAGES = [
 # Anyone with a live link, signed in or not.
 PUBLIC_PAGE = "/l/<str:token>"
 OVERSIGHT_PAGE = "/letters/oversight/"
+# The children behind each figure of the oversight page (?figure=...&team=...): the same people.
+OVERSIGHT_CHILDREN_PAGE = "/letters/oversight/children/"
 BATCH_PAGES = [
     "/letters/batches/new/",
     "/letters/batches/<uuid:batch_id>/",
     "/letters/batches/<uuid:batch_id>/zip/",
 ]
 
-ROUTES = [*READ_PAGES, *WRITE_PAGES, PUBLIC_PAGE, OVERSIGHT_PAGE, *BATCH_PAGES]
+ROUTES = [
+    *READ_PAGES,
+    *WRITE_PAGES,
+    PUBLIC_PAGE,
+    OVERSIGHT_PAGE,
+    OVERSIGHT_CHILDREN_PAGE,
+    *BATCH_PAGES,
+]
 
 # Who may write letters, by relationship to the child in conftest.world.
 WRITES = {"fca_allocated", "supervisor_team", "manager_area", "business_area"}

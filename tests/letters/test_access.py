@@ -9,6 +9,7 @@ from tests.conftest import SEES_CHILD
 from tests.letters.access import (
     BATCHES,
     OVERSEES,
+    OVERSIGHT_CHILDREN_PAGE,
     OVERSIGHT_PAGE,
     PUBLIC_PAGE,
     READ_PAGES,
@@ -137,6 +138,19 @@ def test_the_oversight_page_is_for_managers(client, letters_world, relationship)
     client.force_login(letters_world.users[relationship])
     response = client.get(OVERSIGHT_PAGE)
     assert response.status_code == (200 if relationship in OVERSEES else 404)
+
+
+@pytest.mark.parametrize("relationship", SEES_CHILD)
+def test_the_children_behind_the_oversight_figures_are_for_managers(
+    client, letters_world, relationship
+):
+    client.force_login(letters_world.users[relationship])
+    response = client.get(OVERSIGHT_CHILDREN_PAGE, {"figure": "allocated"})
+    assert response.status_code == (200 if relationship in OVERSEES else 404)
+    page = response.content.decode()
+    # Jayden is listed only for those whose part of the service holds him.
+    sees = relationship in {"manager_area", "head_region", "director_region", "national"}
+    assert (f"/children/{letters_world.child.uuid}/letters/" in page) == sees
 
 
 @pytest.mark.parametrize("relationship", SEES_CHILD)

@@ -10,8 +10,8 @@ import pytest
 from tests.children.factories import ChildFactory
 from tests.organisation.factories import TeamFactory
 from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory, allocate
-from together.letters import selectors
 from together.letters.models import Kind, Letter, Status
+from together.letters.oversight import letters_oversight
 from together.letters.workingdays import add_working_days
 
 UTC = datetime.UTC
@@ -64,7 +64,7 @@ def _letter(child, fca, sent_at, kind=Kind.INTRODUCTORY_CHILD, status=Status.SEN
 
 
 def _figures(user, team):
-    oversight = selectors.letters_oversight(user=user, today=TODAY)
+    oversight = letters_oversight(user=user, today=TODAY)
     return {row.name: row for row in oversight.teams}.get(team.name), oversight.total
 
 
@@ -197,7 +197,7 @@ def test_proceedings_never_allocated_and_proceedings_without_a_team(teams):
         proceedings=ProceedingsFactory(service_area=w.area), child=ChildFactory()
     )
     _closed(w.area, None, TODAY - datetime.timedelta(days=3))
-    oversight = selectors.letters_oversight(user=w.manager_area, today=TODAY)
+    oversight = letters_oversight(user=w.manager_area, today=TODAY)
     rows = {row.name: row for row in oversight.teams}
     assert (rows["No team yet"].allocated, rows["No team yet"].closed) == (0, 1)
     assert oversight.total.allocated == 1  # the world's own child only
@@ -211,15 +211,15 @@ def test_children_in_another_service_area_are_not_counted(teams):
     _letter(far, w.fca_other_area, datetime.datetime(2026, 4, 1, tzinfo=UTC))
     far_closed = _closed(w.other_area, far_team, TODAY - datetime.timedelta(days=3))
     _letter(far_closed, fca, datetime.datetime(2026, 10, 1, tzinfo=UTC), kind=Kind.ENDING_CHILD)
-    mine = selectors.letters_oversight(user=w.manager_area, today=TODAY)
+    mine = letters_oversight(user=w.manager_area, today=TODAY)
     assert far_team.name not in {row.name for row in mine.teams}
     assert (mine.total.allocated, mine.total.closed) == (1, 0)
-    theirs = selectors.letters_oversight(user=w.manager_other_area, today=TODAY)
+    theirs = letters_oversight(user=w.manager_other_area, today=TODAY)
     assert [row.name for row in theirs.teams] == [far_team.name]
     assert (theirs.total.allocated, theirs.total.introduced_on_time) == (1, 1)
     assert (theirs.total.closed, theirs.total.ended_with_letter) == (1, 1)
-    assert selectors.letters_oversight(user=w.head_region, today=TODAY).total.allocated == 1
-    everyone = selectors.letters_oversight(user=w.national, today=TODAY)
+    assert letters_oversight(user=w.head_region, today=TODAY).total.allocated == 1
+    everyone = letters_oversight(user=w.national, today=TODAY)
     assert (everyone.total.allocated, everyone.total.closed) == (2, 1)
 
 

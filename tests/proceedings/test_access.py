@@ -78,8 +78,10 @@ def test_proceedings_that_do_not_exist_answer_404_even_for_the_area_manager(clie
 def test_another_areas_manager_cannot_allocate_by_posting_either(client, world):
     client.force_login(world.manager_other_area)
     url = _url("/allocation/<uuid:proceedings_id>/allocate/", world.proceedings.uuid)
-    response = client.post(url, {"fca": str(world.fca_same_team.uuid), "version": "2"})
-    assert response.status_code == 404
+    chosen = {"fca": str(world.fca_same_team.uuid), "version": "2"}
+    for action in ("check", "confirm"):
+        response = client.post(url, {**chosen, "action": action})
+        assert response.status_code == 404
     world.proceedings.refresh_from_db()
     assert world.proceedings.lead_fca == world.fca_allocated
 

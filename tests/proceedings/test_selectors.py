@@ -49,6 +49,49 @@ def test_duty_list_says_which_proceedings_are_held_in_an_allocation_hub(make_use
     assert rows[in_hub].in_allocation_hub and not rows[on_duty].in_allocation_hub
 
 
+def test_duty_list_puts_the_work_needed_soonest_first(make_user, area):
+    manager = make_user(Role.SERVICE_MANAGER, area=area)
+    day = datetime.timedelta(days=1)
+    no_date_old = waiting(area, TODAY - 60 * day)
+    no_date_new = waiting(area, TODAY - 2 * day)
+    hearing_soon = waiting(area, TODAY - day, first_hearing_on=TODAY + 2 * day)
+    hearing_later = waiting(area, TODAY - 30 * day, first_hearing_on=TODAY + 20 * day)
+    # The first hearing has passed: the report's due date is what the work is needed by.
+    report_due = waiting(
+        area,
+        TODAY - 90 * day,
+        first_hearing_on=TODAY - 40 * day,
+        report_ordered_on=TODAY - 40 * day,
+        report_due_on=TODAY + 10 * day,
+    )
+    hearing_today = waiting(area, TODAY - 3 * day, first_hearing_on=TODAY)
+    rows = selectors.duty_list(user=manager, today=TODAY)
+    assert [row.proceedings for row in rows] == [
+        hearing_today,
+        hearing_soon,
+        report_due,
+        hearing_later,
+        no_date_old,
+        no_date_new,
+    ]
+    assert [(row.needed_for, row.how_soon) for row in rows] == [
+        ("First hearing", "today"),
+        ("First hearing", "in 2 days"),
+        ("Report due", "in 10 days"),
+        ("First hearing", "in 20 days"),
+        ("", ""),
+        ("", ""),
+    ]
+    # The same order a page at a time.
+    page = selectors.duty_list_page(user=manager, today=TODAY, per_page=4)
+    assert [row.proceedings for row in page.rows] == [
+        hearing_today,
+        hearing_soon,
+        report_due,
+        hearing_later,
+    ]
+
+
 def test_regional_leaders_read_every_area_in_their_region(make_user, area):
     from tests.organisation.factories import ServiceAreaFactory
 
@@ -107,6 +150,39 @@ def test_the_ceiling_is_reached_at_25_after_and_40_before_the_first_hearing(
     assert not loads[other].at_ceiling
     lead(other, team, 1, Stage.BEFORE_FIRST_HEARING)
     assert {load.fca: load for load in selectors.fca_caseloads(area)}[other].at_ceiling_before
+
+
+@pytest.mark.parametrize(
+    ("fte", "after", "before"),
+    [("1.00", 25, 40), ("0.60", 15, 24), ("0.80", 20, 32), ("0.50", 13, 20), ("0.10", 3, 4)],
+)
+def test_the_ceilings_follow_working_hours(area, team, fca, fte, after, before):
+    from decimal import Decimal
+
+    fca.fte = Decimal(fte)
+    fca.save()
+    [load] = selectors.fca_caseloads(area)
+    assert (load.ceiling_after, load.ceiling_before) == (after, before)
+    lead(fca, team, after - 1, Stage.AFTER_FIRST_HEARING)
+    assert not selectors.fca_caseloads(area)[0].at_ceiling_after
+    lead(fca, team, 1, Stage.AFTER_FIRST_HEARING)
+    assert selectors.fca_caseloads(area)[0].at_ceiling_after
+
+
+def test_caseloads_count_the_children_once_each_by_stage(area, team, fca):
+    sisters = [ChildFactory(), ChildFactory()]
+    for stage, children in (
+        (Stage.AFTER_FIRST_HEARING, sisters),
+        (Stage.AFTER_FIRST_HEARING, sisters[:1]),  # the same girl in a second set
+        (Stage.BEFORE_FIRST_HEARING, [ChildFactory()]),
+    ):
+        proceedings = ProceedingsFactory(service_area=area, stage=stage)
+        for child in children:
+            ProceedingsChildFactory(proceedings=proceedings, child=child)
+        allocate(proceedings, fca, team)
+    [load] = selectors.fca_caseloads(area)
+    assert (load.after_first_hearing, load.children_after) == (2, 2)
+    assert (load.before_first_hearing, load.children_before) == (1, 1)
 
 
 def test_an_fca_in_two_of_the_areas_teams_is_listed_once(area, team, fca):

@@ -219,7 +219,7 @@ def on_duty(area, days, *, hub=None, names=("Amira",)):
     return proceedings
 
 
-def test_duty_list_shows_waiting_proceedings_oldest_first(client, world):
+def test_duty_list_without_dates_shows_the_longest_waiting_first(client, world):
     hub = TeamFactory(
         service_area=world.area, kind=Team.Kind.ALLOCATION_HUB, name="Leeds allocation hub"
     )
@@ -230,12 +230,58 @@ def test_duty_list_shows_waiting_proceedings_oldest_first(client, world):
     assert page.index(older.court_number) < page.index(newer.court_number)
     assert world.proceedings.court_number not in page  # allocated already
     assert "Amira Khan, Bilal Khan" in page and ">30</td>" in page and ">3</td>" in page
-    assert "Allocation hub</strong> Leeds allocation hub" in page and "On duty" in page
+    # The hub by its name, once ("Allocation hub Leeds allocation hub" said it twice).
+    assert '"Held">Leeds allocation hub</td>' in page and '"Held">On duty</td>' in page
+    assert page.lower().count("allocation hub") == 1
     assert f'href="/allocation/{older.uuid}/allocate/"' in page
     # Each row's own court number, kind and children, in the right columns.
     assert f'/{older.uuid}/">{older.court_number}</a></th>' in page
     kind = older.get_kind_display()
-    assert f'<td data-label="Kind" class="govuk-table__cell">{kind}</td>' in page
+    assert f'<td class="govuk-table__cell" data-label="Kind">{kind}</td>' in page
+
+
+def test_duty_list_puts_the_work_needed_soonest_first_with_the_first_hearing(client, world):
+    today = timezone.localdate()
+    # Ten sets of proceedings waiting longer, with no hearing yet, and care proceedings that
+    # arrived last but have their first hearing in 2 days.
+    waiting_long = [on_duty(world.area, 20 + n) for n in range(9)]
+    urgent = on_duty(world.area, 1, names=("Maisie",))
+    urgent.first_hearing_on = today + datetime.timedelta(days=2)
+    urgent.save()
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:duty-list")))
+    order = sorted([urgent, *waiting_long], key=lambda p: page.index(p.court_number))
+    assert order[0] == urgent
+    assert order[1:] == sorted(waiting_long, key=lambda p: p.received_on)
+    when = f"{urgent.first_hearing_on:%-d %B %Y}"
+    assert f'First hearing: {when} <span class="govuk-!-font-weight-bold">(in 2 days)' in page
+    assert page.count("No date yet") == 9
+
+
+def test_duty_list_flags_an_interpreter_or_domestic_abuse(client, world):
+    from together.children.models import Child
+
+    child_needs = on_duty(world.area, 5, names=("Oskar",))
+    Child.objects.filter(proceedings=child_needs).update(needs_interpreter=True)
+    parent_needs = on_duty(world.area, 6, names=("Lena",))
+    PartyFactory(proceedings=parent_needs, person=FamilyMemberFactory(needs_interpreter=True))
+    abuse = on_duty(world.area, 7, names=("Ruby",))
+    abuse.domestic_abuse_noted = True
+    abuse.save()
+    nothing = on_duty(world.area, 8, names=("Sam",))
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:duty-list")))
+
+    def row(proceedings):
+        number = proceedings.court_number
+        return re.search(rf"<tr[^>]*>\s*<th[^>]*><a[^>]*>{number}.*?</tr>", page, re.S).group(0)
+
+    interpreter = '<strong class="govuk-tag govuk-tag--orange">Interpreter needed</strong>'
+    abuse_tag = '<strong class="govuk-tag govuk-tag--orange">Domestic abuse noted</strong>'
+    assert interpreter in row(child_needs) and abuse_tag not in row(child_needs)
+    assert interpreter in row(parent_needs)
+    assert abuse_tag in row(abuse) and interpreter not in row(abuse)
+    assert "Nothing noted" in row(nothing) and "govuk-tag" not in row(nothing)
 
 
 def test_regional_leaders_read_the_duty_list_without_allocating(client, world):
@@ -307,8 +353,8 @@ def test_allocate_page_shows_each_fcas_caseload_against_the_ceiling(client, worl
     assert f"{escape(world.fca_same_team.full_name)}, {world.team.name}" in page
     assert "12 of 25 after first hearing" in page and "0 of 40 before first hearing" in page
     warning = '<strong class="govuk-tag govuk-tag--red">At or over the ceiling'
-    assert f"25 of 25 after first hearing {warning}" in page
-    assert f"12 of 25 after first hearing {warning}" not in page
+    assert f"25 of 25 after first hearing, with 1 child {warning}" in page
+    assert f"12 of 25 after first hearing, with 0 children {warning}" not in page
     assert escape(world.supervisor_team.full_name) not in page  # only FCAs
     assert escape(world.fca_other_area.full_name) not in page
     assert AuditEvent.objects.filter(
@@ -316,11 +362,86 @@ def test_allocate_page_shows_each_fcas_caseload_against_the_ceiling(client, worl
     ).exists()
 
 
+def test_allocate_page_scales_each_ceiling_by_working_hours_and_counts_children(client, world):
+    from decimal import Decimal
+
+    waiting = on_duty(world.area, 4)
+    part_time = world.fca_same_team
+    part_time.fte = Decimal("0.60")
+    part_time.save()
+    for _ in range(3):
+        brothers = ProceedingsFactory(service_area=world.area)
+        for name in ("Leo", "Max"):
+            ProceedingsChildFactory(proceedings=brothers, child=ChildFactory(preferred_name=name))
+        allocate(brothers, part_time, world.team)
+    client.force_login(world.manager_area)
+    page = text(client.get(reverse("proceedings:allocate", args=[waiting.uuid])))
+    # 25 x 0.6 = 15 after the first hearing; 40 x 0.6 = 24 before it.
+    assert "Works 0.6 of full time<br>" in page
+    assert "3 of 15 after first hearing, with 6 children<br>" in page
+    assert "0 of 24 before first hearing, with 0 children" in page
+    assert "3 of 25 after first hearing" not in page
+    # Full time: the ceilings as they are, and Jayden in world.proceedings counted.
+    assert "1 of 25 after first hearing, with 1 child<br>" in page
+
+
+def test_choosing_an_fca_shows_the_children_and_court_to_confirm_and_saves_nothing(client, world):
+    waiting = on_duty(world.area, 4, names=("Amira", "Bilal"))
+    waiting.first_hearing_on = timezone.localdate() + datetime.timedelta(days=2)
+    waiting.save()
+    client.force_login(world.manager_area)
+    url = reverse("proceedings:allocate", args=[waiting.uuid])
+    response = client.post(url, {"fca": str(world.fca_same_team.uuid), "version": "1"})
+    page = text(response)
+    assert response.status_code == 200
+    assert '<h1 class="govuk-heading-l">Check before you allocate</h1>' in page
+    assert "Amira Khan, " in page and "Bilal Khan, " in page
+    assert waiting.court in page and waiting.court_number in page
+    assert f"{waiting.first_hearing_on:%-d %B %Y}" in page
+    # Their caseload at this stage (before the first hearing) once allocated.
+    assert "1 of 40, with 2 children (now 0, with 0)" in page
+    assert f"Allocate to {escape(world.fca_same_team.full_name)}</button>" in page
+    assert not Allocation.objects.filter(proceedings=waiting).exists()
+    # Choosing someone else goes back to the question with the choice kept.
+    again = text(
+        client.post(url, {"fca": str(world.fca_same_team.uuid), "version": "1", "action": "change"})
+    )
+    assert "Choose a lead Family Court Adviser</h1>" in again
+    assert f'value="{world.fca_same_team.uuid}" aria-describedby' in again
+    assert re.search(rf'value="{world.fca_same_team.uuid}"[^>]* checked', again)
+    assert not Allocation.objects.filter(proceedings=waiting).exists()
+
+
+def test_the_check_page_warns_when_the_allocation_goes_over_the_scaled_ceiling(client, world):
+    from decimal import Decimal
+
+    waiting = on_duty(world.area, 4)
+    waiting.stage = Stage.AFTER_FIRST_HEARING
+    waiting.save()
+    part_time = world.fca_same_team
+    part_time.fte = Decimal("0.50")  # 25 x 0.5 = 12.5: the 13th set is over the line
+    part_time.save()
+    for _ in range(12):
+        allocate(ProceedingsFactory(service_area=world.area), part_time, world.team)
+    client.force_login(world.manager_area)
+    url = reverse("proceedings:allocate", args=[waiting.uuid])
+    page = text(client.post(url, {"fca": str(part_time.uuid), "version": "1"}))
+    assert "13 of 13, with 1 child (now 12, with 0)" in page
+    assert "0.5 of full time" in page
+    assert "govuk-warning-text" not in page  # at the ceiling, not over it
+    allocate(ProceedingsFactory(service_area=world.area), part_time, world.team)
+    page = text(client.post(url, {"fca": str(part_time.uuid), "version": "1"}))
+    assert "14 of 13" in page
+    assert "over the ceiling for their working hours (13)" in page
+
+
 def test_allocating_from_the_duty_list(client, world):
     waiting = on_duty(world.area, 4)
     client.force_login(world.manager_area)
     url = reverse("proceedings:allocate", args=[waiting.uuid])
-    response = client.post(url, {"fca": str(world.fca_same_team.uuid), "version": "1"})
+    chosen = {"fca": str(world.fca_same_team.uuid), "version": "1"}
+    client.post(url, chosen)  # the check page
+    response = client.post(url, {**chosen, "action": "confirm"})
     assert response.status_code == 302 and response["Location"] == reverse("proceedings:duty-list")
     page = text(client.get(response["Location"]))
     named = escape(world.fca_same_team.full_name)
@@ -353,9 +474,11 @@ def test_the_second_of_two_managers_allocating_at_once_is_told_who_did_it(client
     url = reverse("proceedings:allocate", args=[waiting.uuid])
     # Both managers open the page at version 1; Priya allocates first.
     client.force_login(first_manager)
-    client.post(url, {"fca": str(world.fca_allocated.uuid), "version": "1"})
+    client.post(url, {"fca": str(world.fca_allocated.uuid), "version": "1", "action": "confirm"})
     client.force_login(world.manager_area)
-    response = client.post(url, {"fca": str(world.fca_same_team.uuid), "version": "1"})
+    response = client.post(
+        url, {"fca": str(world.fca_same_team.uuid), "version": "1", "action": "confirm"}
+    )
     page = text(response)
     assert response.status_code == 200
     assert (

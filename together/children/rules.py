@@ -123,6 +123,13 @@ def may_break_glass(user) -> bool:
     return user.is_authenticated and user.is_active and user.role != Role.SYSTEM_ADMINISTRATOR
 
 
+def may_see_court_number_outside_access(user, service_area_id: int | None) -> bool:
+    """Of a child outside `user`'s everyday access ("Search all children"), the court's number of
+    their proceedings is shown only for proceedings in `user`'s own service area; for any other
+    area, only the area's name (ADR 0021)."""
+    return user.service_area_id is not None and service_area_id == user.service_area_id
+
+
 def may_edit_child(user, child: Child) -> bool:
     """Change the file: those with everyday access who work with children, not by breaking glass."""
     return user.role in {

@@ -267,7 +267,11 @@ class _Maker:
             links.append((invitation, born if is_child else None))
         introduced = {i.child_id for i, _ in links if i.stage == Stage.INTRODUCTION}
         self.meetings = defaultdict(list)
-        met = Meeting.objects.values_list("child_id", "occurred_at").order_by("occurred_at")
+        met = (
+            Meeting.objects.filter(outcome=Meeting.Outcome.MET)
+            .values_list("child_id", "occurred_at")
+            .order_by("occurred_at")
+        )
         for child_id, occurred in met.iterator(chunk_size=20_000):
             if child_id in introduced:
                 self.meetings[child_id].append(occurred)

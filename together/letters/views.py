@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
@@ -19,6 +19,7 @@ from together.language.views import language_report_step
 from . import rules, selectors, services
 from .forms import LetterEditForm, LetterNewForm, LetterSendForm
 from .models import LetterBatch
+from .oversight import letters_oversight, letters_oversight_children
 
 SECTION = "letters"
 
@@ -273,9 +274,22 @@ def letter_web(request, token):
 # --- oversight and batches --------------------------------------------------------------------
 
 
+@require_GET
 def oversight(request):
-    figures = selectors.letters_oversight(user=request.user)
+    figures = letters_oversight(user=request.user)
     return render(request, "letters/oversight.html", {"oversight": figures})
+
+
+@require_GET
+def oversight_children(request):
+    """The children behind one figure of the oversight page (?figure=late&team=<uuid>)."""
+    found = letters_oversight_children(
+        user=request.user,
+        figure=request.GET.get("figure", ""),
+        team=request.GET.get("team") or None,
+        page=request.GET.get("page"),
+    )
+    return render(request, "letters/oversight_children.html", {"found": found})
 
 
 @require_http_methods(["GET", "POST"])

@@ -448,6 +448,9 @@ class AllocateForm(forms.Form):
         self.caseloads = caseloads
         self.fields["fca"].choices = [(str(c.fca.uuid), c.fca.full_name) for c in caseloads]
 
-    def chosen_fca(self):
+    def chosen_caseload(self):
         chosen = self.cleaned_data["fca"]
-        return next(c.fca for c in self.caseloads if str(c.fca.uuid) == chosen)
+        return next(c for c in self.caseloads if str(c.fca.uuid) == chosen)
+
+    def chosen_fca(self):
+        return self.chosen_caseload().fca

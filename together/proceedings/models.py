@@ -67,6 +67,11 @@ class Proceedings(models.Model):
     report_due_on = models.DateField(null=True, blank=True)
     final_hearing_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    # Domestic abuse alleged or noted on the application (in private law, a C1A form), so the
+    # person allocating can choose someone with the experience it needs.
+    domestic_abuse_noted = models.BooleanField(
+        "domestic abuse noted on the application", default=False
+    )
     # The lead FCA now (kept in step with Allocation by proceedings.services), or None on duty.
     lead_fca = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

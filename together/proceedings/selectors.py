@@ -1,18 +1,23 @@
 """Reading proceedings. Every read of one set of proceedings checks access as it reads."""
 
 import difflib
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from django.db.models import (
+    Case,
     Count,
+    DateField,
     Exists,
     F,
     IntegerField,
     OuterRef,
     Prefetch,
     Subquery,
+    When,
     Window,
 )
 from django.db.models.functions import Coalesce
@@ -133,13 +138,51 @@ class DutyRow:
     area_name: str = ""
     detail_url: str = ""
     allocate_url: str = ""
+    # What the work is needed by: the first hearing still to come, or else the report's due date.
+    needed_by: date | None = None
+    needed_for: str = ""
+    days_to_go: int | None = None
+    # What changes who should take it.
+    interpreter_needed: bool = False
+    domestic_abuse_noted: bool = False
 
     @property
     def in_allocation_hub(self) -> bool:
         return self.team_kind == Team.Kind.ALLOCATION_HUB
 
+    @property
+    def held(self) -> str:
+        """Where the work waits: "On duty", or the allocation hub by its name (which usually
+        says it is one: "Northumbria allocation hub")."""
+        if not self.in_allocation_hub:
+            return "On duty"
+        if "allocation hub" in self.team_name.lower():
+            return self.team_name
+        return f"Allocation hub: {self.team_name}"
 
-# A duty list longer than this is shown a page at a time, longest waiting first.
+    @property
+    def how_soon(self) -> str:
+        """When the work is needed, from today, as people say it: "in 2 days", "3 days ago"."""
+        days = self.days_to_go
+        if days is None:
+            return ""
+        if days in (0, 1, -1):
+            return {0: "today", 1: "tomorrow", -1: "yesterday"}[days]
+        return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+    @property
+    def flags(self) -> list[str]:
+        return [
+            label
+            for label, on in (
+                ("Interpreter needed", self.interpreter_needed),
+                ("Domestic abuse noted", self.domestic_abuse_noted),
+            )
+            if on
+        ]
+
+
+# A duty list longer than this is shown a page at a time, soonest needed first.
 DUTY_LIST_PAGE_SIZE = 25
 
 # What a row of the duty list shows of its proceedings, their team and service area (the rest
@@ -150,6 +193,9 @@ _DUTY_FIELDS = (
     "court_number",
     "kind",
     "received_on",
+    "first_hearing_on",
+    "report_due_on",
+    "domestic_abuse_noted",
     "team__name",
     "team__kind",
     "service_area__name",
@@ -167,8 +213,19 @@ class DutyListPage:
     place_name: str  # the service area (or region) the list is for
 
 
-def _waiting(user):
-    """Open proceedings with no lead FCA that `user` holds on duty, oldest first."""
+def _needed_by(today: date):
+    """The date the work is needed by: the first hearing if it is still to come, otherwise the
+    report's due date (None if neither is known)."""
+    return Case(
+        When(first_hearing_on__gte=today, then=F("first_hearing_on")),
+        default=F("report_due_on"),
+        output_field=DateField(),
+    )
+
+
+def _waiting(user, today: date):
+    """Open proceedings with no lead FCA that `user` holds on duty, those needed soonest first
+    (a date passed already first of all), then those with no date, each longest waiting first."""
     if not rules.may_view_duty_list(user):
         raise Http404("No duty list")
     waiting = Proceedings.objects.filter(lead_fca__isnull=True, closed_on__isnull=True)
@@ -176,28 +233,48 @@ def _waiting(user):
         waiting = waiting.filter(service_area__region_id=user.region_id)
     else:
         waiting = waiting.filter(service_area_id=user.service_area_id)
-    return waiting.order_by("received_on", "pk")
+    return waiting.annotate(needed_by=_needed_by(today)).order_by(
+        F("needed_by").asc(nulls_last=True), "received_on", "pk"
+    )
 
 
 def _duty_fields(waiting):
-    return waiting.select_related("team", "service_area").only(*_DUTY_FIELDS)
+    # Whether a party needs an interpreter, in the same query (the children's needs come with
+    # their names).
+    party_interpreter = Party.objects.filter(
+        proceedings=OuterRef("pk"), person__needs_interpreter=True
+    )
+    return (
+        waiting.select_related("team", "service_area")
+        .only(*_DUTY_FIELDS)
+        .annotate(party_needs_interpreter=Exists(party_interpreter))
+    )
 
 
 def _duty_rows(found: list[Proceedings], today) -> list[DutyRow]:
     names: dict[int, list[str]] = {}
+    interpreter: set[int] = set()
     links = (
         ProceedingsChild.objects.filter(
             proceedings_id__in=[proceedings.pk for proceedings in found]
         )
         .order_by("child__preferred_name", "child__pk")
-        .values_list("proceedings_id", "child__preferred_name", "child__legal_family_name")
+        .values_list(
+            "proceedings_id",
+            "child__preferred_name",
+            "child__legal_family_name",
+            "child__needs_interpreter",
+        )
     )
-    for proceedings_id, preferred, family in links:
+    for proceedings_id, preferred, family, needs_interpreter in links:
         names.setdefault(proceedings_id, []).append(f"{preferred} {family}")
+        if needs_interpreter:
+            interpreter.add(proceedings_id)
     detail_url, allocate_url = link_maker("proceedings:detail"), link_maker("proceedings:allocate")
     rows = []
     for proceedings in found:
         team = proceedings.team
+        needed_by = proceedings.needed_by
         rows.append(
             DutyRow(
                 proceedings=proceedings,
@@ -208,17 +285,33 @@ def _duty_rows(found: list[Proceedings], today) -> list[DutyRow]:
                 area_name=proceedings.service_area.name,
                 detail_url=detail_url(proceedings.uuid),
                 allocate_url=allocate_url(proceedings.uuid),
+                needed_by=needed_by,
+                needed_for=_needed_for(proceedings),
+                days_to_go=None if needed_by is None else (needed_by - today).days,
+                interpreter_needed=proceedings.pk in interpreter
+                or proceedings.party_needs_interpreter,
+                domestic_abuse_noted=proceedings.domestic_abuse_noted,
             )
         )
     return rows
 
 
+def _needed_for(proceedings: Proceedings) -> str:
+    if proceedings.needed_by is None:
+        return ""
+    if proceedings.needed_by == proceedings.first_hearing_on:
+        return "First hearing"
+    return "Report due"
+
+
 def duty_list(*, user, today: date | None = None) -> list[DutyRow]:
-    """Open proceedings with no lead FCA in the user's service area (or region), oldest first.
+    """Open proceedings with no lead FCA in the user's service area (or region), those needed
+    soonest first (see _waiting).
 
     Two queries whatever the number of rows. 404 for anyone who holds no duty list.
     """
-    return _duty_rows(list(_duty_fields(_waiting(user))), today or timezone.localdate())
+    today = today or timezone.localdate()
+    return _duty_rows(list(_duty_fields(_waiting(user, today))), today)
 
 
 def _page_number(page) -> int:
@@ -238,9 +331,12 @@ def duty_list_page(
     the area's or region's name on each row), then their children. Only a page past the end
     costs a count and a second read of the page."""
     number = _page_number(page)
+    today = today or timezone.localdate()
     in_region = user.role in REGION_ROLES
     place = "service_area__region__name" if in_region else "service_area__name"
-    waiting = _duty_fields(_waiting(user)).annotate(total=Window(Count("pk")), place_name=F(place))
+    waiting = _duty_fields(_waiting(user, today)).annotate(
+        total=Window(Count("pk")), place_name=F(place)
+    )
 
     def read(number):
         start = (number - 1) * per_page
@@ -258,7 +354,7 @@ def duty_list_page(
     pages = max(-(-total // per_page), 1)
     first = (number - 1) * per_page + 1 if found else 0
     return DutyListPage(
-        rows=_duty_rows(found, today or timezone.localdate()),
+        rows=_duty_rows(found, today),
         total=total,
         number=number,
         pages=pages,
@@ -271,50 +367,118 @@ def duty_list_page(
 # Caseloads, for choosing whom to allocate
 
 
+def scaled_ceiling(full_time: int, fte: Decimal) -> int:
+    """A ceiling for someone working `fte` of full time: 25 x 0.6 = 15. As a whole number of
+    sets of proceedings, rounded up (12.5 is 13), so "at or over the ceiling" means the same as
+    against the exact line."""
+    return math.ceil(Decimal(full_time) * Decimal(fte))
+
+
+@dataclass(frozen=True)
+class StageLoad:
+    """An FCA's open proceedings at one stage against their ceiling for it."""
+
+    proceedings: int
+    children: int
+    ceiling: int
+
+    @property
+    def at_ceiling(self) -> bool:
+        return self.proceedings >= self.ceiling
+
+    def adding(self, children: int) -> "StageLoad":
+        """The load once one more set of proceedings, with `children`, is added."""
+        return replace(self, proceedings=self.proceedings + 1, children=self.children + children)
+
+
 @dataclass(frozen=True)
 class Caseload:
     fca: User
     team: Team
     after_first_hearing: int
     before_first_hearing: int
+    children_after: int = 0
+    children_before: int = 0
+
+    @property
+    def fte(self) -> Decimal:
+        return self.fca.fte
+
+    @property
+    def full_time(self) -> bool:
+        return self.fca.fte >= 1
+
+    @property
+    def hours(self) -> str:
+        """Their working hours as a share of full time, as written: "0.6"."""
+        return f"{Decimal(self.fca.fte).normalize():f}"
+
+    @property
+    def ceiling_after(self) -> int:
+        return scaled_ceiling(CEILING_AFTER_FIRST_HEARING, self.fca.fte)
+
+    @property
+    def ceiling_before(self) -> int:
+        return scaled_ceiling(CEILING_BEFORE_FIRST_HEARING, self.fca.fte)
+
+    @property
+    def after(self) -> StageLoad:
+        return StageLoad(self.after_first_hearing, self.children_after, self.ceiling_after)
+
+    @property
+    def before(self) -> StageLoad:
+        return StageLoad(self.before_first_hearing, self.children_before, self.ceiling_before)
 
     @property
     def at_ceiling_after(self) -> bool:
-        return self.after_first_hearing >= CEILING_AFTER_FIRST_HEARING
+        return self.after.at_ceiling
 
     @property
     def at_ceiling_before(self) -> bool:
-        return self.before_first_hearing >= CEILING_BEFORE_FIRST_HEARING
+        return self.before.at_ceiling
 
     @property
     def at_ceiling(self) -> bool:
         return self.at_ceiling_after or self.at_ceiling_before
 
-    @property
-    def ceiling_after(self) -> int:
-        return CEILING_AFTER_FIRST_HEARING
+    def at_stage(self, stage: str) -> StageLoad:
+        """The load that proceedings at `stage` count against (before the first hearing, or
+        after it)."""
+        return self.before if stage == Stage.BEFORE_FIRST_HEARING else self.after
 
-    @property
-    def ceiling_before(self) -> int:
-        return CEILING_BEFORE_FIRST_HEARING
+
+def _open_lead(stage: str):
+    return Proceedings.objects.filter(
+        lead_fca_id=OuterRef("user_id"), closed_on__isnull=True, stage=stage
+    ).order_by()
 
 
 def _open_lead_count(stage: str):
+    counts = _open_lead(stage).values("lead_fca_id").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def _open_lead_children(stage: str):
+    """How many children are in the open proceedings at `stage` the FCA leads (a child in two
+    of them counted once)."""
     counts = (
-        Proceedings.objects.filter(
-            lead_fca_id=OuterRef("user_id"), closed_on__isnull=True, stage=stage
+        ProceedingsChild.objects.filter(
+            proceedings__lead_fca_id=OuterRef("user_id"),
+            proceedings__closed_on__isnull=True,
+            proceedings__stage=stage,
         )
         .order_by()
-        .values("lead_fca_id")
-        .annotate(n=Count("pk"))
+        .values("proceedings__lead_fca_id")
+        .annotate(n=Count("child_id", distinct=True))
         .values("n")[:1]
     )
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 def fca_caseloads(service_area) -> list[Caseload]:
-    """The FCAs working in the area's teams now, each with the open proceedings they lead by
-    stage. One query; an FCA in two of the area's teams is listed once, with their newest team."""
+    """The FCAs working in the area's teams now, each with the open proceedings they lead, and
+    the children in them, by stage; their ceilings follow their working hours. One query; an
+    FCA in two of the area's teams is listed once, with their newest team."""
     memberships = (
         TeamMembership.objects.filter(
             team__service_area=service_area,
@@ -326,13 +490,17 @@ def fca_caseloads(service_area) -> list[Caseload]:
         .annotate(
             after=_open_lead_count(Stage.AFTER_FIRST_HEARING),
             before=_open_lead_count(Stage.BEFORE_FIRST_HEARING),
+            children_after=_open_lead_children(Stage.AFTER_FIRST_HEARING),
+            children_before=_open_lead_children(Stage.BEFORE_FIRST_HEARING),
         )
         .order_by("user__family_name", "user__given_name", "user_id", "-started_on")
     )
     rows: dict[int, Caseload] = {}
     for m in memberships:
         if m.user_id not in rows:
-            rows[m.user_id] = Caseload(m.user, m.team, m.after, m.before)
+            rows[m.user_id] = Caseload(
+                m.user, m.team, m.after, m.before, m.children_after, m.children_before
+            )
     return list(rows.values())
 
 

@@ -17,7 +17,7 @@ from together.core.forms import add_service_errors
 
 from . import rules, selectors, services
 from .forms import AllocateForm, HearingForm, MatchForm, NewApplicationForm
-from .models import LAW_OF_KIND, Law
+from .models import LAW_OF_KIND, Law, Stage
 
 
 @require_GET
@@ -83,18 +83,25 @@ def children_not_seen(request):
 
 @require_http_methods(["GET", "POST"])
 def allocate(request, proceedings_id):
+    """Choosing a lead FCA, in two steps: choose, then check the children, the court and the
+    person's caseload once allocated, and confirm. Nothing is saved until then; what was chosen
+    travels in the form."""
     user = request.user
     proceedings = selectors.proceedings_get_for_allocation(user=user, proceedings_id=proceedings_id)
     caseloads = selectors.fca_caseloads(proceedings.service_area)
     if request.method == "POST":
         form = AllocateForm(request.POST, caseloads=caseloads)
-        if form.is_valid():
-            fca = form.chosen_fca()
+        action = request.POST.get("action", "check")
+        if action != "change" and form.is_valid():
+            chosen = form.chosen_caseload()
+            if action != "confirm":
+                page = selectors.proceedings_detail(proceedings)
+                return _allocate_confirm(request, form, page, chosen)
             try:
                 services.allocation_create(
                     by=user,
                     proceedings=proceedings,
-                    fca=fca,
+                    fca=chosen.fca,
                     version=form.cleaned_data["version"],
                 )
             except EditConflict as conflict:
@@ -107,7 +114,7 @@ def allocate(request, proceedings_id):
             else:
                 messages.success(
                     request,
-                    f"{fca.full_name} is now the lead Family Court Adviser for "
+                    f"{chosen.fca.full_name} is now the lead Family Court Adviser for "
                     f"{proceedings.court_number}",
                 )
                 return redirect("proceedings:duty-list")
@@ -119,8 +126,24 @@ def allocate(request, proceedings_id):
         "conflict": getattr(form, "conflict", False),
         "page": selectors.proceedings_detail(proceedings),
         "proceedings": proceedings,
+        "ceiling_after": selectors.CEILING_AFTER_FIRST_HEARING,
+        "ceiling_before": selectors.CEILING_BEFORE_FIRST_HEARING,
     }
     return render(request, "proceedings/allocate.html", context)
+
+
+def _allocate_confirm(request, form, page, chosen):
+    stage = page.proceedings.stage
+    context = {
+        "form": form,
+        "page": page,
+        "proceedings": page.proceedings,
+        "chosen": chosen,
+        "now": chosen.at_stage(stage),
+        "then": chosen.at_stage(stage).adding(len(page.children)),
+        "before_first_hearing": stage == Stage.BEFORE_FIRST_HEARING,
+    }
+    return render(request, "proceedings/allocate_confirm.html", context)
 
 
 def _conflict_form(request, proceedings, conflict: EditConflict) -> AllocateForm:

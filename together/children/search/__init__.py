@@ -207,16 +207,35 @@ class FoundChild:
     date_of_birth: date
     age: int
     court_numbers: list[str]
+    matched: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class OtherChild:
-    """A child outside the searcher's everyday access: only enough to know it is the right child
-    and to ask to open the file. Nothing else about them leaves the database."""
+    """A child outside the searcher's everyday access: only enough to pick the right child and
+    to ask to open the file (ADR 0021). Nothing else about them leaves the database.
+
+    `area` is the service area of their latest proceedings; `court_number` is that set's number
+    only when it is in the searcher's own area (children.rules), otherwise empty."""
 
     uuid: UUID
     preferred_name: str
     date_of_birth: date
+    family_initial: str = ""
+    area: str = ""
+    court_number: str = ""
+    matched: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The name they use and the first letter of their family name: "Maisie H."."""
+        if not self.family_initial:
+            return self.preferred_name
+        return f"{self.preferred_name} {self.family_initial}."
+
+
+def family_initial(family_name: str) -> str:
+    return family_name.strip()[:1].upper()
 
 
 @dataclass
@@ -235,8 +254,9 @@ class SearchResults:
 @transaction.atomic
 def children_search(*, by, terms: SearchTerms, limit: int = LIMIT) -> SearchResults:
     """Find children for `by`, and record that they searched (what kind of search, never the
-    names). With terms.all_children, children outside their access are listed with their name and
-    date of birth only, for staff who may ask to open a file by giving a reason."""
+    names). With terms.all_children, children outside their access are listed with only enough
+    to pick the right one (OtherChild), for staff who may ask to open a file by giving a reason;
+    which children those were is logged too. Each child found says why it matched."""
     all_children = terms.all_children and rules.may_break_glass(by)
     words = name_words(terms.name)
     narrow = Q()
@@ -252,11 +272,26 @@ def children_search(*, by, terms: SearchTerms, limit: int = LIMIT) -> SearchResu
 
     results = SearchResults(terms=terms, more=len(rows) > limit, close_spellings=close)
     rows = rows[:limit]
-    numbers = _open_court_numbers([c.pk for c in rows if not all_children or c.may_see])
+    proceedings = _proceedings_of([c.pk for c in rows])
     today = timezone.localdate()
+    why = _Reasons(terms, words, close)
     for child in rows:
+        theirs = proceedings.get(child.pk, [])
         if all_children and not child.may_see:
-            results.others.append(OtherChild(child.uuid, child.preferred_name, child.date_of_birth))
+            latest = theirs[-1] if theirs else None
+            results.others.append(
+                OtherChild(
+                    uuid=child.uuid,
+                    preferred_name=child.preferred_name,
+                    date_of_birth=child.date_of_birth,
+                    family_initial=family_initial(child.legal_family_name),
+                    area=latest.area if latest else "",
+                    court_number=latest.court_number
+                    if latest and rules.may_see_court_number_outside_access(by, latest.area_id)
+                    else "",
+                    matched=why.of(child),
+                )
+            )
         else:
             results.children.append(
                 FoundChild(
@@ -265,22 +300,67 @@ def children_search(*, by, terms: SearchTerms, limit: int = LIMIT) -> SearchResu
                     legal_name=f"{child.legal_given_names} {child.legal_family_name}",
                     date_of_birth=child.date_of_birth,
                     age=child.age_on(today),
-                    court_numbers=numbers.get(child.pk, []),
+                    court_numbers=sorted(p.court_number for p in theirs if p.is_open),
+                    matched=why.of(child),
                 )
             )
 
-    audit_event_record(
-        by=by,
-        action=Action.CHILDREN_SEARCHED,
-        detail={
-            "by": terms.kinds,
-            "all_children": all_children,
-            "close_spellings": close,
-            "found": len(results.children),
-            "found_outside_access": len(results.others),
-        },
-    )
+    detail = {
+        "by": terms.kinds,
+        "all_children": all_children,
+        "close_spellings": close,
+        "found": len(results.children),
+        "found_outside_access": len(results.others),
+    }
+    if all_children:
+        # Which children outside their access the searcher was shown (never their names).
+        detail["shown_outside_access"] = [str(other.uuid) for other in results.others]
+    audit_event_record(by=by, action=Action.CHILDREN_SEARCHED, detail=detail)
     return results
+
+
+class _Reasons:
+    """Why a child was found, in a few words each ("Given name Maisie", "Date of birth"), so the
+    searcher can tell the right child without opening a file. A name is told by its part: the
+    name they use, a given name (written as the child's file writes it), or the family name
+    (never written out: of a child outside their access the searcher sees only its initial)."""
+
+    def __init__(self, terms: SearchTerms, words: list[str], close: bool):
+        self.terms = terms
+        self.words = words
+        self.nearby = _Matcher(words).nearby if close else {}
+
+    def _match(self, word: str, written: str) -> str | None:
+        """How a word of `written` matches `word`: None if none does, "" if one starts with it,
+        " (a similar spelling)" if one is only spelled nearly the same."""
+        names = name_words(written)
+        if any(n.startswith(word) for n in names):
+            return ""
+        if any(n in self.nearby.get(word, ()) for n in names):
+            return " (a similar spelling)"
+        return None
+
+    def _name_reason(self, child: Child, word: str) -> str | None:
+        if (how := self._match(word, child.preferred_name)) is not None:
+            return "Name they use" + how
+        for written in _LETTERS.findall(child.legal_given_names):
+            if (how := self._match(word, written)) is not None:
+                return f"Given name {written}" + how
+        if (how := self._match(word, child.legal_family_name)) is not None:
+            return "Family name" + how
+        return None
+
+    def of(self, child: Child) -> list[str]:
+        reasons: list[str] = []
+        for word in self.words:
+            reason = self._name_reason(child, word)
+            if reason and reason not in reasons:
+                reasons.append(reason)
+        if self.terms.court_number:
+            reasons.append("Court's number")
+        if self.terms.date_of_birth:
+            reasons.append("Date of birth")
+        return reasons
 
 
 def _by_name(children: list[Child]) -> list[Child]:
@@ -344,19 +424,37 @@ def _through_the_index(
     return close, bool(close)
 
 
-def _open_court_numbers(child_ids: list[int]) -> dict[int, list[str]]:
-    """The court's numbers of each child's open proceedings, in one query."""
-    numbers: dict[int, list[str]] = {}
+@dataclass(frozen=True)
+class _ProceedingsSeen:
+    court_number: str
+    is_open: bool
+    area_id: int
+    area: str
+
+
+def _proceedings_of(child_ids: list[int]) -> dict[int, list[_ProceedingsSeen]]:
+    """Each child's proceedings, oldest first (the latest last), in one query: the court's
+    numbers of the open ones for children the searcher may see, the latest one's area (and
+    perhaps number) for the others."""
+    found: dict[int, list[_ProceedingsSeen]] = {}
     if not child_ids:
-        return numbers
+        return found
     links = (
-        Child.objects.filter(pk__in=child_ids, proceedings__closed_on__isnull=True)
-        .order_by("proceedings__court_number")
-        .values_list("pk", "proceedings__court_number")
+        Child.objects.filter(pk__in=child_ids, proceedings__isnull=False)
+        .order_by("proceedings__received_on", "proceedings__pk")
+        .values_list(
+            "pk",
+            "proceedings__court_number",
+            "proceedings__closed_on",
+            "proceedings__service_area_id",
+            "proceedings__service_area__name",
+        )
     )
-    for child_id, number in links:
-        numbers.setdefault(child_id, []).append(number)
-    return numbers
+    for child_id, number, closed_on, area_id, area in links:
+        found.setdefault(child_id, []).append(
+            _ProceedingsSeen(number, closed_on is None, area_id, area)
+        )
+    return found
 
 
 def index_problems() -> list[str]:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from together.accounts.models import Role
 
 from .. import rules, selectors
-from ..search import LIMIT, OtherChild, children_search
+from ..search import LIMIT, OtherChild, children_search, family_initial
 from ..search.forms import BreakGlassForm, ChildSearchForm
 from ..services import break_glass_open
 
@@ -58,7 +58,12 @@ def break_glass(request, child_id):
     else:
         form = BreakGlassForm()
     # Only what the search showed: nothing more about the child until the reason is given.
-    shown = OtherChild(child.uuid, child.preferred_name, child.date_of_birth)
+    shown = OtherChild(
+        child.uuid,
+        child.preferred_name,
+        child.date_of_birth,
+        family_initial=family_initial(child.legal_family_name),
+    )
     return render(request, "children/break_glass.html", {"form": form, "child": shown})
 
 

@@ -83,6 +83,7 @@ def stage_now(invitation: FeedbackInvitation) -> str:
         return invitation.stage
     met = Meeting.objects.filter(
         child_id=invitation.child_id,
+        outcome=Meeting.Outcome.MET,  # a record of not meeting them is not a meeting
         occurred_at__gte=invitation.opened_at,
         occurred_at__lte=timezone.now(),
     ).exists()
