@@ -12,15 +12,15 @@ from tests.plans.factories import plan_page, start_plan
 from together.plans import rules, services
 from together.plans.models import Certainty, Plan, PlanVersion
 
-# In a test, the page's queries are: the session and the user; the child (with access, and the
-# file's summary: open proceedings and meetings), the plan (with its counts and what this person
+# In a test, the page's queries are: the session and the user; the child (with access); the
+# file's summary (the child's meetings, and the dates of their open proceedings), the plan (with its counts and what this person
 # may do with it); what the page itself reads; the view logged (one INSERT).
-TASK_LIST = 6  # ... + the comments
+TASK_LIST = 8  # ... + the comments
 # ... the plan's UPDATE (with its new version, and only if the plan is still at the version the
 # page read: no second read under lock), which also answers every kind of item for the snapshot;
 # the version's INSERT and the audit event's INSERT, inside a savepoint.
 SECTION_SAVE = 9
-COMPARE = 6  # ... + the list of versions with the snapshots of the two compared
+COMPARE = 8  # ... + the list of versions with the snapshots of the two compared
 # The child's version as a PDF: the session and the user; the child, the plan; the FCA it speaks
 # for, what the child calls each person (children.naming), the open work written for the child,
 # the recommendations, the next hearing and when the version was saved; the print logged (one

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -24,17 +24,17 @@ from .seen import SeenStatus, seen_status
 
 def child_get_for_user(*, user, child_id) -> Child:
     """The child, if `user` may see their file; otherwise 404, exactly as if there were no child."""
-    # The child's own query answers the everyday question and the facts at the top of the file.
-    # Only someone without an everyday reason is asked a second question: did they open the
-    # file by giving a reason? The same 404 follows whether there is no child or no right to see.
+    # The child's own query answers the everyday question. Only someone without an everyday
+    # reason is asked a second question: did they open the file by giving a reason? The same 404
+    # follows whether there is no child or no right to see.
     try:
         child_uuid = child_id if isinstance(child_id, uuid.UUID) else uuid.UUID(str(child_id))
     except ValueError:
         raise Http404("No child found") from None
     try:
-        child = Child.objects.annotate(
-            everyday_access=rules.everyday_access_annotation(user), **_summary_annotations()
-        ).get(uuid=child_uuid)
+        child = Child.objects.annotate(everyday_access=rules.everyday_access_annotation(user)).get(
+            uuid=child_uuid
+        )
     except Child.DoesNotExist:
         raise Http404("No child found") from None
     child.glass_broken = False
@@ -73,90 +73,48 @@ class FileSummary:
     not_met: Meeting | None = None  # the newest record, when it says they did not meet
 
 
-def _summary_annotations() -> dict:
-    """The facts at the top of every page of a child's file, as annotations on the child's row
-    (see child_file_summary)."""
-
-    def earliest_open(child):
-        # When the child's earliest open proceedings were received (the child's own row, joined
-        # to their proceedings: order and value use the filter's join).
-        return (
-            Child.objects.filter(pk=child, proceedings__closed_on__isnull=True)
-            .order_by("proceedings__received_on")
-            .values("proceedings__received_on")[:1]
-        )
-
-    records = Meeting.objects.filter(child=OuterRef("pk"))
-    newest = records.order_by("-occurred_at", "-pk")
-    meetings = records.filter(outcome=Meeting.Outcome.MET)
-    last = meetings.order_by("-occurred_at")
-    # Meetings on or after the day (in London) the earliest open proceedings were received.
-    since = meetings.filter(
-        occurred_at__date__gte=Subquery(earliest_open(OuterRef(OuterRef("pk"))))
-    )
-    # When the newest current allocation of the child's open proceedings began: the clock for
-    # a first meeting (read through the child's own relations: children does not import
-    # proceedings).
-    allocated = (
-        Child.objects.filter(
-            pk=OuterRef("pk"),
-            proceedings__closed_on__isnull=True,
-            proceedings__allocations__ended_at__isnull=True,
-        )
-        .order_by("-proceedings__allocations__started_at")
-        .values("proceedings__allocations__started_at")[:1]
-    )
-    return {
-        "summary_earliest_open": Subquery(earliest_open(OuterRef("pk"))),
-        "summary_last_at": Subquery(last.values("occurred_at")[:1]),
-        "summary_last_method": Subquery(last.values("method")[:1]),
-        "summary_seen": Exists(since),
-        "summary_seen_in_person": Exists(since.filter(method=Meeting.Method.IN_PERSON)),
-        "summary_allocated_at": Subquery(allocated),
-        "summary_newest_outcome": Subquery(newest.values("outcome")[:1]),
-        "summary_newest_at": Subquery(newest.values("occurred_at")[:1]),
-        "summary_newest_reason": Subquery(newest.values("not_met_reason")[:1]),
-    }
-
-
-_SUMMARY_FIELDS = tuple(_summary_annotations())
-
-
 def child_file_summary(*, user, child: Child) -> FileSummary:
     """What the top of every page of a child's file shows: whether the child is in open
     proceedings and has been seen (and seen in person) since they began, their last meeting and
     the seen status made from it (children.seen, as My children says it), and the newest record
-    if it says they did not meet. One query."""
-    # A child read by child_get_for_user carries the summary already (one query fewer on every
-    # page of the file); a child read another way (with a plan, say) asks for it.
-    if hasattr(child, "summary_seen"):
-        row = {name: getattr(child, name) for name in _SUMMARY_FIELDS}
-    else:
-        row = Child.objects.filter(pk=child.pk).values(**_summary_annotations()).get()
-    in_open = row["summary_earliest_open"] is not None
-    last = None
-    if row["summary_last_at"] is not None:
-        last = Meeting(
-            child=child, occurred_at=row["summary_last_at"], method=row["summary_last_method"]
-        )
+    if it says they did not meet. Two short queries: the child's meetings, and their open
+    proceedings' dates.
+
+    (Two plain queries rather than nine subqueries on the child's own row: Django builds and
+    compiles a query on every request, and that cost more than the round trips; see
+    bench/load.py.)"""
+    records = list(
+        Meeting.objects.filter(child=child)
+        .order_by("-occurred_at", "-pk")
+        .values_list("occurred_at", "method", "outcome", "not_met_reason")
+    )
+    # When the child's earliest open proceedings were received, and when the newest current
+    # allocation of them began: the clock for a first meeting (read through the child's own
+    # relations: children does not import proceedings).
+    open_dates = child.proceedings.filter(closed_on__isnull=True).aggregate(
+        earliest=Min("received_on"),
+        allocated=Max("allocations__started_at", filter=Q(allocations__ended_at__isnull=True)),
+    )
+    earliest_open = open_dates["earliest"]
+    in_open = earliest_open is not None
+    met = [(at, method) for at, method, outcome, _ in records if outcome == Meeting.Outcome.MET]
+    # Meetings on or after the day (in London) the earliest open proceedings were received.
+    since = [method for at, method in met if in_open and timezone.localdate(at) >= earliest_open]
+    last = Meeting(child=child, occurred_at=met[0][0], method=met[0][1]) if met else None
     not_met = None
-    if row["summary_newest_outcome"] not in (None, Meeting.Outcome.MET):
-        not_met = Meeting(
-            child=child,
-            outcome=row["summary_newest_outcome"],
-            occurred_at=row["summary_newest_at"],
-            not_met_reason=row["summary_newest_reason"],
-        )
+    if records and records[0][2] != Meeting.Outcome.MET:
+        at, _, outcome, reason = records[0]
+        not_met = Meeting(child=child, outcome=outcome, occurred_at=at, not_met_reason=reason)
     return FileSummary(
         in_open_proceedings=in_open,
-        seen=in_open and bool(row["summary_seen"]),
-        seen_in_person=in_open and bool(row["summary_seen_in_person"]),
+        seen=bool(since),
+        seen_in_person=Meeting.Method.IN_PERSON in since,
         last_meeting=last,
         everyday_access=rules.has_everyday_access(user, child),
         status=seen_status(
-            last_seen=row["summary_last_at"],
-            method=row["summary_last_method"],
-            waiting_since=row["summary_allocated_at"],
+            last_seen=last.occurred_at if last else None,
+            method=last.method if last else None,
+            waiting_since=open_dates["allocated"],
             in_open_proceedings=in_open,
         ),
         not_met=not_met,
