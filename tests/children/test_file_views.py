@@ -230,11 +230,11 @@ def test_file_pages_make_the_same_number_of_queries_however_much_is_on_the_file(
     client.post(f"/children/{world.child.uuid}/about/edit/", about_form(world.child, enjoys="Lego"))
     assert {page: _count(client, page) for page in pages} == before
     # Session and user (2); the child, with whether the viewer has an everyday reason (1); the
-    # child's meetings, and the dates of their open proceedings, for the seen status at the top
-    # (2); the logged view, one INSERT (1); then what the page itself shows. The family page
-    # reads the child's people, then the child's proceedings with their parties (two queries: children reads proceedings
-    # only through the child's own relations), and which confidential addresses the viewer may
-    # see (one: whether a link to proceedings from another area limits them, ADR 0017).
+    # child's meetings, and the dates of their open proceedings, for the seen status at the top (2);
+    # the logged view, one INSERT (1); then what the page itself shows. The family page reads the
+    # child's people, then the child's proceedings with their parties (two queries: children reads
+    # proceedings only through the child's own relations), and which confidential addresses the
+    # viewer may see (one: whether a link to proceedings from another area limits them, ADR 0017).
     assert list(before.values()) == [7, 10, 8, 7, 7]
 
 

@@ -12,9 +12,9 @@ from tests.plans.factories import plan_page, start_plan
 from together.plans import rules, services
 from together.plans.models import Certainty, Plan, PlanVersion
 
-# In a test, the page's queries are: the session and the user; the child (with access); the
-# file's summary (the child's meetings, and the dates of their open proceedings), the plan
-# (with its counts and what this person may do with it); what the page itself reads; the view logged (one INSERT).
+# In a test, the page's queries are: the session and the user; the child (with access); the file's
+# summary (the child's meetings, and the dates of their open proceedings), the plan (with its counts
+# and what this person may do with it); what the page itself reads; the view logged (one INSERT).
 TASK_LIST = 8  # ... + the comments
 # ... the plan's UPDATE (with its new version, and only if the plan is still at the version the
 # page read: no second read under lock), which also answers every kind of item for the snapshot;
