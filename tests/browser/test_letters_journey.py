@@ -64,7 +64,7 @@ def test_fca_writes_sends_and_prints_an_introductory_letter(journey, world, chro
     original = box.input_value()
     box.fill(JARGON + "\n\n" + original.split("\n\n", 1)[1])
     findings = journey.page.locator("#id_body-language")
-    findings.locator("mark", has_text="contact").wait_for()
+    findings.get_by_text("contact", exact=True).wait_for()  # the finding, not its sentence
     journey.check_accessibility()
     journey.click("Save and record that it was sent")
     assert journey.heading() == "Record that the letter was sent"

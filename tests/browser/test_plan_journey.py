@@ -97,7 +97,7 @@ def test_an_fca_writes_shares_and_prints_the_plan(journey, world):
     box = journey.page.get_by_label("Words for the child", exact=True)
     box.fill("You will live with mum. The court will decide about contact with dad.")
     findings = journey.page.locator("#id_words_for_child-language")
-    findings.locator("mark", has_text="contact").wait_for()
+    findings.get_by_text("contact", exact=True).wait_for()  # the finding, not its sentence
     journey.check_accessibility()
     box.fill("You will live with mum. You will see dad on Saturdays.")
     finished(journey)
