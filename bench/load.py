@@ -179,6 +179,7 @@ def check_targets(port, targets):
 def run(port, pick, clients: int, seconds: float, max_requests: int):
     """`clients` threads, each with its own connection, for `seconds` or `max_requests` in all."""
     times: list[list[float]] = [[] for _ in range(clients)]
+    kinds: list[list[tuple[str, float]]] = [[] for _ in range(clients)]
     errors = [0] * clients
     deadline = time.perf_counter() + seconds
     per_client = max_requests // clients
@@ -196,6 +197,7 @@ def run(port, pick, clients: int, seconds: float, max_requests: int):
                 conn.close()
             if ok:
                 times[i].append((time.perf_counter() - start) * 1000)
+                kinds[i].append((target.kind, times[i][-1]))
             else:
                 errors[i] += 1
 
@@ -209,7 +211,11 @@ def run(port, pick, clients: int, seconds: float, max_requests: int):
     done = sorted(t for ts in times for t in ts)
     if not done:
         return {"rps": 0, "median": 0, "p95": 0, "p99": 0, "errors": sum(errors), "n": 0}
+    by_kind: dict[str, list[float]] = {}
+    for kind, ms in (pair for pairs in kinds for pair in pairs):
+        by_kind.setdefault(kind, []).append(ms)
     return {
+        "by_kind": {kind: statistics.median(ms) for kind, ms in sorted(by_kind.items())},
         "rps": len(done) / elapsed,
         "median": statistics.median(done),
         "p95": done[int(0.95 * (len(done) - 1))],
@@ -265,7 +271,12 @@ def main():
         run(port, mixed, 2, 3, 200)  # warm both workers
         for clients in (int(c) for c in args.clients.split(",")):
             print(f"{clients} client{'s' if clients > 1 else ''} at once, {args.seconds:g} s each:")
-            print(row("mixed pages", run(port, mixed, clients, args.seconds, args.max_requests)))
+            result = run(port, mixed, clients, args.seconds, args.max_requests)
+            print(row("mixed pages", result))
+            print(
+                "    median by kind: "
+                + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in result["by_kind"].items())
+            )
             print(row("bare page", run(port, bare, clients, args.seconds / 2, args.max_requests)))
 
 
