@@ -46,7 +46,8 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": "",
-            "request_id": getattr(request, "request_id", "")
+            "request_id": getattr(record, "request_id", "")
+            or getattr(request, "request_id", "")
             or request_context.current().request_id,
         }
         if request is not None and hasattr(request, "method"):
@@ -92,5 +93,6 @@ def log_access(request, response, started: float) -> None:
             "path": path,
             "status": response.status_code,
             "duration_ms": duration_ms,
+            "request_id": request.request_id,
         },
     )
