@@ -52,7 +52,7 @@ serve: install var ## Serve with gunicorn and production settings (needs DJANGO_
 	TOGETHER_ENV=production $(MANAGE) collectstatic --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) migrate --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) createcachetable
-	TOGETHER_ENV=production $(VENV)/bin/gunicorn together.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+	TOGETHER_ENV=production $(VENV)/bin/gunicorn together.wsgi --bind $(HOST):$(PORT) --workers 3
 
 # Tests run in parallel, one process a core (pytest-xdist; each has its own test database).
 # TEST_WORKERS=0 runs them in this process, for a debugger.

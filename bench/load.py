@@ -143,6 +143,9 @@ def production_env(port: int) -> dict:
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
         "TOGETHER_BENCH_ROUTES": "1",
         "EMAIL_URL": "consolemail://",  # production needs a mail server or says it has none
+        # The access log would print a line a request to this terminal, and the figures would no
+        # longer compare with those measured before it existed.
+        "TOGETHER_ACCESS_LOG": "false",
     }
 
 

@@ -52,6 +52,9 @@ MATRIX = {
     # someone not signed in with a 401 in JSON rather than sending them to the sign-in page.
     "/language/check/": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 302},
     "/api/language/check": {**dict.fromkeys(Role.values, 405), ANONYMOUS: 401},
+    # Health checks for load balancers (core.health): public, and the same for everyone.
+    "/healthz": EVERYONE,
+    "/readyz": EVERYONE,
 }
 
 

@@ -1,5 +1,6 @@
 """Production settings: refuse to start when unsafe, and pass Django's deployment checks."""
 
+import json
 import os
 import subprocess
 import sys
@@ -183,3 +184,37 @@ def test_sessions_are_read_from_redis_when_there_is_one_and_kept_in_the_database
     assert default.stdout.split() == ["django.contrib.sessions.backends.db"], default.stderr
     redis = run(["shell", "-v", "0", "-c", script], CACHE_URL="redis://127.0.0.1:6379/1")
     assert redis.stdout.split() == ["django.contrib.sessions.backends.cached_db"], redis.stderr
+
+
+LOGS = (
+    "import logging; from django.test import Client; "
+    "print(type(logging.getLogger().handlers[0].formatter).__name__); "
+    "print(logging.getLogger('together.access').isEnabledFor(logging.INFO)); "
+    "c = Client(HTTP_HOST='together.example.org'); "
+    "print(c.get('/healthz').status_code, c.get('/readyz?probe=1').status_code >= 200); "
+    "c.post('/healthz?name=Jane')"
+)
+
+
+def test_production_writes_json_logs_and_answers_health_checks_over_plain_http():
+    result = run(["shell", "-v", "0", "-c", LOGS], **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    formatter, access_log_on, health = result.stdout.splitlines()
+    assert formatter == "JsonFormatter"
+    assert access_log_on == "True"
+    # A load balancer probes over HTTP: the health check answers, not a redirect to HTTPS.
+    assert health.split()[0] == "200"
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    refused = next(line for line in lines if line.get("status") == 405)
+    assert refused["logger"] == "django.request"
+    assert refused["message"] == "Method Not Allowed (POST): /healthz"
+    assert (refused["method"], refused["path"]) == ("POST", "/healthz")
+    assert len(refused["request_id"]) == 32
+    assert "Jane" not in result.stderr
+    assert "probe=1" not in result.stderr
+
+
+def test_development_keeps_readable_logs():
+    result = run(["shell", "-v", "0", "-c", LOGS])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == ["Formatter", "False"]

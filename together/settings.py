@@ -319,6 +319,8 @@ CONTENT_SECURITY_POLICY = {
 }
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # A load balancer probes the app servers over plain HTTP: the health checks answer it there.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -377,6 +379,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("TOGETHER_LOG_LEVEL", default="WARNING")},
 }
+if PRODUCTION:
+    # One JSON object a line, with the request id and no personal data (core.logs), and an access
+    # line for every request but the health checks: method, URL pattern, status and duration.
+    LOGGING["formatters"]["json"] = {"()": "together.core.logs.JsonFormatter"}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+    if env.bool("TOGETHER_ACCESS_LOG", default=True):
+        LOGGING["loggers"] = {"together.access": {"level": "INFO"}}
 
 # --- Together's own settings ------------------------------------------------------------------
 

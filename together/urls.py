@@ -4,11 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from together.accounts.views import admin_sign_in
+from together.core import health
 
 admin.site.site_header = "Together administration"
 admin.site.site_title = "Together administration"
 
 urlpatterns = [
+    # For load balancers and orchestrators (core.health): public, cheap, no personal data.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", include("together.home.urls")),
     path("", include("together.core.urls")),
     path("", include("together.accounts.urls")),

@@ -2,12 +2,14 @@
 out of caches."""
 
 import re
+import time
 import uuid
 
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from . import request_context
+from .logs import log_access
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -27,12 +29,14 @@ def client_ip(request) -> str | None:
 
 
 class RequestIdMiddleware:
-    """Tags the request (and its response) with an id that the audit log and logs record."""
+    """Tags the request (and its response) with an id that the audit log and logs record, and
+    writes the access line (when the together.access logger is on: in production)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        started = time.perf_counter()
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         trusted = settings.TOGETHER_TRUSTED_PROXIES and _REQUEST_ID.match(incoming)
         request.request_id = incoming if trusted else uuid.uuid4().hex
@@ -43,9 +47,10 @@ class RequestIdMiddleware:
         )
         try:
             response = self.get_response(request)
+            response["X-Request-ID"] = request.request_id
+            log_access(request, response, started)
         finally:
             request_context.reset(token)
-        response["X-Request-ID"] = request.request_id
         return response
 
 
