@@ -105,9 +105,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(*, env: dict, workers: int = 2, port: int | None = None):
+def gunicorn(*, env: dict, workers: int = 2, port: int | None = None, output=None):
     """gunicorn serving the project on loopback (a free port unless one is given) with `env`,
-    once it answers connections; stopped on leaving. Yields the port."""
+    once it answers connections; stopped on leaving. Yields the port. Its output (logs) goes to
+    `output`, an open file, when given; otherwise to this terminal."""
     port = port or free_port()
     server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
         [
@@ -124,6 +125,8 @@ def gunicorn(*, env: dict, workers: int = 2, port: int | None = None):
         ],
         cwd=ROOT,
         env=env,
+        stdout=output,
+        stderr=output,
     )
     try:
         for _ in range(200):

@@ -143,9 +143,6 @@ def production_env(port: int) -> dict:
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
         "TOGETHER_BENCH_ROUTES": "1",
         "EMAIL_URL": "consolemail://",  # production needs a mail server or says it has none
-        # The access log would print a line a request to this terminal, and the figures would no
-        # longer compare with those measured before it existed.
-        "TOGETHER_ACCESS_LOG": "false",
     }
 
 
@@ -254,7 +251,9 @@ def main():
         env=env,
         check=True,
     )
-    with gunicorn(env=env, workers=args.workers, port=port):
+    # The server's logs (a JSON line a request, as in production) go to a file, not this terminal.
+    log_path = ROOT / "var" / "load-server.log"
+    with log_path.open("w") as log, gunicorn(env=env, workers=args.workers, port=port, output=log):
         from django.db import connection
 
         print(
@@ -281,6 +280,7 @@ def main():
                 + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in result["by_kind"].items())
             )
             print(row("bare page", run(port, bare, clients, args.seconds / 2, args.max_requests)))
+        print(f"\nThe server's log: {log_path}")
 
 
 if __name__ == "__main__":
