@@ -1,0 +1,255 @@
+"""The scorecard's figures at a date, for the nation or one service area, computed from the records.
+
+Each figure is what docs/scorecard.md defines (the board's definitions, issue 16), read with the
+ORM's aggregates and `Exists`, one or two queries a figure. A date D is a day in London: a time
+recorded "on or before D" is before the first moment of the next day (scorecard.dates).
+
+Shares are fractions between 0 and 1 and averages are unrounded; a share or an average with
+nothing to count is None (`null` in JSON). Counts are whole numbers, 0 when there is nothing.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from together.accounts.models import Role, User
+from together.children.models import Meeting
+from together.feedback.models import (
+    CHILD_AUDIENCES,
+    POSITIVE_ANSWERS,
+    Answer,
+    Audience,
+    FeedbackResponse,
+)
+from together.organisation.models import ServiceArea
+from together.proceedings.models import Allocation, Law, Proceedings, ProceedingsChild
+from together.quality.models import GOOD_OR_BETTER, Audit
+
+from .dates import end_of
+
+# The board's thresholds for caseloads: sets of proceedings one FCA leads.
+CEILING_AFTER_FIRST_HEARING = 25
+CEILING_BEFORE_FIRST_HEARING = 40
+DAYS_TO_ALLOCATION_WINDOW = 90
+AUDITS_WINDOW = 365
+AUDITED_RECENTLY_WINDOW = 91
+FEEDBACK_WINDOW = 365
+
+# The figures, in the order the command prints them.
+KEYS = (
+    "open_proceedings",
+    "open_proceedings_public",
+    "open_proceedings_private",
+    "open_children",
+    "held_on_duty",
+    "caseload_post_first_hearing_avg",
+    "caseload_post_first_hearing_share_over_25",
+    "caseload_pre_first_hearing_avg",
+    "caseload_pre_first_hearing_share_over_40",
+    "days_to_allocation_avg_last_90_days",
+    "children_seen_share",
+    "children_seen_in_person_share",
+    "audits_good_or_better_share_last_12_months",
+    "fcas_without_audit_last_3_months_share",
+    "children_felt_listened_to_share_last_12_months",
+    "parents_carers_felt_listened_to_share_last_12_months",
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where the figures are for: the nation (no area) or one service area."""
+
+    day: datetime.date
+    area: ServiceArea | None = None
+
+    def proceedings(self, prefix: str = "") -> Q:
+        return Q(**{f"{prefix}service_area": self.area}) if self.area else Q()
+
+
+def share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def open_q(day: datetime.date, prefix: str = "") -> Q:
+    """Open at D: received on or before D, and not closed, or closed after D."""
+    return Q(**{f"{prefix}received_on__lte": day}) & (
+        Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gt": day})
+    )
+
+
+def after_first_hearing_q(day: datetime.date, prefix: str = "") -> Q:
+    """After the first hearing at D: a first hearing on or before D."""
+    return Q(**{f"{prefix}first_hearing_on__lte": day})
+
+
+def before_first_hearing_q(day: datetime.date, prefix: str = "") -> Q:
+    """Before the first hearing at D: none recorded, or one after D."""
+    return Q(**{f"{prefix}first_hearing_on__isnull": True}) | Q(
+        **{f"{prefix}first_hearing_on__gt": day}
+    )
+
+
+def leads_at(day: datetime.date) -> QuerySet:
+    """Lead allocations at D: started on or before D, and not ended, or ended after D."""
+    end = end_of(day)
+    return Allocation.objects.filter(kind=Allocation.Kind.LEAD, started_at__lt=end).filter(
+        Q(ended_at__isnull=True) | Q(ended_at__gte=end)
+    )
+
+
+def open_proceedings(scope: Scope) -> dict:
+    has_lead = leads_at(scope.day).filter(proceedings=OuterRef("pk"))
+    counts = Proceedings.objects.filter(open_q(scope.day), scope.proceedings()).aggregate(
+        open=Count("pk"),
+        public=Count("pk", filter=Q(law=Law.PUBLIC)),
+        private=Count("pk", filter=Q(law=Law.PRIVATE)),
+        on_duty=Count("pk", filter=~Exists(has_lead)),
+    )
+    children = ProceedingsChild.objects.filter(
+        open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
+    ).aggregate(n=Count("child_id", distinct=True))
+    return {
+        "open_proceedings": counts["open"],
+        "open_proceedings_public": counts["public"],
+        "open_proceedings_private": counts["private"],
+        "open_children": children["n"],
+        "held_on_duty": counts["on_duty"],
+    }
+
+
+def caseloads(scope: Scope) -> dict:
+    """Per FCA, the open proceedings they lead at D, after and before the first hearing."""
+    after = after_first_hearing_q(scope.day, "proceedings__")
+    before = before_first_hearing_q(scope.day, "proceedings__")
+    loads = list(
+        leads_at(scope.day)
+        .filter(
+            open_q(scope.day, "proceedings__"),
+            scope.proceedings("proceedings__"),
+            fca__role=Role.FCA,
+        )
+        .values("fca_id")
+        .annotate(
+            after=Count("proceedings_id", filter=after, distinct=True),
+            before=Count("proceedings_id", filter=before, distinct=True),
+        )
+        .values_list("after", "before")
+    )
+    after_loads = [a for a, _ in loads if a]
+    before_loads = [b for _, b in loads if b]
+    return {
+        "caseload_post_first_hearing_avg": _mean(after_loads),
+        "caseload_post_first_hearing_share_over_25": share(
+            sum(n > CEILING_AFTER_FIRST_HEARING for n in after_loads), len(after_loads)
+        ),
+        "caseload_pre_first_hearing_avg": _mean(before_loads),
+        "caseload_pre_first_hearing_share_over_40": share(
+            sum(n > CEILING_BEFORE_FIRST_HEARING for n in before_loads), len(before_loads)
+        ),
+    }
+
+
+def days_to_allocation(scope: Scope) -> dict:
+    """For proceedings whose first lead started in (D-90, D], the mean of the days from the
+    application to that start. `first_allocated_at` is the first lead's start (kept so by
+    proceedings.services and by the import)."""
+    window_start = end_of(scope.day - datetime.timedelta(days=DAYS_TO_ALLOCATION_WINDOW))
+    rows = Proceedings.objects.filter(
+        scope.proceedings(),
+        first_allocated_at__gte=window_start,
+        first_allocated_at__lt=end_of(scope.day),
+    ).values_list("received_on", "first_allocated_at")
+    days = [(timezone.localdate(at) - received).days for received, at in rows]
+    return {"days_to_allocation_avg_last_90_days": _mean(days)}
+
+
+def children_seen(scope: Scope) -> dict:
+    """Over (open proceedings, child) pairs: the share with a meeting in those proceedings on or
+    before D, and the share with one in person."""
+    met = Meeting.objects.filter(
+        child=OuterRef("child_id"),
+        proceedings=OuterRef("proceedings_id"),
+        occurred_at__lt=end_of(scope.day),
+    )
+    counts = ProceedingsChild.objects.filter(
+        open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
+    ).aggregate(
+        pairs=Count("pk"),
+        seen=Count("pk", filter=Exists(met)),
+        in_person=Count("pk", filter=Exists(met.filter(method=Meeting.Method.IN_PERSON))),
+    )
+    return {
+        "children_seen_share": share(counts["seen"], counts["pairs"]),
+        "children_seen_in_person_share": share(counts["in_person"], counts["pairs"]),
+    }
+
+
+def audits(scope: Scope) -> dict:
+    """The share of audits in (D-365, D] graded good or outstanding; and over FCAs leading at
+    least one open set of proceedings at D (in the area), the share with no audit of their work
+    in (D-91, D]."""
+    day = scope.day
+    graded = Audit.objects.filter(
+        scope.proceedings("proceedings__"),
+        audited_on__gt=day - datetime.timedelta(days=AUDITS_WINDOW),
+        audited_on__lte=day,
+    ).aggregate(all=Count("pk"), good=Count("pk", filter=Q(grade__in=GOOD_OR_BETTER)))
+    leading = leads_at(day).filter(
+        open_q(day, "proceedings__"), scope.proceedings("proceedings__"), fca=OuterRef("pk")
+    )
+    audited = Audit.objects.filter(
+        fca=OuterRef("pk"),
+        audited_on__gt=day - datetime.timedelta(days=AUDITED_RECENTLY_WINDOW),
+        audited_on__lte=day,
+    )
+    fcas = User.objects.filter(Exists(leading), role=Role.FCA).aggregate(
+        all=Count("pk"), without=Count("pk", filter=~Exists(audited))
+    )
+    return {
+        "audits_good_or_better_share_last_12_months": share(graded["good"], graded["all"]),
+        "fcas_without_audit_last_3_months_share": share(fcas["without"], fcas["all"]),
+    }
+
+
+def feedback(scope: Scope) -> dict:
+    """Answers in (D-365, D], leaving out "I don't know": the share who felt listened to, for
+    children and for parents and carers. An area's are the answers about its work."""
+    start = end_of(scope.day - datetime.timedelta(days=FEEDBACK_WINDOW))
+    answers = FeedbackResponse.objects.filter(
+        answered_at__gte=start, answered_at__lt=end_of(scope.day)
+    ).exclude(listened=Answer.DONT_KNOW)
+    if scope.area:
+        answers = answers.filter(service_area=scope.area)
+    child = Q(audience__in=CHILD_AUDIENCES)
+    parent = Q(audience=Audience.PARENT_CARER)
+    yes = Q(listened__in=POSITIVE_ANSWERS)
+    counts = answers.aggregate(
+        children=Count("pk", filter=child),
+        children_yes=Count("pk", filter=child & yes),
+        parents=Count("pk", filter=parent),
+        parents_yes=Count("pk", filter=parent & yes),
+    )
+    return {
+        "children_felt_listened_to_share_last_12_months": share(
+            counts["children_yes"], counts["children"]
+        ),
+        "parents_carers_felt_listened_to_share_last_12_months": share(
+            counts["parents_yes"], counts["parents"]
+        ),
+    }
+
+
+def scorecard_figures(day: datetime.date, *, area: ServiceArea | None = None) -> dict:
+    """Every figure at `day`, for the nation or one service area, keyed as KEYS."""
+    scope = Scope(day=day, area=area)
+    figures = {}
+    for part in (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback):
+        figures.update(part(scope))
+    return {key: figures[key] for key in KEYS}
+
+
+def _mean(values: list) -> float | None:
+    return sum(values) / len(values) if values else None
