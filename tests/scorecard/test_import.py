@@ -211,3 +211,17 @@ def test_large_files_report_their_progress(db, tmp_path, monkeypatch):
     monkeypatch.setattr(writing, "BATCH", 10)
     out, _ = run_import(write_folder(tmp_path / "service", service()))
     assert "children.csv: 30 of 34 saved" in out
+
+
+def test_holding_proceedings_in_a_hub_gives_access_but_is_not_being_their_lead(db, tmp_path):
+    from together.proceedings.rules import allocated_q, is_allocated_to
+    from together.proceedings.selectors import current_allocation
+
+    run_import(write_folder(tmp_path / "service", service()))
+    p5 = Proceedings.objects.get(court_number="NE-P5")  # only F3's hub allocation
+    hub_fca = User.objects.get(email="f3@together.example")
+
+    assert is_allocated_to(hub_fca, p5)
+    assert current_allocation(p5) is None
+    assert not Proceedings.objects.filter(allocated_q(), pk=p5.pk).exists()
+    assert p5.team.name == "Wearside after"  # the team of the one holding them
