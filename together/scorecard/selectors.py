@@ -1,8 +1,8 @@
-"""The scorecard's figures at a date, for the nation or one service area, computed from the records.
+"""The scorecard's figures at a date, for the nation or some service areas, from the records.
 
-Each figure is what docs/scorecard.md defines (the board's definitions, issue 16), read with the
-ORM's aggregates and `Exists`, one or two queries a figure. A date D is a day in London: a time
-recorded "on or before D" is before the first moment of the next day (scorecard.dates).
+Each figure is the board's definition (issue 16; each function's docstring repeats it), read
+with the ORM's aggregates and `Exists`, one or two queries a figure. A date D is a day in London:
+a time recorded "on or before D" is before the first moment of the next day (scorecard.dates).
 
 Shares are fractions between 0 and 1 and averages are unrounded; a share or an average with
 nothing to count is None (`null` in JSON). Counts are whole numbers, 0 when there is nothing.
@@ -60,13 +60,16 @@ KEYS = (
 
 @dataclass(frozen=True)
 class Scope:
-    """Where the figures are for: the nation (no area) or one service area."""
+    """Where the figures are for: the nation (`area_ids` None) or some service areas (one area,
+    or a region's)."""
 
     day: datetime.date
-    area: ServiceArea | None = None
+    area_ids: tuple[int, ...] | None = None
 
     def proceedings(self, prefix: str = "") -> Q:
-        return Q(**{f"{prefix}service_area": self.area}) if self.area else Q()
+        if self.area_ids is None:
+            return Q()
+        return Q(**{f"{prefix}service_area__in": self.area_ids})
 
 
 def share(part: int, whole: int) -> float | None:
@@ -221,8 +224,8 @@ def feedback(scope: Scope) -> dict:
     answers = FeedbackResponse.objects.filter(
         answered_at__gte=start, answered_at__lt=end_of(scope.day)
     ).exclude(listened=Answer.DONT_KNOW)
-    if scope.area:
-        answers = answers.filter(service_area=scope.area)
+    if scope.area_ids is not None:
+        answers = answers.filter(service_area__in=scope.area_ids)
     child = Q(audience__in=CHILD_AUDIENCES)
     parent = Q(audience=Audience.PARENT_CARER)
     yes = Q(listened__in=POSITIVE_ANSWERS)
@@ -242,9 +245,17 @@ def feedback(scope: Scope) -> dict:
     }
 
 
-def scorecard_figures(day: datetime.date, *, area: ServiceArea | None = None) -> dict:
-    """Every figure at `day`, for the nation or one service area, keyed as KEYS."""
-    scope = Scope(day=day, area=area)
+def scorecard_figures(
+    day: datetime.date,
+    *,
+    area: ServiceArea | None = None,
+    areas: list[ServiceArea] | None = None,
+) -> dict:
+    """Every figure at `day`, keyed as KEYS: for the nation, one service area (`area`), or
+    several together (`areas`, a region's)."""
+    if area is not None:
+        areas = [area]
+    scope = Scope(day=day, area_ids=None if areas is None else tuple(a.pk for a in areas))
     figures = {}
     for part in (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback):
         figures.update(part(scope))
