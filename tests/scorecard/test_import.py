@@ -108,7 +108,7 @@ def test_a_second_run_of_the_same_files_updates_and_adds_nothing(db, tmp_path):
     out, _ = run_import(write_folder(tmp_path / "second", changed))
 
     assert row_counts() == before
-    assert "children.csv: 0 new, 34 updated" in out
+    assert "children.csv: 0 new, 1 updated, 33 unchanged" in out
     assert Team.objects.filter(name="Tyneside after the first hearing").exists()
     assert Child.objects.filter(preferred_name="Jo").count() == 1
     assert Audit.objects.filter(grade="outstanding").count() == 2

@@ -28,6 +28,8 @@ from ..models import ImportedRecord
 from .reading import Folder, Known
 
 BATCH = 2000
+# Ids asked for in one query (below SQLite's limit on parameters).
+CHUNK = 10_000
 # How often a long list reports how far it has gone.
 PROGRESS_EVERY = 50_000
 
@@ -120,9 +122,10 @@ class _Writer:
         self.now = timezone.now()
         self.touched_proceedings: set[int] = set()
 
-    def report(self, name: str, new: int, updated: int) -> None:
-        self.counts[name] = new + updated
-        self.progress(f"{name}: {new:,} new, {updated:,} updated")
+    def report(self, name: str, new: int, updated: int, unchanged: int = 0) -> None:
+        self.counts[name] = new + updated + unchanged
+        same = f", {unchanged:,} unchanged" if unchanged else ""
+        self.progress(f"{name}: {new:,} new, {updated:,} updated{same}")
 
     # The organisation
 
@@ -248,8 +251,10 @@ class _Writer:
 
     def proceedings(self):
         area = dict(ServiceArea.objects.values_list("code", "pk"))
+        held = self._held_by_file()
         objects = []
         for r in self.folder["proceedings.csv"]:
+            lead, team, first = held.get(r["proceedings_id"], (None, None, None))
             objects.append(
                 (
                     r["proceedings_id"],
@@ -263,6 +268,9 @@ class _Writer:
                         first_hearing_on=r["first_hearing_on"],
                         closed_on=r["closed_on"],
                         stage=self._stage(r),
+                        lead_fca_id=lead,
+                        team_id=team,
+                        first_allocated_at=first,
                     ),
                 )
             )
@@ -270,6 +278,33 @@ class _Writer:
         fields += ["first_hearing_on", "closed_on", "stage"]
         pks = self._upsert(Proceedings, K.PROCEEDINGS, objects, fields, "proceedings.csv")
         self.touched_proceedings.update(pks)
+
+    def _held_by_file(self) -> dict[str, tuple]:
+        """What `lead_and_team_of_proceedings` will find, worked out from allocations.csv, so
+        that new proceedings are made with it rather than updated one by one afterwards."""
+        staff, team_of = _mapping(K.STAFF), self._team_of()
+        allocations = defaultdict(list)
+        for a in sorted(self.folder["allocations.csv"], key=lambda a: a["started_on"]):
+            fca = staff[a["staff_id"]]
+            ended = start_of(a["ended_on"]) if a["ended_on"] else None
+            row = (a["proceedings_id"], a["kind"], fca, team_of.get(fca)) + (
+                start_of(a["started_on"]),
+                ended,
+            )
+            allocations[a["proceedings_id"]].append(row)
+        return {p: _held(rows) for p, rows in allocations.items()}
+
+    def _team_of(self) -> dict[int, int]:
+        """Each member of staff's current team (the latest joined, if several)."""
+        if not hasattr(self, "_teams"):
+            self._teams = {}
+            for user, team in (
+                TeamMembership.objects.filter(ended_on__isnull=True)
+                .order_by("started_on", "pk")
+                .values_list("user_id", "team_id")
+            ):
+                self._teams[user] = team
+        return self._teams
 
     def _stage(self, row) -> str:
         if row["closed_on"] and row["closed_on"] <= self.today:
@@ -292,11 +327,7 @@ class _Writer:
 
     def allocations(self):
         proceedings, staff = _mapping(K.PROCEEDINGS), _mapping(K.STAFF)
-        team_of = dict(
-            TeamMembership.objects.filter(ended_on__isnull=True)
-            .order_by("started_on", "pk")
-            .values_list("user_id", "team_id")
-        )
+        team_of = self._team_of()
         rows = self.folder["allocations.csv"]
         keys = _keys(rows, ("proceedings_id", "staff_id", "kind", "started_on"))
         objects = []
@@ -328,28 +359,21 @@ class _Writer:
         if not touched:
             return
         allocations = defaultdict(list)
-        for row in (
-            Allocation.objects.filter(proceedings_id__in=touched)
-            .order_by("started_at", "pk")
-            .values_list("proceedings_id", "kind", "fca_id", "team_id", "started_at", "ended_at")
-            .iterator(chunk_size=BATCH)
-        ):
-            allocations[row[0]].append(row)
+        columns = ("proceedings_id", "kind", "fca_id", "team_id", "started_at", "ended_at")
+        for chunk in _chunks(sorted(touched), CHUNK):
+            for row in (
+                Allocation.objects.filter(proceedings_id__in=chunk)
+                .order_by("started_at", "pk")
+                .values_list(*columns)
+            ):
+                allocations[row[0]].append(row)
+        fields = ("lead_fca_id", "team_id", "first_allocated_at")
         changed = []
-        for pk in touched:
-            rows = allocations.get(pk, [])
-            leads = [r for r in rows if r[1] == Allocation.Kind.LEAD]
-            current = [r for r in rows if r[5] is None]
-            current_lead = [r for r in current if r[1] == Allocation.Kind.LEAD]
-            holding = current_lead or current
-            changed.append(
-                Proceedings(
-                    pk=pk,
-                    lead_fca_id=current_lead[-1][2] if current_lead else None,
-                    team_id=holding[-1][3] if holding else None,
-                    first_allocated_at=leads[0][4] if leads else None,
-                )
-            )
+        for chunk in _chunks(sorted(touched), CHUNK):
+            for pk, *now in Proceedings.objects.filter(pk__in=chunk).values_list("pk", *fields):
+                wanted = _held(allocations.get(pk, []))
+                if tuple(now) != wanted:
+                    changed.append(Proceedings(pk=pk, **dict(zip(fields, wanted, strict=True))))
         for batch in self._batches(changed, "proceedings (lead FCA and team)"):
             Proceedings.objects.bulk_update(batch, ["lead_fca", "team", "first_allocated_at"])
 
@@ -404,32 +428,24 @@ class _Writer:
         if not rows:
             return
         proceedings, staff = _mapping(K.PROCEEDINGS), _mapping(K.STAFF)
-        area_of = dict(
-            Proceedings.objects.filter(pk__in=proceedings.values()).values_list(
-                "pk", "service_area_id"
+        wanted = sorted({proceedings[r["proceedings_id"]] for r in rows})
+        area_of, first_child = {}, {}
+        for chunk in _chunks(wanted, CHUNK):
+            area_of.update(
+                Proceedings.objects.filter(pk__in=chunk).values_list("pk", "service_area_id")
             )
-        )
-        # The feedback is about the work with the children of the proceedings: the invitation
-        # names the first of them (the service's invitations name one child each).
-        first_child: dict[int, tuple[int, datetime.date]] = {}
-        for p, c, born in (
-            ProceedingsChild.objects.filter(proceedings_id__in=area_of)
-            .order_by("child_id")
-            .values_list("proceedings_id", "child_id", "child__date_of_birth")
-        ):
-            first_child.setdefault(p, (c, born))
-        team_of = dict(
-            TeamMembership.objects.filter(ended_on__isnull=True)
-            .order_by("started_on", "pk")
-            .values_list("user_id", "team_id")
-        )
+            # The feedback is about the work with the children of the proceedings: the
+            # invitation names the first of them (the service's invitations name one child).
+            for p, c, born in (
+                ProceedingsChild.objects.filter(proceedings_id__in=chunk)
+                .order_by("child_id")
+                .values_list("proceedings_id", "child_id", "child__date_of_birth")
+            ):
+                first_child.setdefault(p, (c, born))
+        team_of = self._team_of()
         keys = _keys(rows, ("proceedings_id", "staff_id", "respondent", "submitted_on"))
         mapping = _mapping(K.FEEDBACK)
-        existing = dict(
-            FeedbackResponse.objects.filter(pk__in=mapping.values()).values_list(
-                "pk", "invitation_id"
-            )
-        )
+        existing = _existing(FeedbackResponse, mapping.values())
         invitations, responses, updated = [], [], []
         for key, r in zip(keys, rows, strict=True):
             p = proceedings[r["proceedings_id"]]
@@ -484,24 +500,30 @@ class _Writer:
         return [obj.pk for _, obj in objects]
 
     def _save(self, model, pairs, fields, name) -> None:
-        """Save (primary key or None, unsaved object) pairs: update the ones whose record is
-        there, make the others."""
-        wanted = {pk for pk, _ in pairs if pk is not None}
-        there = set()
-        for chunk in _chunks(list(wanted), 10_000):
-            there.update(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
-        new, changed = [], []
+        """Save (primary key or None, unsaved object) pairs: make the ones without a record,
+        and update the others where a field changed (a second run of the same files writes
+        nothing but what changed)."""
+        columns = [model._meta.get_field(f).attname for f in fields]
+        current = {}
+        wanted = sorted({pk for pk, _ in pairs if pk is not None})
+        for chunk in _chunks(wanted, CHUNK):
+            for row in model.objects.filter(pk__in=chunk).values_list("pk", *columns):
+                current[row[0]] = row[1:]
+        new, changed, unchanged = [], [], 0
         for pk, obj in pairs:
-            if pk in there:
+            if pk in current:
                 obj.pk = pk
-                changed.append(obj)
+                if tuple(getattr(obj, c) for c in columns) != current[pk]:
+                    changed.append(obj)
+                else:
+                    unchanged += 1
             else:
                 new.append(obj)
         for batch in self._batches(new, name):
             model.objects.bulk_create(batch)
         for batch in _chunks(changed, BATCH):
             model.objects.bulk_update(batch, fields)
-        self.report(name, len(new), len(changed))
+        self.report(name, len(new), len(changed), unchanged)
 
     def _remember(self, kind, pairs: list[tuple[str, int]]) -> None:
         records = [ImportedRecord(kind=kind, external_id=e, record_id=pk) for e, pk in pairs]
@@ -520,6 +542,28 @@ class _Writer:
             before, done = done, done + len(batch)
             if len(items) >= PROGRESS_EVERY and done // PROGRESS_EVERY > before // PROGRESS_EVERY:
                 self.progress(f"{name}: {done:,} of {len(items):,} saved")
+
+
+def _held(allocations: list[tuple]) -> tuple:
+    """A set of proceedings' lead FCA now, the team holding them and the first lead's start,
+    from its allocations (proceedings id, kind, fca, team, started, ended), oldest first."""
+    leads = [a for a in allocations if a[1] == Allocation.Kind.LEAD]
+    current = [a for a in allocations if a[5] is None]
+    current_lead = [a for a in current if a[1] == Allocation.Kind.LEAD]
+    holding = current_lead or current
+    return (
+        current_lead[-1][2] if current_lead else None,
+        holding[-1][3] if holding else None,
+        leads[0][4] if leads else None,
+    )
+
+
+def _existing(model, pks: Iterable[int]) -> set[int]:
+    """Which of these primary keys still have their record (one may have been deleted)."""
+    there = set()
+    for chunk in _chunks(sorted(set(pks)), CHUNK):
+        there.update(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+    return there
 
 
 def _mapping(kind: str) -> dict[str, int]:
