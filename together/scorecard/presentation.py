@@ -52,15 +52,16 @@ LABELS = {
     ),
 }
 
-# The few figures shown for each service area side by side.
-BY_AREA = (
-    "open_proceedings",
-    "open_children",
-    "held_on_duty",
-    "caseload_post_first_hearing_avg",
-    "days_to_allocation_avg_last_90_days",
-    "children_seen_share",
-)
+# The few figures shown for each service area side by side, with the short headings of that table
+# (the full words are in the table above it).
+BY_AREA = {
+    "open_proceedings": "Open proceedings",
+    "open_children": "Children",
+    "held_on_duty": "On duty",
+    "caseload_post_first_hearing_avg": "Caseload after first hearing",
+    "days_to_allocation_avg_last_90_days": "Days to allocation",
+    "children_seen_share": "Children seen",
+}
 
 NO_FIGURE = "No figure"
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from .forms import ScorecardDateForm
-from .presentation import BY_AREA, LABELS, figures_in_words
+from .presentation import BY_AREA, figures_in_words
 from .rules import scorecard_places
 from .selectors import scorecard_figures
 
@@ -29,7 +29,7 @@ def scorecard(request):
         "places": places,
         "day": day,
         "figures": figures_in_words(figures),
-        "area_headings": [LABELS[key][0] for key in BY_AREA],
+        "area_headings": list(BY_AREA.values()),
         "by_area": by_area,
     }
     return render(request, "scorecard/scorecard.html", context)
