@@ -208,7 +208,7 @@ def main() -> int:
     print(f"Wrote {rows:,} rows for {CHILDREN:,} children in {time.perf_counter() - started:.0f} s")
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)
-    for run in ("first import", "second import (every record updated)"):
+    for run in ("first import", "second import of the same files (nothing changes)"):
         started = time.perf_counter()
         call_command("import_service", str(FOLDER), verbosity=0)
         seconds = time.perf_counter() - started

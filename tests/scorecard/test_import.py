@@ -109,10 +109,16 @@ def test_a_second_run_of_the_same_files_updates_and_adds_nothing(db, tmp_path):
 
     assert row_counts() == before
     assert "children.csv: 0 new, 1 updated, 33 unchanged" in out
+    assert "feedback.csv: 0 new, 1 updated, 6 unchanged" in out
     assert Team.objects.filter(name="Tyneside after the first hearing").exists()
     assert Child.objects.filter(preferred_name="Jo").count() == 1
     assert Audit.objects.filter(grade="outstanding").count() == 2
     assert FeedbackResponse.objects.filter(listened=Answer.YES).count() == 5
+
+    out, _ = run_import(write_folder(tmp_path / "third", changed))
+    assert "children.csv: 0 new, 0 updated, 34 unchanged" in out
+    assert "allocations.csv: 0 new, 0 updated, 34 unchanged" in out
+    assert row_counts() == before
 
 
 def test_a_later_folder_may_refer_to_what_an_earlier_one_brought_in(db, tmp_path):

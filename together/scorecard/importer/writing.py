@@ -445,8 +445,15 @@ class _Writer:
         team_of = self._team_of()
         keys = _keys(rows, ("proceedings_id", "staff_id", "respondent", "submitted_on"))
         mapping = _mapping(K.FEEDBACK)
-        existing = _existing(FeedbackResponse, mapping.values())
-        invitations, responses, updated = [], [], []
+        fields = ["audience", "answered_at", "fca", "team", "service_area", "listened", *NOT_ASKED]
+        columns = [FeedbackResponse._meta.get_field(f).attname for f in fields]
+        existing = {}
+        for chunk in _chunks(sorted(set(mapping.values())), CHUNK):
+            for pk, *values in FeedbackResponse.objects.filter(pk__in=chunk).values_list(
+                "pk", *columns
+            ):
+                existing[pk] = tuple(values)
+        invitations, responses, updated, unchanged = [], [], [], 0
         for key, r in zip(keys, rows, strict=True):
             p = proceedings[r["proceedings_id"]]
             fca = staff[r["staff_id"]]
@@ -458,9 +465,13 @@ class _Writer:
             answers.update(dict.fromkeys(NOT_ASKED, Answer.DONT_KNOW))
             pk = mapping.get(key)
             if pk in existing:
-                updated.append(
-                    FeedbackResponse(pk=pk, audience=audience, answered_at=at, **place, **answers)
+                response = FeedbackResponse(
+                    pk=pk, audience=audience, answered_at=at, **place, **answers
                 )
+                if tuple(getattr(response, c) for c in columns) != existing[pk]:
+                    updated.append(response)
+                else:
+                    unchanged += 1
                 continue
             invitation = FeedbackInvitation(
                 token=new_token(),
@@ -482,11 +493,11 @@ class _Writer:
             response.invitation_id = invitation.pk
         for batch in self._batches([r for _, r in responses], "feedback.csv"):
             FeedbackResponse.objects.bulk_create(batch)
-        fields = ["audience", "answered_at", "fca", "team", "service_area", "listened", *NOT_ASKED]
         FeedbackResponse.objects.bulk_update(updated, fields, batch_size=BATCH)
         self._remember(K.FEEDBACK, [(key, r.pk) for key, r in responses])
-        feedback_summary_rebuild()
-        self.report("feedback.csv", len(responses), len(updated))
+        if responses or updated:
+            feedback_summary_rebuild()
+        self.report("feedback.csv", len(responses), len(updated), unchanged)
 
     # Saving in bulk
 
@@ -496,7 +507,8 @@ class _Writer:
         mapping = _mapping(kind) if mapping is None else mapping
         pairs = [(mapping.get(external_id), obj) for external_id, obj in objects]
         self._save(model, pairs, fields, name)
-        self._remember(kind, [(external_id, obj.pk) for external_id, obj in objects])
+        # Only ids new to the table (or whose record was made again) are written.
+        self._remember(kind, [(e, obj.pk) for e, obj in objects if mapping.get(e) != obj.pk])
         return [obj.pk for _, obj in objects]
 
     def _save(self, model, pairs, fields, name) -> None:
@@ -556,14 +568,6 @@ def _held(allocations: list[tuple]) -> tuple:
         holding[-1][3] if holding else None,
         leads[0][4] if leads else None,
     )
-
-
-def _existing(model, pks: Iterable[int]) -> set[int]:
-    """Which of these primary keys still have their record (one may have been deleted)."""
-    there = set()
-    for chunk in _chunks(sorted(set(pks)), CHUNK):
-        there.update(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
-    return there
 
 
 def _mapping(kind: str) -> dict[str, int]:
