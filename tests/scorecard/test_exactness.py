@@ -3,13 +3,15 @@
 `manage.py scorecard --json` compared with the answer worked out by hand, at several dates and
 places (tests/scorecard/folders.py says which edge cases each date turns on)."""
 
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import call_command
 
-from together.scorecard.selectors import KEYS
+from together.organisation.models import ServiceArea
+from together.scorecard.selectors import KEYS, scorecard_figures, scorecard_figures_by_area
 
 from .folders import EXPECTED, service, write_folder
 
@@ -44,3 +46,15 @@ def test_an_unknown_area_is_refused_in_words(imported):
 
     with pytest.raises(CommandError, match="no service area has this code"):
         scorecard_json("2026-06-30", "XX9")
+
+
+@pytest.mark.parametrize("day", sorted({day for day, _ in EXPECTED}))
+def test_each_area_on_its_own_equals_the_area_alone(imported, day):
+    """The figures of every area at once (the page's table by area) are each area's figures."""
+    day = datetime.date.fromisoformat(day)
+    areas = list(ServiceArea.objects.order_by("code"))
+    each = scorecard_figures_by_area(day, areas)
+    for area in areas:
+        assert each[area.pk] == scorecard_figures(day, area=area), area.code
+        if (day.isoformat(), area.code) in EXPECTED:
+            assert each[area.pk] == pytest.approx(EXPECTED[(day.isoformat(), area.code)])

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from together.accounts.models import Role
@@ -91,3 +93,18 @@ def test_a_wrong_date_is_explained_and_today_is_shown(
     html = page.content.decode()
     assert "There is a problem" in html
     assert escape(message) in html
+
+
+def test_the_page_asks_as_many_queries_for_nineteen_areas_as_for_two(client, make_user, imported):
+    from tests.organisation.factories import ServiceAreaFactory
+
+    client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
+    on(client, "30", "6", "2026")  # the first request after signing in also saves the session
+    with CaptureQueriesContext(connection) as two:
+        on(client, "30", "6", "2026")
+    for _ in range(17):
+        ServiceAreaFactory()
+    with CaptureQueriesContext(connection) as nineteen:
+        page = on(client, "30", "6", "2026")
+    assert page.content.decode().count('<th scope="row" class="govuk-table__header">') >= 16 + 19
+    assert len(nineteen) == len(two)

@@ -11,10 +11,10 @@ nothing to count is None (`null` in JSON). Counts are whole numbers, 0 when ther
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from together.accounts.models import Role, User
+from together.accounts.models import Role
 from together.children.models import Meeting
 from together.feedback.models import (
     CHILD_AUDIENCES,
@@ -61,15 +61,38 @@ KEYS = (
 @dataclass(frozen=True)
 class Scope:
     """Where the figures are for: the nation (`area_ids` None) or some service areas (one area,
-    or a region's)."""
+    or a region's), all together, or each area on its own (`by_area`)."""
 
     day: datetime.date
     area_ids: tuple[int, ...] | None = None
+    by_area: bool = False
 
     def proceedings(self, prefix: str = "") -> Q:
         if self.area_ids is None:
             return Q()
         return Q(**{f"{prefix}service_area__in": self.area_ids})
+
+    def groups(self) -> list:
+        """The key of each result: None for the whole, or each service area's id."""
+        return list(self.area_ids) if self.by_area else [None]
+
+
+def _aggregate(scope: Scope, queryset: QuerySet, area: str, **aggregates) -> dict:
+    """The aggregates over `queryset` for the whole scope (key None), or for each service area
+    (`area` is the path to the service area): the same aggregates, grouped."""
+    if not scope.by_area:
+        return {None: queryset.aggregate(**aggregates)}
+    rows = queryset.values(scorecard_area=F(area)).annotate(**aggregates).order_by()
+    found = {row.pop("scorecard_area"): row for row in rows}
+    return {key: found.get(key, dict.fromkeys(aggregates, 0)) for key in scope.groups()}
+
+
+def _grouped(scope: Scope, rows) -> dict:
+    """Rows of (service area, values...) gathered by the scope's keys."""
+    groups = {key: [] for key in scope.groups()}
+    for area, *values in rows:
+        groups[area if scope.by_area else None].append(values)
+    return groups
 
 
 def share(part: int, whole: int) -> float | None:
@@ -105,21 +128,32 @@ def leads_at(day: datetime.date) -> QuerySet:
 
 def open_proceedings(scope: Scope) -> dict:
     has_lead = leads_at(scope.day).filter(proceedings=OuterRef("pk"))
-    counts = Proceedings.objects.filter(open_q(scope.day), scope.proceedings()).aggregate(
+    counts = _aggregate(
+        scope,
+        Proceedings.objects.filter(open_q(scope.day), scope.proceedings()),
+        "service_area",
         open=Count("pk"),
         public=Count("pk", filter=Q(law=Law.PUBLIC)),
         private=Count("pk", filter=Q(law=Law.PRIVATE)),
         on_duty=Count("pk", filter=~Exists(has_lead)),
     )
-    children = ProceedingsChild.objects.filter(
-        open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
-    ).aggregate(n=Count("child_id", distinct=True))
+    children = _aggregate(
+        scope,
+        ProceedingsChild.objects.filter(
+            open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
+        ),
+        "proceedings__service_area",
+        n=Count("child_id", distinct=True),
+    )
     return {
-        "open_proceedings": counts["open"],
-        "open_proceedings_public": counts["public"],
-        "open_proceedings_private": counts["private"],
-        "open_children": children["n"],
-        "held_on_duty": counts["on_duty"],
+        key: {
+            "open_proceedings": counts[key]["open"],
+            "open_proceedings_public": counts[key]["public"],
+            "open_proceedings_private": counts[key]["private"],
+            "open_children": children[key]["n"],
+            "held_on_duty": counts[key]["on_duty"],
+        }
+        for key in scope.groups()
     }
 
 
@@ -127,32 +161,40 @@ def caseloads(scope: Scope) -> dict:
     """Per FCA, the open proceedings they lead at D, after and before the first hearing."""
     after = after_first_hearing_q(scope.day, "proceedings__")
     before = before_first_hearing_q(scope.day, "proceedings__")
-    loads = list(
+    # One row per FCA, or per FCA and service area.
+    by = ["proceedings__service_area"] if scope.by_area else []
+    loads = (
         leads_at(scope.day)
         .filter(
             open_q(scope.day, "proceedings__"),
             scope.proceedings("proceedings__"),
             fca__role=Role.FCA,
         )
-        .values("fca_id")
+        .values("fca_id", *by)
         .annotate(
             after=Count("proceedings_id", filter=after, distinct=True),
             before=Count("proceedings_id", filter=before, distinct=True),
         )
-        .values_list("after", "before")
+        .values_list(*by, "after", "before")
+        .order_by()
     )
-    after_loads = [a for a, _ in loads if a]
-    before_loads = [b for _, b in loads if b]
-    return {
-        "caseload_post_first_hearing_avg": _mean(after_loads),
-        "caseload_post_first_hearing_share_over_25": share(
-            sum(n > CEILING_AFTER_FIRST_HEARING for n in after_loads), len(after_loads)
-        ),
-        "caseload_pre_first_hearing_avg": _mean(before_loads),
-        "caseload_pre_first_hearing_share_over_40": share(
-            sum(n > CEILING_BEFORE_FIRST_HEARING for n in before_loads), len(before_loads)
-        ),
-    }
+    if not scope.by_area:
+        loads = [(None, *row) for row in loads]
+    result = {}
+    for key, rows in _grouped(scope, loads).items():
+        after_loads = [a for a, _ in rows if a]
+        before_loads = [b for _, b in rows if b]
+        result[key] = {
+            "caseload_post_first_hearing_avg": _mean(after_loads),
+            "caseload_post_first_hearing_share_over_25": share(
+                sum(n > CEILING_AFTER_FIRST_HEARING for n in after_loads), len(after_loads)
+            ),
+            "caseload_pre_first_hearing_avg": _mean(before_loads),
+            "caseload_pre_first_hearing_share_over_40": share(
+                sum(n > CEILING_BEFORE_FIRST_HEARING for n in before_loads), len(before_loads)
+            ),
+        }
+    return result
 
 
 def days_to_allocation(scope: Scope) -> dict:
@@ -164,9 +206,15 @@ def days_to_allocation(scope: Scope) -> dict:
         scope.proceedings(),
         first_allocated_at__gte=window_start,
         first_allocated_at__lt=end_of(scope.day),
-    ).values_list("received_on", "first_allocated_at")
-    days = [(timezone.localdate(at) - received).days for received, at in rows]
-    return {"days_to_allocation_avg_last_90_days": _mean(days)}
+    ).values_list("service_area_id", "received_on", "first_allocated_at")
+    return {
+        key: {
+            "days_to_allocation_avg_last_90_days": _mean(
+                [(timezone.localdate(at) - received).days for received, at in found]
+            )
+        }
+        for key, found in _grouped(scope, rows).items()
+    }
 
 
 def children_seen(scope: Scope) -> dict:
@@ -177,44 +225,71 @@ def children_seen(scope: Scope) -> dict:
         proceedings=OuterRef("proceedings_id"),
         occurred_at__lt=end_of(scope.day),
     )
-    counts = ProceedingsChild.objects.filter(
-        open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
-    ).aggregate(
+    counts = _aggregate(
+        scope,
+        ProceedingsChild.objects.filter(
+            open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
+        ),
+        "proceedings__service_area",
         pairs=Count("pk"),
         seen=Count("pk", filter=Exists(met)),
         in_person=Count("pk", filter=Exists(met.filter(method=Meeting.Method.IN_PERSON))),
     )
     return {
-        "children_seen_share": share(counts["seen"], counts["pairs"]),
-        "children_seen_in_person_share": share(counts["in_person"], counts["pairs"]),
+        key: {
+            "children_seen_share": share(c["seen"], c["pairs"]),
+            "children_seen_in_person_share": share(c["in_person"], c["pairs"]),
+        }
+        for key, c in counts.items()
     }
 
 
 def audits(scope: Scope) -> dict:
     """The share of audits in (D-365, D] graded good or outstanding; and over FCAs leading at
     least one open set of proceedings at D (in the area), the share with no audit of their work
-    in (D-91, D]."""
+    (anywhere) in (D-91, D]."""
     day = scope.day
-    graded = Audit.objects.filter(
-        scope.proceedings("proceedings__"),
-        audited_on__gt=day - datetime.timedelta(days=AUDITS_WINDOW),
-        audited_on__lte=day,
-    ).aggregate(all=Count("pk"), good=Count("pk", filter=Q(grade__in=GOOD_OR_BETTER)))
-    leading = leads_at(day).filter(
-        open_q(day, "proceedings__"), scope.proceedings("proceedings__"), fca=OuterRef("pk")
+    graded = _aggregate(
+        scope,
+        Audit.objects.filter(
+            scope.proceedings("proceedings__"),
+            audited_on__gt=day - datetime.timedelta(days=AUDITS_WINDOW),
+            audited_on__lte=day,
+        ),
+        "proceedings__service_area",
+        all=Count("pk"),
+        good=Count("pk", filter=Q(grade__in=GOOD_OR_BETTER)),
     )
-    audited = Audit.objects.filter(
-        fca=OuterRef("pk"),
-        audited_on__gt=day - datetime.timedelta(days=AUDITED_RECENTLY_WINDOW),
-        audited_on__lte=day,
+    leading = (
+        leads_at(day)
+        .filter(
+            open_q(day, "proceedings__"),
+            scope.proceedings("proceedings__"),
+            fca__role=Role.FCA,
+        )
+        .values_list("proceedings__service_area", "fca_id")
+        .distinct()
+        .order_by()
     )
-    fcas = User.objects.filter(Exists(leading), role=Role.FCA).aggregate(
-        all=Count("pk"), without=Count("pk", filter=~Exists(audited))
+    audited = set(
+        Audit.objects.filter(
+            audited_on__gt=day - datetime.timedelta(days=AUDITED_RECENTLY_WINDOW),
+            audited_on__lte=day,
+        )
+        .values_list("fca_id", flat=True)
+        .distinct()
+        .order_by()
     )
-    return {
-        "audits_good_or_better_share_last_12_months": share(graded["good"], graded["all"]),
-        "fcas_without_audit_last_3_months_share": share(fcas["without"], fcas["all"]),
-    }
+    result = {}
+    for key, rows in _grouped(scope, leading).items():
+        fcas = {fca for (fca,) in rows}
+        result[key] = {
+            "audits_good_or_better_share_last_12_months": share(
+                graded[key]["good"], graded[key]["all"]
+            ),
+            "fcas_without_audit_last_3_months_share": share(len(fcas - audited), len(fcas)),
+        }
+    return result
 
 
 def feedback(scope: Scope) -> dict:
@@ -229,20 +304,37 @@ def feedback(scope: Scope) -> dict:
     child = Q(audience__in=CHILD_AUDIENCES)
     parent = Q(audience=Audience.PARENT_CARER)
     yes = Q(listened__in=POSITIVE_ANSWERS)
-    counts = answers.aggregate(
+    counts = _aggregate(
+        scope,
+        answers,
+        "service_area",
         children=Count("pk", filter=child),
         children_yes=Count("pk", filter=child & yes),
         parents=Count("pk", filter=parent),
         parents_yes=Count("pk", filter=parent & yes),
     )
     return {
-        "children_felt_listened_to_share_last_12_months": share(
-            counts["children_yes"], counts["children"]
-        ),
-        "parents_carers_felt_listened_to_share_last_12_months": share(
-            counts["parents_yes"], counts["parents"]
-        ),
+        key: {
+            "children_felt_listened_to_share_last_12_months": share(
+                c["children_yes"], c["children"]
+            ),
+            "parents_carers_felt_listened_to_share_last_12_months": share(
+                c["parents_yes"], c["parents"]
+            ),
+        }
+        for key, c in counts.items()
     }
+
+
+PARTS = (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback)
+
+
+def _figures(scope: Scope) -> dict:
+    figures = {key: {} for key in scope.groups()}
+    for part in PARTS:
+        for key, found in part(scope).items():
+            figures[key].update(found)
+    return {key: {name: found[name] for name in KEYS} for key, found in figures.items()}
 
 
 def scorecard_figures(
@@ -256,10 +348,14 @@ def scorecard_figures(
     if area is not None:
         areas = [area]
     scope = Scope(day=day, area_ids=None if areas is None else tuple(a.pk for a in areas))
-    figures = {}
-    for part in (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback):
-        figures.update(part(scope))
-    return {key: figures[key] for key in KEYS}
+    return _figures(scope)[None]
+
+
+def scorecard_figures_by_area(day: datetime.date, areas: list[ServiceArea]) -> dict:
+    """Every figure at `day` for each of `areas` on its own, keyed by the area's id: the same
+    figures as `scorecard_figures(day, area=...)` for each, in the same number of queries as
+    one."""
+    return _figures(Scope(day=day, area_ids=tuple(a.pk for a in areas), by_area=True))
 
 
 def _mean(values: list) -> float | None:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, figures_in_words
 from .rules import scorecard_places
-from .selectors import scorecard_figures
+from .selectors import scorecard_figures, scorecard_figures_by_area
 
 
 @require_GET
@@ -21,9 +21,8 @@ def scorecard(request):
     if form.is_bound and form.is_valid() and form.cleaned_data["date"]:
         day = form.cleaned_data["date"]
     figures = scorecard_figures(day, areas=places.areas)
-    by_area = [
-        (area, figures_in_words(scorecard_figures(day, area=area), BY_AREA)) for area in places.each
-    ]
+    each = scorecard_figures_by_area(day, places.each) if places.each else {}
+    by_area = [(area, figures_in_words(each[area.pk], BY_AREA)) for area in places.each]
     context = {
         "form": form,
         "places": places,
