@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from .reading import read_folder
@@ -44,6 +44,7 @@ def service_import(
     progress("Every row is right: saving")
     try:
         with transaction.atomic():
+            _check_references_as_rows_go_in()
             return write_folder(checked, today=today, progress=progress)
     except IntegrityError as error:
         # The checks above should leave nothing for the database to refuse; if it does (a
@@ -51,3 +52,13 @@ def service_import(
         raise ImportRefused(
             [f"{folder}: the records could not be saved, and nothing was ({error})"]
         ) from error
+
+
+def _check_references_as_rows_go_in() -> None:
+    """On PostgreSQL, check each foreign key as its batch goes in, not all at COMMIT: Django
+    makes them deferrable, and millions of deferred checks queue up in the server's memory and
+    then run at COMMIT (the demo data's bulk load does the same, demo.children.rows.BulkLoad).
+    Only for this transaction: SET CONSTRAINTS ends with it."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
