@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "together.plans",
     "together.letters",
     "together.feedback",
+    "together.quality",
+    "together.scorecard",
     "together.home",
     "together.demo",
     "simple_history",

@@ -22,9 +22,15 @@ def _navigation(client, path="/"):
                 "Children not seen",
                 "Letters",
                 "Feedback",
+                "Scorecard",
                 "Staff changes",
                 "Your details",
             ],
+        ),
+        (
+            Role.NATIONAL_PERFORMANCE,
+            ["Home", "Find a child", "Letters", "Feedback", "Scorecard", "Staff changes"]
+            + ["Your details"],
         ),
         (Role.BUSINESS_SERVICES, ["Home", "Find a child", "New application", "Your details"]),
         (

@@ -253,8 +253,9 @@ class Meeting(models.Model):
     observations = models.TextField("what you saw and heard", max_length=5000, blank=True)
     why_this_way = models.TextField("why this way and this time", max_length=2000, blank=True)
     not_met_reason = models.TextField("why you did not meet", max_length=2000, blank=True)
+    # Empty only for a meeting brought in from another system, which did not say who recorded it.
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
     # Changes keep every earlier version (history); the version stops two people overwriting.

@@ -26,6 +26,7 @@ CHILD_AUDIENCES = frozenset({Audience.YOUNGER_CHILD, Audience.OLDER_CHILD})
 class Source(models.TextChoices):
     LETTER = "letter", "Letter"
     PLAN_SHARE = "plan_share", "Shared plan"
+    IMPORTED = "imported", "Brought in from another system"
 
 
 class Stage(models.TextChoices):

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from together.accounts.models import REGION_ROLES, Role
 from together.organisation.rules import sees_staff_changes
+from together.scorecard.rules import may_read_scorecard
 
 
 def navigation(request):
@@ -22,6 +23,8 @@ def navigation_for(request) -> list[dict]:
         items.append(("Letters", reverse("letters:oversight")))
     if user.role not in (Role.BUSINESS_SERVICES, Role.SYSTEM_ADMINISTRATOR):
         items.append(("Feedback", reverse("feedback:dashboard")))
+    if may_read_scorecard(user):
+        items.append(("Scorecard", reverse("scorecard:scorecard")))
     if user.role == Role.BUSINESS_SERVICES:
         items.append(("New application", reverse("proceedings:new")))
     if sees_staff_changes(user):

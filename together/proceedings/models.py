@@ -245,7 +245,13 @@ class Hearing(models.Model):
 
 
 class Allocation(models.Model):
-    """A lead FCA named for a set of proceedings, from a time until (perhaps) another."""
+    """A member of staff holding a set of proceedings, from a time until (perhaps) another: the
+    lead FCA, or someone holding them on duty or in an allocation hub while they wait for one."""
+
+    class Kind(models.TextChoices):
+        LEAD = "lead", "Lead Family Court Adviser"
+        DUTY = "duty", "Held on duty"
+        HUB = "hub", "Held in an allocation hub"
 
     proceedings = models.ForeignKey(
         Proceedings, on_delete=models.CASCADE, related_name="allocations"
@@ -253,7 +259,12 @@ class Allocation(models.Model):
     fca = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations"
     )
-    team = models.ForeignKey("organisation.Team", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.LEAD)
+    # The team the work sits in; empty for someone who holds it without a team (a service
+    # manager holding proceedings on duty).
+    team = models.ForeignKey(
+        "organisation.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     allocated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -265,13 +276,19 @@ class Allocation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["proceedings"],
-                condition=Q(ended_at__isnull=True),
+                condition=Q(ended_at__isnull=True, kind="lead"),
                 name="one_lead_fca_at_a_time",
             ),
         ]
         indexes = [
             models.Index(
                 fields=["fca"], condition=Q(ended_at__isnull=True), name="allocation_current_by_fca"
+            ),
+            # The scorecard's "lead at a date": every lead allocation of a set of proceedings.
+            models.Index(
+                fields=["proceedings", "started_at"],
+                condition=Q(kind="lead"),
+                name="allocation_lead_by_proceedings",
             ),
         ]
 

@@ -42,8 +42,9 @@ def allocated_to_q(user, prefix: str = "") -> Q:
 
 
 def allocated_q(prefix: str = "") -> Q:
-    """Proceedings (at `prefix`) on which anyone holds a current allocation (not on duty)."""
-    return Q(Exists(current_allocations(prefix)))
+    """Proceedings (at `prefix`) with a current lead FCA (not on duty). Someone holding them on
+    duty or in a hub has access to them (`allocated_to_q`) but is not their lead."""
+    return Q(Exists(current_allocations(prefix).filter(kind=Allocation.Kind.LEAD)))
 
 
 def is_allocated_to(user, proceedings: Proceedings) -> bool:

@@ -119,8 +119,11 @@ def proceedings_detail(proceedings: Proceedings, today: date | None = None) -> P
 
 
 def current_allocation(proceedings: Proceedings) -> Allocation | None:
+    """The current lead allocation, if the proceedings have a lead FCA."""
     return (
-        Allocation.objects.filter(proceedings=proceedings, ended_at__isnull=True)
+        Allocation.objects.filter(
+            proceedings=proceedings, ended_at__isnull=True, kind=Allocation.Kind.LEAD
+        )
         .select_related("fca", "allocated_by")
         .first()
     )

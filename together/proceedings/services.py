@@ -336,7 +336,9 @@ def _current_team_in_area(fca: User, service_area):
 def _last_allocated(proceedings: Proceedings):
     """Who named the current lead FCA, and when: the change an allocation conflicts with."""
     current = (
-        Allocation.objects.filter(proceedings=proceedings, ended_at__isnull=True)
+        Allocation.objects.filter(
+            proceedings=proceedings, ended_at__isnull=True, kind=Allocation.Kind.LEAD
+        )
         .select_related("allocated_by")
         .first()
     )
