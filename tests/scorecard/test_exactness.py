@@ -58,3 +58,30 @@ def test_each_area_on_its_own_equals_the_area_alone(imported, day):
         assert each[area.pk] == scorecard_figures(day, area=area), area.code
         if (day.isoformat(), area.code) in EXPECTED:
             assert each[area.pk] == pytest.approx(EXPECTED[(day.isoformat(), area.code)])
+
+
+def test_a_record_of_not_meeting_a_child_is_not_counted_as_seen(imported):
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from together.children.models import Meeting
+    from together.proceedings.models import ProceedingsChild
+
+    day, area = "2026-06-30", None
+    before = scorecard_json(day, area)
+    open_on_the_day = ProceedingsChild.objects.filter(
+        Q(proceedings__closed_on__isnull=True) | Q(proceedings__closed_on__gt=day),
+        proceedings__received_on__lte=day,
+    )
+    met = Meeting.objects.values_list("child_id", "proceedings_id")
+    unseen = next(pc for pc in open_on_the_day if (pc.child_id, pc.proceedings_id) not in met)
+    Meeting.objects.create(
+        child=unseen.child,
+        proceedings=unseen.proceedings,
+        outcome=Meeting.Outcome.TRIED,
+        not_met_reason="The family were not at home.",
+        occurred_at=timezone.make_aware(datetime.datetime(2026, 6, 1, 10)),
+    )
+    after = scorecard_json(day, area)
+    assert after["children_seen_share"] == before["children_seen_share"]
+    assert after["children_seen_in_person_share"] == before["children_seen_in_person_share"]

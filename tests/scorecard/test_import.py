@@ -168,6 +168,7 @@ def test_rows_that_contradict_each_other_are_refused(db, tmp_path):
     files["staff.csv"][1]["email"] = "f1@together.example"
     files["children.csv"].append(dict(files["children.csv"][0]))
     files["proceedings.csv"][0]["law"] = "private"  # s31 is public law
+    files["proceedings.csv"][2]["court_number"] = files["proceedings.csv"][1]["court_number"]
     files["allocations.csv"].append(
         {"proceedings_id": "P1", "staff_id": "F4", "kind": "lead", "started_on": "2026-05-01"}
     )
@@ -181,6 +182,11 @@ def test_rows_that_contradict_each_other_are_refused(db, tmp_path):
     assert "staff.csv:3: email f1@together.example is given twice (first on line 2)" in problems
     assert "children.csv:36: child_id C1 appears twice (first on line 2)" in problems
     assert "proceedings.csv:2: kind s31 is public law, but law says private" in problems
+    number = files["proceedings.csv"][1]["court_number"]
+    assert (
+        f"proceedings.csv:4: court_number {number} is already on line 3: each set has its own"
+        in (problems)
+    )
     assert (
         "allocations.csv:36: proceedings P1 would have two lead FCAs at once: this lead starts "
         "before the one on line 2 ends"

@@ -47,6 +47,7 @@ def test_the_day_in_london_is_taken_for_days_to_allocation_in_summer_and_winter(
         {
             **files["proceedings.csv"][0],
             "proceedings_id": "PS",
+            "court_number": "NE-PS",
             "received_on": "2026-06-20",
             "first_hearing_on": "",
         }

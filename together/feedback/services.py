@@ -72,6 +72,23 @@ def new_code() -> str:
             return code
 
 
+def new_codes(n: int) -> list[str]:
+    """`n` short codes, different from each other and from every link's (for links made in
+    bulk, such as imported ones: one query for each thousand rather than one for each code)."""
+    codes: list[str] = []
+    while len(codes) < n:
+        wanted = min(n - len(codes), 1000)
+        batch = {"".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))}
+        while len(batch) < wanted:
+            batch.add("".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)))
+        batch -= set(codes)
+        batch -= set(
+            FeedbackInvitation.objects.filter(code__in=batch).values_list("code", flat=True)
+        )
+        codes.extend(batch)
+    return codes
+
+
 def _lead_fca_for(child):
     from together.proceedings.models import Proceedings
 

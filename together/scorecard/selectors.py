@@ -294,11 +294,12 @@ def audits(scope: Scope) -> dict:
 
 
 def feedback(scope: Scope) -> dict:
-    """Answers in (D-365, D], leaving out "I don't know": the share who felt listened to, for
-    children and for parents and carers. An area's are the answers about its work."""
+    """Answers in (D-365, D], leaving out "I don't know" and answers to a form that did not ask
+    the question (after an introductory letter): the share who felt listened to, for children
+    and for parents and carers. An area's are the answers about its work."""
     start = end_of(scope.day - datetime.timedelta(days=FEEDBACK_WINDOW))
     answers = FeedbackResponse.objects.filter(
-        answered_at__gte=start, answered_at__lt=end_of(scope.day)
+        answered_at__gte=start, answered_at__lt=end_of(scope.day), listened__isnull=False
     ).exclude(listened=Answer.DONT_KNOW)
     if scope.area_ids is not None:
         answers = answers.filter(service_area__in=scope.area_ids)

@@ -146,6 +146,8 @@ class _Checker:
         self.proceedings: dict[str, datetime.date] = dict(known.proceedings)
         self.links: set[tuple[str, str]] = set(known.links)
         self.first_line: dict[tuple[str, str], int] = {}
+        # Each set of proceedings has a court's number of its own (the database holds to it).
+        self.court_number_line: dict[str, int] = {}
         self.leads: dict[str, list[tuple[datetime.date, datetime.date | None, int]]] = defaultdict(
             list
         )
@@ -325,6 +327,11 @@ class _Checker:
             row.fail("closed_on is before received_on")
         if area and area not in self.areas:
             row.fail(f"unknown service area code {area}")
+        if number and number in self.court_number_line:
+            first = self.court_number_line[number]
+            row.fail(f"court_number {number} is already on line {first}: each set has its own")
+        elif number:
+            self.court_number_line[number] = row.line
         if proceedings_id and self.once(row, "proceedings_id", proceedings_id):
             self.proceedings[proceedings_id] = received
         return {

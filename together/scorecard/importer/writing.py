@@ -18,7 +18,12 @@ from together.accounts.models import REGION_ROLES, SERVICE_AREA_ROLES, TEAM_ROLE
 from together.children.models import Child, Meeting
 from together.children.services import search_text_for
 from together.feedback.models import Answer, Audience, FeedbackInvitation, FeedbackResponse, Source
-from together.feedback.services import OLDER_CHILD_FROM_AGE, feedback_summary_rebuild, new_token
+from together.feedback.services import (
+    OLDER_CHILD_FROM_AGE,
+    feedback_summary_rebuild,
+    new_codes,
+    new_token,
+)
 from together.organisation.models import Region, ServiceArea, Team, TeamMembership
 from together.proceedings.models import Allocation, Kind, Proceedings, ProceedingsChild, Stage
 from together.quality.models import Audit
@@ -487,6 +492,9 @@ class _Writer:
             responses.append(
                 (key, FeedbackResponse(audience=audience, answered_at=at, **place, **answers))
             )
+        # Each link has a short code of its own, as every link must (none is ever printed).
+        for invitation, code in zip(invitations, new_codes(len(invitations)), strict=True):
+            invitation.code = code
         for batch in self._batches(invitations, "feedback.csv (links)"):
             FeedbackInvitation.objects.bulk_create(batch)
         for invitation, (_, response) in zip(invitations, responses, strict=True):
