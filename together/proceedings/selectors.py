@@ -27,7 +27,10 @@ from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES, Role, User
 from together.children.models import Child, Meeting
-from together.children.rules import everyday_access_annotation
+from together.children.rules import (
+    everyday_access_annotation,
+    may_see_court_number_outside_access,
+)
 from together.children.seen import SeenStatus, seen_status
 from together.core.links import link_maker
 from together.organisation.models import Team, TeamMembership
@@ -609,7 +612,12 @@ def possible_duplicates(*, user, children: Sequence[ChildDetails]) -> list[list[
 
 def _possible_match(user, child: Child) -> PossibleMatch:
     found = list(child.proceedings.all())
-    ours = [p.court_number for p in found if p.service_area_id == user.service_area_id]
+    # The court's numbers shown are those search shows too: of the user's own area only.
+    ours = [
+        p.court_number
+        for p in found
+        if may_see_court_number_outside_access(user, p.service_area_id)
+    ]
     held_by = []
     if found and not child.everyday_access:
         held_by = sorted({p.service_area.name for p in found})
