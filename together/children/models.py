@@ -325,6 +325,12 @@ class TimelineEntry(models.Model):
         MEETING = "meeting", "Meetings"
         PLAN = "plan", "Assessment and Child's Plan"
         LETTER = "letter", "Letters"
+        # Kinds for the work built on the file: quality audits (without grades), supervision
+        # ("thought about together"), storyboards, and the work for the court.
+        AUDIT = "audit", "Quality audits"
+        SUPERVISION = "supervision", "Thinking together"
+        STORYBOARD = "storyboard", "Storyboards"
+        COURT = "court", "Work for the court"
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="timeline")
     occurred_at = models.DateTimeField(default=timezone.now)
