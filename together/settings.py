@@ -227,9 +227,11 @@ LOGOUT_REDIRECT_URL = "accounts:signed-out"
 # A session ends after this long without a request (the idle timeout), and in any case when the
 # browser closes or after SESSION_COOKIE_AGE.
 IDLE_TIMEOUT = timedelta(minutes=env.int("TOGETHER_IDLE_MINUTES", default=30))
-# How exactly the idle time is measured: the session is written at most this often (requests in
-# the same second, such as a page and its htmx fragments, write it once).
-IDLE_PRECISION = timedelta(seconds=1)
+# How exactly the idle time is measured: the time of the last request is written into the
+# session at most this often, so a person clicking through pages writes their session once a
+# minute rather than on every request. A session is never ended early for it: it ends between
+# IDLE_TIMEOUT and IDLE_TIMEOUT + IDLE_PRECISION after the last request (accounts.middleware).
+IDLE_PRECISION = min(timedelta(minutes=1), IDLE_TIMEOUT / 30)
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Sessions are kept in the database. With a cache of their own (Redis, when CACHE_URL names it)
 # they are read from the cache and written to both ("cached_db": a session survives the cache
