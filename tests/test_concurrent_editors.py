@@ -62,7 +62,7 @@ def test_people_saving_a_childs_details_at_once_lose_no_update(world):
         names = [f"Name {round_}-{person}" for person in range(PEOPLE)]
         answers = at_once(
             [
-                lambda name=name: child_update_about_me(
+                lambda name=name, version=version: child_update_about_me(
                     by=world.fca_allocated,
                     child=Child.objects.get(pk=child.pk),
                     version=version,
@@ -87,7 +87,7 @@ def test_people_saving_the_same_plan_section_at_once_lose_no_update(world):
         texts = [f"Strength {round_}-{person}" for person in range(PEOPLE)]
         answers = at_once(
             [
-                lambda text=text: plan_section_save(
+                lambda text=text, version=version: plan_section_save(
                     by=world.fca_allocated,
                     plan=Plan.objects.get(pk=plan.pk),
                     version=version,
