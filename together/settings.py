@@ -178,6 +178,24 @@ else:
         options["server_side_binding"] = True
         options.setdefault("prepare_threshold", env.int("DATABASE_PREPARE_THRESHOLD", default=5))
 
+# Reports read from a replica when REPORTING_DATABASE_URL names one (a read-only copy of the
+# primary, such as a PostgreSQL streaming replica): the scorecard, the quality reports and the
+# exports read through the "reporting" alias inside core.reporting.reporting_reads(). Without
+# it they read the primary, on the same connection as everything else.
+if env.str("REPORTING_DATABASE_URL", default=""):
+    DATABASES["reporting"] = env.db("REPORTING_DATABASE_URL")
+    for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "OPTIONS"):
+        if _key in DATABASES["default"]:
+            DATABASES["reporting"].setdefault(_key, DATABASES["default"][_key])
+    TOGETHER_REPORTING_DATABASE = "reporting"
+else:
+    # The alias still exists (tests point it at the primary's test database, as a replica
+    # would be), but reports read the primary itself.
+    DATABASES["reporting"] = {**DATABASES["default"]}
+    TOGETHER_REPORTING_DATABASE = "default"
+DATABASES["reporting"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["together.core.reporting.ReportingRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background work (PDF batches): django-tasks with its database backend; `manage.py db_worker`
