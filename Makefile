@@ -53,6 +53,8 @@ serve: install var ## Serve with gunicorn, the task worker and production settin
 	TOGETHER_ENV=production $(MANAGE) collectstatic --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) migrate --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) createcachetable
+	@# Batches of letters a killed worker left half made start again (no worker runs yet).
+	TOGETHER_ENV=production $(MANAGE) letters_resume_batches --stale-minutes 0
 	@# The task worker (letter batches, emails) runs beside gunicorn and stops with it.
 	TOGETHER_ENV=production $(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	TOGETHER_ENV=production $(VENV)/bin/gunicorn together.wsgi --bind $(HOST):$(PORT) --workers 3
