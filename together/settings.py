@@ -37,6 +37,9 @@ if PRODUCTION:
             "DJANGO_SECRET_KEY is too weak: use at least 50 random characters "
             "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
         )
+    # Keys being retired (docs/operations.md, "Rotating the secret key"): what they signed
+    # still checks until they are removed.
+    SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
     ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
