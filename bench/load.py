@@ -245,6 +245,35 @@ def run(ports, pick, clients: int, seconds: float, max_requests: int):
     }
 
 
+def cpu_by_program() -> dict[str, float]:
+    """CPU seconds used so far by every process on the machine, summed by program name (from
+    /proc; Linux only): where a level's CPU went, the servers' and the database's and ours."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)
+            name = fields[0].split("(", 1)[1]
+            utime, stime = (int(x) for x in fields[1].split()[11:13])
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended while being read
+        if entry == str(os.getpid()):
+            name = "load generator"
+        elif name.startswith("python") or name == "gunicorn":
+            name = "gunicorn"
+        used[name] = used.get(name, 0) + (utime + stime) / ticks
+    return used
+
+
+def cpu_share(before: dict, after: dict, seconds: float) -> str:
+    spent = {name: after.get(name, 0) - before.get(name, 0) for name in after}
+    top = sorted(((cpu, name) for name, cpu in spent.items() if cpu > 0.01), reverse=True)[:5]
+    return ", ".join(f"{name} {cpu / seconds:.2f} cores" for cpu, name in top)
+
+
 def row(label, s):
     return (
         f"  {label:<24} {s['rps']:7.1f} req/s  median {s['median']:6.1f} ms  "
@@ -305,8 +334,11 @@ def main():
         run(ports, mixed, 2 * len(ports), 3, 200)  # warm every worker
         for clients in (int(c) for c in args.clients.split(",")):
             print(f"{clients} client{'s' if clients > 1 else ''} at once, {args.seconds:g} s each:")
+            before, started = cpu_by_program(), time.perf_counter()
             result = run(ports, mixed, clients, args.seconds, args.max_requests)
+            used = cpu_share(before, cpu_by_program(), time.perf_counter() - started)
             print(row("mixed pages", result))
+            print(f"    CPU: {used}")
             print(
                 "    median by kind: "
                 + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in result["by_kind"].items())
