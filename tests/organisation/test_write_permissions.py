@@ -1,10 +1,68 @@
-"""The organisation (regions, service areas, teams and who is in them) has no write services: it
-is kept in the admin site, which only system administrators open. A write service added here
-must check its actor, as every other app's do, and be listed in a WRITES table like theirs (see
-tests/write_permissions.py); until then this test stops it going unchecked."""
+"""Every write service of the organisation app refuses whoever may not make it (see
+tests/write_permissions.py). The rest of the organisation is kept in the admin site.
 
-from tests.write_permissions import write_services
+These writes are records of their own (an absence says who recorded it and when), so what the one
+who may write is shown to make is the record, not an audit event."""
+
+import datetime
+
+from tests.write_permissions import INACTIVE, SIGNED_OUT, Write, WritePermissions
+from together.organisation.models import Absence
+from together.organisation.services import absence_record
+
+DAY = datetime.date(2026, 6, 1)
 
 
-def test_the_organisation_has_no_write_service_that_goes_unchecked():
-    assert write_services("organisation") == set()
+def _own_leave(world, by, made):
+    absence_record(by=by, token=None, kind="annual_leave", starts_on=DAY, ends_on=DAY)
+
+
+def _sickness(world, by, made):
+    absence_record(
+        by=by, person=world.fca_allocated, token=None, kind="sickness", starts_on=DAY, ends_on=None
+    )
+
+
+def _leave_for_someone_else(world, by, made):
+    absence_record(
+        by=by, person=world.fca_allocated, token=None, kind="training", starts_on=DAY, ends_on=DAY
+    )
+
+
+WRITES = {
+    "absence_record (own leave)": Write(
+        call=_own_leave, refused=("sysadmin", SIGNED_OUT, INACTIVE), allowed="fca_same_team"
+    ),
+    "absence_record (sickness)": Write(
+        call=_sickness,
+        refused=(
+            "fca_same_team",
+            "fca_allocated",
+            "supervisor_other_team",
+            "manager_other_area",
+            "head_region",
+            "national",
+            "business_area",
+            "sysadmin",
+            SIGNED_OUT,
+            INACTIVE,
+        ),
+        allowed="manager_area",
+    ),
+    "absence_record (leave for someone else)": Write(
+        call=_leave_for_someone_else,
+        refused=("manager_area", "supervisor_team", "national"),
+        allowed="fca_allocated",
+    ),
+}
+
+
+class TestWritePermissions(WritePermissions):
+    app = "organisation"
+    writes = WRITES
+
+    def test_the_same_write_by_someone_who_may_is_made(self, world, service):
+        write = self.writes[service]
+        before = Absence.objects.count()
+        write.call(world, getattr(world, write.allowed), None)
+        assert Absence.objects.count() == before + 1

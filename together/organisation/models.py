@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -86,3 +87,62 @@ class TeamMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.team}"
+
+
+class Absence(models.Model):
+    """Time a member of staff is away: planned (annual leave, training), recorded by themselves,
+    or sickness, recorded by the person who manages them. From `starts_on` to `ends_on`, both
+    days included; sickness may have no end yet."""
+
+    class Kind(models.TextChoices):
+        ANNUAL_LEAVE = "annual_leave", "Annual leave"
+        TRAINING = "training", "Training"
+        SICKNESS = "sickness", "Sickness"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="absences"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_on"]
+        indexes = [models.Index(fields=["user", "starts_on"], name="absence_by_person")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="absence_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=False) | Q(kind="sickness"),
+                name="planned_absence_has_an_end",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.user}"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": "The last day away must be the same as or after the first day"}
+            )
+        if self.kind in PLANNED_ABSENCE and self.ends_on is None:
+            raise ValidationError({"ends_on": "Enter the last day away"})
+
+
+# The kinds of absence a member of staff plans and records for themselves.
+PLANNED_ABSENCE = (Absence.Kind.ANNUAL_LEAVE, Absence.Kind.TRAINING)
+
+
+def away_on_q(day, prefix: str = "") -> Q:
+    """Absences (at `prefix`) that cover `day`: started on or before it, and not ended before it."""
+    return Q(**{f"{prefix}starts_on__lte": day}) & (
+        Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": day})
+    )

@@ -1,13 +1,15 @@
 """Reading the organisation: the part of it a member of staff works in, with head counts, and the
 changes made to its staff and teams in the admin site."""
 
+import datetime
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from together.accounts.models import (
     NATIONAL_ROLES,
@@ -15,11 +17,12 @@ from together.accounts.models import (
     SERVICE_AREA_ROLES,
     TEAM_ROLES,
     Role,
+    User,
 )
 from together.audit.models import Action, AuditEvent
 
 from . import rules
-from .models import Region, ServiceArea, Team, TeamMembership
+from .models import Absence, Region, ServiceArea, Team, TeamMembership
 
 _current = Q(memberships__ended_on__isnull=True)
 _fca = _current & Q(memberships__user__role=Role.FCA, memberships__user__is_active=True)
@@ -108,7 +111,7 @@ _CHANGE_WORDS = {"added": "Added", "changed": "Changed", "deleted": "Removed"}
 
 @dataclass(frozen=True)
 class StaffChange:
-    when: datetime
+    when: datetime.datetime
     who: str
     change: str  # added, changed or deleted
     summary: str
@@ -153,4 +156,48 @@ def _staff_change(event: AuditEvent) -> StaffChange:
         ),
         places=places,
         fields=detail.get("fields", []),
+    )
+
+
+# Absence
+
+# How far back "My absence" and the team's absence list look: recent time away stays in view.
+ABSENCE_LOOK_BACK = 30
+
+
+def my_absences(user, today: datetime.date | None = None) -> list[Absence]:
+    """`user`'s own absences that have not ended more than a month ago, soonest first."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=ABSENCE_LOOK_BACK)
+    return list(
+        Absence.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=since), user=user)
+        .select_related("recorded_by")
+        .order_by("starts_on", "pk")
+    )
+
+
+def managed_staff(user) -> list[User]:
+    """The people whose absence `user` manages (rules.manages_staff_q), by name. 404 for anyone
+    who manages no one's absence."""
+    if not rules.may_manage_absence(user):
+        raise Http404("No such page")
+    return list(
+        User.objects.filter(rules.manages_staff_q(user), is_active=True).order_by(
+            "family_name", "given_name", "pk"
+        )
+    )
+
+
+def team_absences(user, today: datetime.date | None = None) -> list[Absence]:
+    """Absences of the people `user` manages that are going on now or still to come (or ended
+    within the last month), soonest first. One query; 404 for anyone who manages no one."""
+    if not rules.may_manage_absence(user):
+        raise Http404("No such page")
+    today = today or timezone.localdate()
+    since = today - timedelta(days=ABSENCE_LOOK_BACK)
+    managed = User.objects.filter(rules.manages_staff_q(user)).values("pk")
+    return list(
+        Absence.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=since), user__in=managed)
+        .select_related("user", "recorded_by")
+        .order_by("starts_on", "user__family_name", "pk")
     )

@@ -1,0 +1,37 @@
+"""Addresses of the organisation app that this app's tests request (test_access.py), and who
+may open them. The page of staff changes is in the project's matrix (tests/test_access_matrix.py).
+
+Everyone who works with children or runs a place records their own leave and training; service
+managers and practice supervisors see and record the absence of the people they manage. Anyone
+else gets 404 (ADR 0002); someone not signed in is sent to sign in.
+"""
+
+from together.accounts.models import Role
+
+ANONYMOUS = "anonymous"
+
+ROUTES = [
+    "/absence/",
+    "/absence/new/",
+    "/absence/team/",
+    "/absence/team/sickness/",
+]
+
+_OWN = {
+    ANONYMOUS: 302,
+    **dict.fromkeys(Role.values, 200),
+    Role.SYSTEM_ADMINISTRATOR: 404,
+}
+_MANAGERS = {
+    ANONYMOUS: 302,
+    **dict.fromkeys(Role.values, 404),
+    Role.SERVICE_MANAGER: 200,
+    Role.PRACTICE_SUPERVISOR: 200,
+}
+
+EXPECTED = {
+    "/absence/": _OWN,
+    "/absence/new/": _OWN,
+    "/absence/team/": _MANAGERS,
+    "/absence/team/sickness/": _MANAGERS,
+}
