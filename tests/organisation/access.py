@@ -15,6 +15,8 @@ ROUTES = [
     "/absence/new/",
     "/absence/team/",
     "/absence/team/sickness/",
+    # A proceedings page built on absence, tested in test_hearings_lead_away.py.
+    "/allocation/hearings-lead-away/",
 ]
 
 _OWN = {
@@ -34,4 +36,11 @@ EXPECTED = {
     "/absence/new/": _OWN,
     "/absence/team/": _MANAGERS,
     "/absence/team/sickness/": _MANAGERS,
+    "/allocation/hearings-lead-away/": {
+        ANONYMOUS: 302,
+        **dict.fromkeys(Role.values, 404),
+        Role.SERVICE_MANAGER: 200,
+        Role.HEAD_OF_PRACTICE: 200,
+        Role.ASSISTANT_DIRECTOR: 200,
+    },
 }
