@@ -17,7 +17,27 @@ ROUTES = [
     "/absence/team/sickness/",
     # A proceedings page built on absence, tested in test_hearings_lead_away.py.
     "/allocation/hearings-lead-away/",
+    # Pages about pressure and prioritisation under /scorecard/, built on the organisation's
+    # thresholds and decisions (tested here and in test_prioritisation.py).
+    "/scorecard/pressure/",
+    "/scorecard/prioritisation/",
+    "/scorecard/prioritisation/<uuid:area_id>/",
+    "/scorecard/prioritisation/<uuid:area_id>/change/",
+    "/scorecard/prioritisation/<uuid:area_id>/thresholds/",
 ]
+
+# Routes for one service area: who may open them depends on the area as well as the role
+# (test_prioritisation.py walks them for an area in and out of each person's places).
+AREA_ROUTES = [route for route in ROUTES if "<uuid:area_id>" in route]
+
+_SCORECARD_READERS = {
+    ANONYMOUS: 302,
+    **dict.fromkeys(Role.values, 404),
+    Role.NATIONAL_PERFORMANCE: 200,
+    Role.HEAD_OF_PRACTICE: 200,
+    Role.ASSISTANT_DIRECTOR: 200,
+    Role.SERVICE_MANAGER: 200,
+}
 
 _OWN = {
     ANONYMOUS: 302,
@@ -43,4 +63,6 @@ EXPECTED = {
         Role.HEAD_OF_PRACTICE: 200,
         Role.ASSISTANT_DIRECTOR: 200,
     },
+    "/scorecard/pressure/": _SCORECARD_READERS,
+    "/scorecard/prioritisation/": _SCORECARD_READERS,
 }

@@ -7,8 +7,12 @@ who may write is shown to make is the record, not an audit event."""
 import datetime
 
 from tests.write_permissions import INACTIVE, SIGNED_OUT, Write, WritePermissions
-from together.organisation.models import Absence
-from together.organisation.services import absence_record
+from together.organisation.models import Absence, AreaThresholds, PrioritisationEvent
+from together.organisation.services import (
+    absence_record,
+    area_thresholds_set,
+    prioritisation_change_record,
+)
 
 DAY = datetime.date(2026, 6, 1)
 
@@ -29,7 +33,46 @@ def _leave_for_someone_else(world, by, made):
     )
 
 
+def _thresholds(world, by, made):
+    area_thresholds_set(
+        by=by,
+        area=world.area,
+        version=1,
+        saturation_percent=85,
+        held_on_duty=10,
+        days_to_allocation=20,
+        manager_duty_holdings=None,
+    )
+
+
+def _prioritisation(world, by, made):
+    prioritisation_change_record(
+        by=by,
+        area=world.area,
+        token=None,
+        change="prioritisation_on",
+        reason="Saturation past the threshold for a month",
+    )
+
+
+# Everyone but national leadership, who decide on prioritisation and thresholds.
+NOT_NATIONAL = (
+    "manager_area",
+    "head_region",
+    "director_region",
+    "supervisor_team",
+    "fca_allocated",
+    "business_area",
+    "sysadmin",
+    SIGNED_OUT,
+    INACTIVE,
+)
+
 WRITES = {
+    "area_thresholds_set": Write(call=_thresholds, refused=NOT_NATIONAL, allowed="national"),
+    "prioritisation_change_record": Write(
+        call=_prioritisation, refused=NOT_NATIONAL, allowed="national"
+    ),
     "absence_record (own leave)": Write(
         call=_own_leave, refused=("sysadmin", SIGNED_OUT, INACTIVE), allowed="fca_same_team"
     ),
@@ -63,6 +106,7 @@ class TestWritePermissions(WritePermissions):
 
     def test_the_same_write_by_someone_who_may_is_made(self, world, service):
         write = self.writes[service]
-        before = Absence.objects.count()
+        models = (Absence, AreaThresholds, PrioritisationEvent)
+        before = sum(model.objects.count() for model in models)
         write.call(world, getattr(world, write.allowed), None)
-        assert Absence.objects.count() == before + 1
+        assert sum(model.objects.count() for model in models) == before + 1

@@ -3,9 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from together.core.forms import DateField, SubmitOnceForm
+from together.core.forms import DateField, SubmitOnceForm, text_field
 
-from .models import Absence
+from .models import Absence, PrioritisationEvent
 
 PLANNED_CHOICES = [
     (Absence.Kind.ANNUAL_LEAVE.value, Absence.Kind.ANNUAL_LEAVE.label),
@@ -83,3 +83,71 @@ class SicknessForm(SubmitOnceForm):
             return self.staff[self.cleaned_data["person"]]
         except KeyError:
             raise ValidationError("Choose someone from the list") from None
+
+
+class PrioritisationChangeForm(SubmitOnceForm):
+    change = forms.ChoiceField(
+        label="What has been decided?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what has been decided",
+            "invalid_choice": "Choose one of the changes listed",
+        },
+    )
+    reason = text_field(
+        "Why",
+        max_length=2000,
+        required=True,
+        rows=4,
+        help_text="For example, what the figures show and what the area's managers said.",
+        required_message="Enter why this has been decided",
+    )
+
+    def __init__(self, *args, changes, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(PrioritisationEvent.Change.choices)
+        self.fields["change"].choices = [(change, labels[change]) for change in changes]
+
+
+def _threshold(label: str, what: str, help_text: str, max_value: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=max_value,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": f"{what} must be a whole number, like 20",
+            "min_value": f"{what} must be 0 or more",
+            "max_value": f"{what} must be {max_value:,} or fewer",
+        },
+    )
+
+
+class ThresholdsForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    saturation_percent = _threshold(
+        "Saturation (%)",
+        "Saturation",
+        "Open proceedings led as a share of the advisers' capacity. The board's line is 90.",
+        1000,
+    )
+    held_on_duty = _threshold(
+        "Proceedings held on duty",
+        "Proceedings held on duty",
+        "Open proceedings with no lead adviser. Leave blank not to watch this.",
+        100000,
+    )
+    days_to_allocation = _threshold(
+        "Average days to allocation",
+        "Average days to allocation",
+        "Over the last 90 days. The board's line is 20.",
+        1000,
+    )
+    manager_duty_holdings = _threshold(
+        "Proceedings service managers hold on duty",
+        "Proceedings service managers hold on duty",
+        "Leave blank not to watch this.",
+        100000,
+    )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class Region(models.Model):
@@ -29,6 +30,9 @@ class ServiceArea(models.Model):
         default=False,
         help_text="On when the area is under too much pressure and opens an allocation hub.",
     )
+    # Kept in step with the area's prioritisation events by organisation.services.
+    allocation_hub_open = models.BooleanField(default=False)
+    post_assessment_hub_open = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name"]
@@ -146,3 +150,100 @@ def away_on_q(day, prefix: str = "") -> Q:
     return Q(**{f"{prefix}starts_on__lte": day}) & (
         Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": day})
     )
+
+
+# The board's thresholds, for an area whose own have not been set (None: not watched).
+DEFAULT_SATURATION_PERCENT = 90
+DEFAULT_DAYS_TO_ALLOCATION = 20
+
+
+class AreaThresholds(models.Model):
+    """The lines past which national leadership asks a service area to consider prioritisation.
+    An area without a row has the board's defaults. A blank threshold is not watched."""
+
+    service_area = models.OneToOneField(
+        ServiceArea, on_delete=models.PROTECT, related_name="thresholds"
+    )
+    saturation_percent = models.PositiveSmallIntegerField(
+        "saturation (%)", null=True, blank=True, default=DEFAULT_SATURATION_PERCENT
+    )
+    held_on_duty = models.PositiveIntegerField("proceedings held on duty", null=True, blank=True)
+    days_to_allocation = models.PositiveSmallIntegerField(
+        "average days to allocation", null=True, blank=True, default=DEFAULT_DAYS_TO_ALLOCATION
+    )
+    manager_duty_holdings = models.PositiveIntegerField(
+        "proceedings service managers hold on duty", null=True, blank=True
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name_plural = "area thresholds"
+
+    def __str__(self) -> str:
+        return f"Thresholds for {self.service_area}"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("This history cannot be changed.")
+
+    def delete(self):
+        raise TypeError("This history cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise TypeError("This history cannot be changed.")
+
+
+class PrioritisationEvent(models.Model):
+    """A service area switching prioritisation on or off, or opening or closing a hub: who, when
+    and why. Rows are only ever added (organisation.services.prioritisation_change_record)."""
+
+    class Change(models.TextChoices):
+        PRIORITISATION_ON = "prioritisation_on", "Switched prioritisation on"
+        PRIORITISATION_OFF = "prioritisation_off", "Switched prioritisation off"
+        ALLOCATION_HUB_OPENED = "allocation_hub_opened", "Opened an allocation hub"
+        ALLOCATION_HUB_CLOSED = "allocation_hub_closed", "Closed the allocation hub"
+        POST_ASSESSMENT_HUB_OPENED = "post_assessment_hub_opened", "Opened a post-assessment hub"
+        POST_ASSESSMENT_HUB_CLOSED = (
+            "post_assessment_hub_closed",
+            "Closed the post-assessment hub",
+        )
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    service_area = models.ForeignKey(
+        ServiceArea, on_delete=models.PROTECT, related_name="prioritisation_events"
+    )
+    change = models.CharField(max_length=30, choices=Change.choices)
+    reason = models.TextField(max_length=2000)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["service_area", "at"], name="prioritisation_by_area")]
+
+    def __str__(self) -> str:
+        return f"{self.get_change_display()}: {self.service_area}"
+
+
+# Each change: the area's flag it sets, and the value it sets it to.
+CHANGE_SETS = {
+    PrioritisationEvent.Change.PRIORITISATION_ON: ("in_prioritisation", True),
+    PrioritisationEvent.Change.PRIORITISATION_OFF: ("in_prioritisation", False),
+    PrioritisationEvent.Change.ALLOCATION_HUB_OPENED: ("allocation_hub_open", True),
+    PrioritisationEvent.Change.ALLOCATION_HUB_CLOSED: ("allocation_hub_open", False),
+    PrioritisationEvent.Change.POST_ASSESSMENT_HUB_OPENED: ("post_assessment_hub_open", True),
+    PrioritisationEvent.Change.POST_ASSESSMENT_HUB_CLOSED: ("post_assessment_hub_open", False),
+}
+
+
+def changes_open_to(area: ServiceArea) -> list[str]:
+    """The changes that make sense for `area` as it stands: switching on what is off, and off
+    what is on."""
+    return [change for change, (flag, to) in CHANGE_SETS.items() if getattr(area, flag) != to]

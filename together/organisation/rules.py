@@ -152,3 +152,26 @@ def may_manage_absence(user) -> bool:
 def may_record_sickness_for(user, person) -> bool:
     """manages_staff_q, for one person in hand."""
     return User.objects.filter(manages_staff_q(user), pk=person.pk).exists()
+
+
+# Prioritisation: national leadership sets each area's thresholds and records its decisions;
+# whoever reads an area's scorecard reads its prioritisation and history.
+
+
+def may_decide_prioritisation(user) -> bool:
+    return _active(user) and user.role == Role.NATIONAL_PERFORMANCE
+
+
+def sees_prioritisation_q(user) -> Q:
+    """Service areas (a filter on ServiceArea) whose prioritisation `user` reads: national
+    leadership every area, heads of practice and assistant directors their region's, a service
+    manager their own."""
+    if not _active(user):
+        return NOTHING
+    if user.role == Role.NATIONAL_PERFORMANCE:
+        return Q()
+    if user.role in REGION_ROLES and user.region_id is not None:
+        return Q(region_id=user.region_id)
+    if user.role == Role.SERVICE_MANAGER and user.service_area_id is not None:
+        return Q(pk=user.service_area_id)
+    return NOTHING

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
@@ -22,7 +23,14 @@ from together.accounts.models import (
 from together.audit.models import Action, AuditEvent
 
 from . import rules
-from .models import Absence, Region, ServiceArea, Team, TeamMembership
+from .models import (
+    Absence,
+    PrioritisationEvent,
+    Region,
+    ServiceArea,
+    Team,
+    TeamMembership,
+)
 
 _current = Q(memberships__ended_on__isnull=True)
 _fca = _current & Q(memberships__user__role=Role.FCA, memberships__user__is_active=True)
@@ -200,4 +208,38 @@ def team_absences(user, today: datetime.date | None = None) -> list[Absence]:
         Absence.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=since), user__in=managed)
         .select_related("user", "recorded_by")
         .order_by("starts_on", "user__family_name", "pk")
+    )
+
+
+# Prioritisation
+
+
+def area_get_for_prioritisation(*, user, area_id) -> ServiceArea:
+    """The service area, if `user` reads its prioritisation (rules.sees_prioritisation_q), with
+    its thresholds; otherwise 404, as if there were none."""
+    try:
+        return (
+            ServiceArea.objects.filter(rules.sees_prioritisation_q(user))
+            .select_related("region", "thresholds", "thresholds__updated_by")
+            .get(uuid=area_id)
+        )
+    except (ServiceArea.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such service area") from None
+
+
+def areas_for_prioritisation(user) -> list[ServiceArea]:
+    """The service areas whose prioritisation `user` reads, by region and name."""
+    return list(
+        ServiceArea.objects.filter(rules.sees_prioritisation_q(user)).order_by(
+            "region__name", "name"
+        )
+    )
+
+
+def prioritisation_history(area: ServiceArea) -> list[PrioritisationEvent]:
+    """Every decision recorded about `area`, newest first, with who made it. One query."""
+    return list(
+        PrioritisationEvent.objects.filter(service_area=area)
+        .select_related("by")
+        .order_by("-at", "-pk")
     )

@@ -3,14 +3,23 @@ recording absence, and national leadership's thresholds and prioritisation decis
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from together.accounts.models import User
 from together.core import form_tokens
+from together.core.versioning import lock_at_version
 
 from . import rules
-from .models import PLANNED_ABSENCE, Absence
+from .models import (
+    CHANGE_SETS,
+    PLANNED_ABSENCE,
+    Absence,
+    AreaThresholds,
+    PrioritisationEvent,
+    ServiceArea,
+)
 
 
 @transaction.atomic
@@ -43,3 +52,71 @@ def absence_record(
     absence.save()
     claim.made(absence)
     return absence
+
+
+@transaction.atomic
+def area_thresholds_set(
+    *,
+    by: User,
+    area: ServiceArea,
+    version: int | None,
+    saturation_percent: int | None,
+    held_on_duty: int | None,
+    days_to_allocation: int | None,
+    manager_duty_holdings: int | None,
+) -> AreaThresholds:
+    """Set the lines past which `area` is asked to consider prioritisation (blank: not watched).
+    `version` is the version of the thresholds the form was opened on: someone else's change
+    since then is refused (EditConflict), not overwritten. An area never set is at version 1."""
+    if not rules.may_decide_prioritisation(by):
+        raise PermissionDenied("National leadership sets the thresholds.")
+    found, _ = AreaThresholds.objects.get_or_create(service_area=area)
+    thresholds = lock_at_version(
+        AreaThresholds.objects.all(),
+        pk=found.pk,
+        version=version,
+        last_saved=lambda row: (row.updated_by, row.updated_at),
+    )
+    thresholds.saturation_percent = saturation_percent
+    thresholds.held_on_duty = held_on_duty
+    thresholds.days_to_allocation = days_to_allocation
+    thresholds.manager_duty_holdings = manager_duty_holdings
+    thresholds.updated_by = by
+    thresholds.updated_at = timezone.now()
+    thresholds.version += 1
+    thresholds.full_clean()
+    thresholds.save()
+    return thresholds
+
+
+@transaction.atomic
+def prioritisation_change_record(
+    *, by: User, area: ServiceArea, token: str | None, change: str, reason: str
+) -> PrioritisationEvent:
+    """Record a decision about `area`: switching prioritisation on or off, opening or closing an
+    allocation hub or a post-assessment hub, with the reason for it; the area's state follows.
+    A change that is already in force (two people deciding at once) is refused with a plain
+    message, and the same form sent twice records one decision."""
+    if not rules.may_decide_prioritisation(by):
+        raise PermissionDenied("National leadership decides on prioritisation.")
+    if change not in CHANGE_SETS:
+        raise ValidationError({"change": "Choose what to change"})
+    claim = form_tokens.claim(token, by=by, model=PrioritisationEvent)
+    if claim.earlier:
+        return claim.earlier
+    locked = ServiceArea.objects.select_for_update().get(pk=area.pk)
+    flag, to = CHANGE_SETS[change]
+    if getattr(locked, flag) == to:
+        raise ValidationError(
+            {"change": f"{locked.name} has had this change already. Choose another change"}
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why you are making this change"})
+    event = PrioritisationEvent(service_area=locked, change=change, reason=reason, by=by)
+    event.full_clean()
+    event.save()
+    setattr(locked, flag, to)
+    locked.save(update_fields=[flag])
+    claim.made(event)
+    return event
