@@ -15,6 +15,7 @@ ROUTES = [
     "/absence/new/",
     "/absence/team/",
     "/absence/team/sickness/",
+    "/absence/team/<uuid:absence_id>/back/",
     # A proceedings page built on absence, tested in test_hearings_lead_away.py.
     "/allocation/hearings-lead-away/",
     # Pages about pressure and prioritisation under /scorecard/, built on the organisation's
@@ -26,9 +27,10 @@ ROUTES = [
     "/scorecard/prioritisation/<uuid:area_id>/thresholds/",
 ]
 
-# Routes for one service area: who may open them depends on the area as well as the role
-# (test_prioritisation.py walks them for an area in and out of each person's places).
-AREA_ROUTES = [route for route in ROUTES if "<uuid:area_id>" in route]
+# Routes for one record: who may open them depends on the record as well as the role
+# (test_prioritisation.py walks an area's in and out of each person's places, test_absence.py
+# a sickness's for its manager and others).
+AREA_ROUTES = [route for route in ROUTES if "<uuid:" in route]
 
 _SCORECARD_READERS = {
     ANONYMOUS: 302,

@@ -171,3 +171,66 @@ def test_the_team_absence_list_shows_managed_staff_in_a_fixed_number_of_queries(
     assert page.count("Annual leave") == 3
     assert "Longago" not in page
     assert outsider.full_name not in page
+
+
+def test_a_manager_records_the_return_of_someone_off_sick(client, make_user, team):
+    manager = make_user(Role.SERVICE_MANAGER, area=team.service_area)
+    fca = make_user(Role.FCA, team=team, given_name="Imogen", family_name="Okafor")
+    absence = absence_record(
+        by=manager, person=fca, token=None, kind="sickness", starts_on=TODAY, ends_on=None
+    )
+    client.force_login(manager)
+    listed = client.get("/absence/team/").content.decode()
+    url = f"/absence/team/{absence.uuid}/back/"
+    assert f'href="{url}"' in listed
+    too_early = TODAY - datetime.timedelta(days=1)
+    response = client.post(url, _dates("ends_on", too_early))
+    assert "The last day off sick must be the same as or after the first" in (
+        response.content.decode()
+    )
+    back = TODAY + datetime.timedelta(days=4)
+    for _ in range(2):  # a double click records it once, without an error
+        response = client.post(url, _dates("ends_on", back), follow=True)
+        assert "Imogen Okafor&#x27;s last day off sick is recorded" in response.content.decode()
+    absence.refresh_from_db()
+    assert absence.ends_on == back
+    other_day = back + datetime.timedelta(days=1)
+    response = client.post(url, _dates("ends_on", other_day))
+    assert "The last day off sick was recorded already" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("manager", 200),
+        ("supervisor", 200),
+        ("other_supervisor", 404),
+        ("other_manager", 404),
+        ("the_person", 404),
+        ("national", 404),
+    ],
+)
+def test_who_may_open_a_sickness(client, make_user, team, who, status):
+    fca = make_user(Role.FCA, team=team)
+    manager = make_user(Role.SERVICE_MANAGER, area=team.service_area)
+    absence = absence_record(
+        by=manager, person=fca, token=None, kind="sickness", starts_on=TODAY, ends_on=None
+    )
+    people = {
+        "manager": manager,
+        "supervisor": make_user(Role.PRACTICE_SUPERVISOR, team=team),
+        "other_supervisor": make_user(Role.PRACTICE_SUPERVISOR),
+        "other_manager": make_user(Role.SERVICE_MANAGER),
+        "the_person": fca,
+        "national": make_user(Role.NATIONAL_PERFORMANCE),
+    }
+    client.force_login(people[who])
+    assert client.get(f"/absence/team/{absence.uuid}/back/").status_code == status
+
+
+def test_leave_is_not_ended_through_the_sickness_page(client, make_user, team):
+    manager = make_user(Role.SERVICE_MANAGER, area=team.service_area)
+    fca = make_user(Role.FCA, team=team)
+    leave = absence_record(by=fca, token=None, kind="training", starts_on=TODAY, ends_on=TODAY)
+    client.force_login(manager)
+    assert client.get(f"/absence/team/{leave.uuid}/back/").status_code == 404

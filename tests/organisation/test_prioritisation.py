@@ -228,3 +228,19 @@ def test_pages_take_a_fixed_number_of_queries(client, make_user, area, django_as
         client.get("/scorecard/prioritisation/")
     with django_assert_num_queries(11):
         client.get(f"/scorecard/prioritisation/{area.uuid}/")
+
+
+def test_each_setting_of_the_thresholds_is_kept(make_user, area):
+    national = make_user(Role.NATIONAL_PERFORMANCE)
+    for version, saturation in ((1, 85), (2, 80)):
+        area_thresholds_set(
+            by=national,
+            area=area,
+            version=version,
+            saturation_percent=saturation,
+            held_on_duty=None,
+            days_to_allocation=20,
+            manager_duty_holdings=None,
+        )
+    kept = AreaThresholds.history.filter(service_area=area).order_by("history_date")
+    assert [row.saturation_percent for row in kept] == [90, 85, 80]

@@ -9,6 +9,7 @@ import datetime
 from tests.write_permissions import INACTIVE, SIGNED_OUT, Write, WritePermissions
 from together.organisation.models import Absence, AreaThresholds, PrioritisationEvent
 from together.organisation.services import (
+    absence_end_record,
     absence_record,
     area_thresholds_set,
     prioritisation_change_record,
@@ -68,7 +69,35 @@ NOT_NATIONAL = (
     INACTIVE,
 )
 
+
+def _sick(world):
+    return Absence.objects.create(
+        user=world.fca_allocated,
+        kind="sickness",
+        starts_on=DAY,
+        recorded_by=world.manager_area,
+    )
+
+
+def _sickness_end(world, by, made):
+    absence_end_record(by=by, absence=made, ends_on=DAY)
+
+
 WRITES = {
+    "absence_end_record": Write(
+        call=_sickness_end,
+        setup=_sick,
+        refused=(
+            "fca_allocated",
+            "fca_same_team",
+            "supervisor_other_team",
+            "manager_other_area",
+            "national",
+            SIGNED_OUT,
+            INACTIVE,
+        ),
+        allowed="manager_area",
+    ),
     "area_thresholds_set": Write(call=_thresholds, refused=NOT_NATIONAL, allowed="national"),
     "prioritisation_change_record": Write(
         call=_prioritisation, refused=NOT_NATIONAL, allowed="national"
@@ -106,7 +135,12 @@ class TestWritePermissions(WritePermissions):
 
     def test_the_same_write_by_someone_who_may_is_made(self, world, service):
         write = self.writes[service]
+        made = write.setup(world) if write.setup else None
         models = (Absence, AreaThresholds, PrioritisationEvent)
         before = sum(model.objects.count() for model in models)
-        write.call(world, getattr(world, write.allowed), None)
-        assert sum(model.objects.count() for model in models) == before + 1
+        write.call(world, getattr(world, write.allowed), made)
+        if made is not None:  # a change to what was made: it is saved
+            made.refresh_from_db()
+            assert made.ends_on == DAY
+        else:
+            assert sum(model.objects.count() for model in models) == before + 1

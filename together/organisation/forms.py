@@ -151,3 +151,24 @@ class ThresholdsForm(forms.Form):
         "Leave blank not to watch this.",
         100000,
     )
+
+
+class SicknessEndForm(forms.Form):
+    ends_on = DateField(
+        label="Last day off sick",
+        label_for_errors="the last day off sick",
+        help_text="For example, 3 12 2026",
+    )
+
+    def __init__(self, *args, absence, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.absence = absence
+
+    def clean_ends_on(self):
+        ends = self.cleaned_data["ends_on"]
+        if ends and ends < self.absence.starts_on:
+            raise ValidationError(
+                "The last day off sick must be the same as or after the first, "
+                f"{self.absence.starts_on:%-d %B %Y}"
+            )
+        return ends

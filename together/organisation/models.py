@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class Region(models.Model):
@@ -179,6 +180,9 @@ class AreaThresholds(models.Model):
     )
     updated_at = models.DateTimeField(null=True)
     version = models.PositiveIntegerField(default=1)
+
+    # Every earlier setting, so a flag can be explained by the lines in force at the time.
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name_plural = "area thresholds"

@@ -243,3 +243,18 @@ def prioritisation_history(area: ServiceArea) -> list[PrioritisationEvent]:
         .select_related("by")
         .order_by("-at", "-pk")
     )
+
+
+def sickness_get(*, user, absence_id) -> Absence:
+    """A sickness of someone `user` manages; otherwise 404."""
+    if not rules.may_manage_absence(user):
+        raise Http404("No such absence")
+    managed = User.objects.filter(rules.manages_staff_q(user)).values("pk")
+    try:
+        return Absence.objects.select_related("user").get(
+            uuid=absence_id,
+            kind=Absence.Kind.SICKNESS,
+            user__in=managed,
+        )
+    except (Absence.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such absence") from None

@@ -120,3 +120,23 @@ def prioritisation_change_record(
     locked.save(update_fields=[flag])
     claim.made(event)
     return event
+
+
+@transaction.atomic
+def absence_end_record(*, by: User, absence: Absence, ends_on: datetime.date) -> Absence:
+    """Record the last day of a sickness that had none yet, by whoever manages the person. A
+    sickness given another last day already (by someone else a moment ago) is refused in plain
+    words; the same day sent twice (a double click) is simply recorded once."""
+    if absence.kind != Absence.Kind.SICKNESS or not rules.may_record_sickness_for(by, absence.user):
+        raise PermissionDenied("Sickness is recorded by the person's manager.")
+    locked = Absence.objects.select_for_update().get(pk=absence.pk)
+    if locked.ends_on == ends_on:
+        return locked
+    if locked.ends_on is not None:
+        raise ValidationError(
+            {"ends_on": f"The last day off sick was recorded already: {locked.ends_on:%-d %B %Y}"}
+        )
+    locked.ends_on = ends_on
+    locked.full_clean()
+    locked.save(update_fields=["ends_on"])
+    return locked

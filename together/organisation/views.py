@@ -12,7 +12,7 @@ from together.accounts.models import REGION_ROLES, Role
 from together.core.forms import add_service_errors
 
 from . import rules, selectors, services
-from .forms import PlannedAbsenceForm, SicknessForm
+from .forms import PlannedAbsenceForm, SicknessEndForm, SicknessForm
 from .models import Absence
 
 
@@ -95,3 +95,22 @@ def sickness_add(request):
             messages.success(request, f"{absence.user.full_name}'s sickness has been recorded")
             return redirect(reverse("organisation:team-absence"))
     return render(request, "organisation/sickness_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def sickness_end(request, absence_id):
+    """Record the last day of someone's sickness, when they are back."""
+    user = request.user
+    absence = selectors.sickness_get(user=user, absence_id=absence_id)
+    form = SicknessEndForm(request.POST if request.method == "POST" else None, absence=absence)
+    if form.is_bound and form.is_valid():
+        try:
+            services.absence_end_record(
+                by=user, absence=absence, ends_on=form.cleaned_data["ends_on"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{absence.user.full_name}'s last day off sick is recorded")
+            return redirect(reverse("organisation:team-absence"))
+    return render(request, "organisation/sickness_end.html", {"form": form, "absence": absence})
