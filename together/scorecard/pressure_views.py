@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
+from together.core.reporting import reporting
 from together.organisation import rules as organisation_rules
 from together.organisation import selectors as organisation
 from together.organisation import services as organisation_services
@@ -34,7 +35,8 @@ def _readable_areas(user):
 
 @require_GET
 def prioritisation(request):
-    """Every area the person reads: in prioritisation, past a threshold, hubs open."""
+    """Every area the person reads: in prioritisation, past a threshold, hubs open. Read from
+    the primary, not the reporting replica: a decision just recorded must show at once."""
     user = request.user
     areas = _readable_areas(user)
     pressure = pressure_at(timezone.localdate(), areas)
@@ -141,6 +143,7 @@ def prioritisation_thresholds(request, area_id):
 
 
 @require_GET
+@reporting
 def pressure(request):
     """The pressure figures at a chosen date on a page of their own (the scorecard page shows
     the same part)."""
