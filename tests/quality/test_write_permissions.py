@@ -1,0 +1,154 @@
+"""Every quality service checks who is calling it, whoever calls it: a page, an API or a task
+(see tests/write_permissions.py for how these tests work)."""
+
+import datetime
+
+from tests.quality.factories import (
+    all_grades,
+    finished_audit,
+    make_audit,
+    self_assessed,
+)
+from tests.write_permissions import INACTIVE, SIGNED_OUT, Write, WritePermissions
+from together.quality import services
+from together.quality.models import Audit, Grade, QualityAction
+
+# Everyone in `world` but the one who may.
+_OTHERS = (
+    "fca_same_team",
+    "fca_other_area",
+    "supervisor_other_team",
+    "manager_other_area",
+    "national",
+    "head_region",
+    "business_area",
+    "sysadmin",
+    SIGNED_OUT,
+)
+NOT_THE_AUDITOR = (*_OTHERS, "fca_allocated", "manager_area", INACTIVE)
+NOT_THE_FCA = (*_OTHERS, "supervisor_team", "manager_area", INACTIVE)
+
+
+def _collaborative(world):
+    return make_audit(world, kind=Audit.Kind.COLLABORATIVE, stage=Audit.Stage.SELF_ASSESSMENT)
+
+
+def _action(world):
+    return QualityAction.objects.create(
+        audit=finished_audit(world),
+        text="Read the guidance on endings",
+        owner=world.fca_allocated,
+        due_on=datetime.date(2027, 1, 31),
+        created_by=world.supervisor_team,
+    )
+
+
+WRITES = {
+    "audit_start": Write(
+        lambda world, by, _: services.audit_start(
+            by=by,
+            fca=world.fca_allocated,
+            child=world.child,
+            proceedings=world.proceedings,
+            kind=Audit.Kind.PRACTICE,
+        ),
+        refused=(*_OTHERS, "fca_allocated", INACTIVE),
+        allowed="supervisor_team",
+    ),
+    "audit_start (by the service manager)": Write(
+        lambda world, by, _: services.audit_start(
+            by=by,
+            fca=world.fca_allocated,
+            child=world.child,
+            proceedings=world.proceedings,
+            kind=Audit.Kind.COLLABORATIVE,
+        ),
+        refused=("manager_other_area", "head_other_region"),
+        allowed="manager_area",
+    ),
+    "audit_self_assessment_record": Write(
+        lambda world, by, audit: services.audit_self_assessment_record(
+            by=by,
+            audit=audit,
+            version=audit.version,
+            grades=all_grades(),
+            overall=Grade.GOOD,
+            impact="Jayden said the letter helped",
+        ),
+        refused=NOT_THE_FCA,
+        allowed="fca_allocated",
+        setup=_collaborative,
+    ),
+    "audit_family_voice_record": Write(
+        lambda world, by, audit: services.audit_family_voice_record(
+            by=by, audit=audit, version=audit.version, responses=[], conversation="It helped"
+        ),
+        refused=NOT_THE_AUDITOR,
+        allowed="supervisor_team",
+        setup=self_assessed,
+    ),
+    "audit_grades_record": Write(
+        lambda world, by, audit: services.audit_grades_record(
+            by=by,
+            audit=audit,
+            version=audit.version,
+            grades=all_grades(),
+            overall=Grade.GOOD,
+            worked_well="Clear letters",
+        ),
+        refused=NOT_THE_AUDITOR,
+        allowed="supervisor_team",
+        setup=make_audit,
+    ),
+    "audit_agreement_record": Write(
+        lambda world, by, audit: services.audit_agreement_record(
+            by=by,
+            audit=audit,
+            version=audit.version,
+            grades=all_grades(),
+            overall=Grade.GOOD,
+            worked_well="Clear letters",
+        ),
+        refused=NOT_THE_AUDITOR,
+        allowed="supervisor_team",
+        setup=lambda world: services.audit_grades_record(
+            by=world.supervisor_team,
+            audit=(audit := self_assessed(world)),
+            version=audit.version,
+            grades=all_grades(),
+            overall=Grade.GOOD,
+            worked_well="Clear letters",
+        ),
+    ),
+    "audit_addendum_add": Write(
+        lambda world, by, audit: services.audit_addendum_add(
+            by=by, audit=audit, text="The family wrote to say thank you"
+        ),
+        refused=(*_OTHERS, "manager_area", INACTIVE),
+        allowed="fca_allocated",
+        setup=finished_audit,
+    ),
+    "audit_action_add": Write(
+        lambda world, by, audit: services.audit_action_add(
+            by=by,
+            audit=audit,
+            text="Use a storyboard for the ending",
+            owner=world.fca_allocated,
+            due_on=datetime.date(2027, 2, 1),
+        ),
+        refused=NOT_THE_AUDITOR,
+        allowed="supervisor_team",
+        setup=finished_audit,
+    ),
+    "quality_action_mark_done": Write(
+        lambda world, by, action: services.quality_action_mark_done(by=by, action=action),
+        refused=NOT_THE_FCA,
+        allowed="fca_allocated",
+        setup=_action,
+    ),
+}
+
+
+class TestWritePermissions(WritePermissions):
+    app = "quality"
+    writes = WRITES
