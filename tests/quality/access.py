@@ -18,6 +18,8 @@ ROUTES = [
     "/quality/audits/<uuid:audit_id>/add/",
     "/quality/actions/",
     "/quality/actions/<uuid:action_id>/done/",
+    "/quality/moderation/",
+    "/quality/moderation/<uuid:moderation_id>/",
 ]
 
 # By relationship to the world's audit (of fca_allocated's work, by supervisor_team).

@@ -3,6 +3,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from tests.quality.factories import (
     all_grades,
     finished_audit,
@@ -11,7 +13,7 @@ from tests.quality.factories import (
 )
 from tests.write_permissions import INACTIVE, SIGNED_OUT, Write, WritePermissions
 from together.quality import services
-from together.quality.models import Audit, Grade, QualityAction
+from together.quality.models import DOMAINS, Audit, Domain, Grade, QualityAction
 
 # Everyone in `world` but the one who may.
 _OTHERS = (
@@ -147,6 +149,77 @@ WRITES = {
         setup=_action,
     ),
 }
+
+
+def _last_month():
+    today = timezone.localdate()
+    return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def _finished_last_month(world):
+    return finished_audit(world, audited_on=_last_month() + datetime.timedelta(days=2))
+
+
+def _drawn(world):
+    _finished_last_month(world)
+    return services.moderation_sample_create(
+        by=world.manager_area, area=world.area, month=_last_month()
+    )[0]
+
+
+def _to_discuss(world):
+    moderation = _drawn(world)
+    grades = dict.fromkeys([*DOMAINS, Domain.OVERALL], Grade.INADEQUATE)
+    return services.moderation_grades_record(
+        by=world.manager_area, moderation=moderation, grades=grades
+    )
+
+
+NOT_THE_MODERATOR = (
+    "fca_allocated",
+    "supervisor_team",
+    "manager_other_area",
+    "head_other_region",
+    "national",
+    "business_area",
+    "sysadmin",
+    SIGNED_OUT,
+    INACTIVE,
+)
+
+WRITES.update(
+    {
+        "moderation_sample_create": Write(
+            lambda world, by, _: services.moderation_sample_create(
+                by=by, area=world.area, month=_last_month()
+            ),
+            refused=NOT_THE_MODERATOR,
+            allowed="manager_area",
+            setup=_finished_last_month,
+        ),
+        "moderation_grades_record": Write(
+            lambda world, by, moderation: services.moderation_grades_record(
+                by=by,
+                moderation=moderation,
+                grades=dict.fromkeys([*DOMAINS, Domain.OVERALL], Grade.GOOD),
+            ),
+            refused=(*NOT_THE_MODERATOR, "head_region"),
+            allowed="manager_area",
+            setup=_drawn,
+        ),
+        "moderation_resolve_record": Write(
+            lambda world, by, moderation: services.moderation_resolve_record(
+                by=by,
+                moderation=moderation,
+                finals=dict.fromkeys([*DOMAINS, Domain.OVERALL], Grade.GOOD),
+                reason="We agreed after talking it through",
+            ),
+            refused=(*NOT_THE_MODERATOR, "head_region"),
+            allowed="manager_area",
+            setup=_to_discuss,
+        ),
+    }
+)
 
 
 class TestWritePermissions(WritePermissions):

@@ -222,3 +222,65 @@ class AddendumForm(SubmitOnceForm):
         help_text="A finished audit is not changed. What you add is kept with it, with your name.",
         required_message="Write what you want to add",
     )
+
+
+class DrawSampleForm(forms.Form):
+    area = forms.ChoiceField(
+        label="Service area", error_messages={"required": "Choose the service area"}
+    )
+    month = forms.ChoiceField(
+        label="Audits finished in",
+        error_messages={"required": "Choose the month", "invalid_choice": "Choose the month"},
+    )
+
+    def __init__(self, *args, areas=(), months=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.areas = {str(area.uuid): area for area in areas}
+        self.fields["area"].choices = [(key, area.name) for key, area in self.areas.items()]
+        self.months = {month.isoformat(): month for month in months}
+        self.fields["month"].choices = [
+            (key, f"{month:%B %Y}") for key, month in self.months.items()
+        ]
+
+    def chosen(self):
+        return self.areas[self.cleaned_data["area"]], self.months[self.cleaned_data["month"]]
+
+
+class ModerationGradesForm(forms.Form):
+    """The moderator's grade for each domain the audit graded, and overall: no evidence boxes,
+    and no sight of the audit's grades."""
+
+    def __init__(self, *args, domains=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.domains = list(domains)
+        for domain in self.domains:
+            label = Domain(domain).label
+            self.fields[f"{domain}_grade"] = _grade_field(
+                label, f"Choose a grade for {label.lower()}"
+            )
+
+    def grades(self) -> dict[str, str]:
+        return {domain: self.cleaned_data[f"{domain}_grade"] for domain in self.domains}
+
+
+class ResolveForm(forms.Form):
+    """The final grade of each domain where the moderator and the audit differed, and why."""
+
+    def __init__(self, *args, differing=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.differing = list(differing)
+        for row in self.differing:
+            label = row.get_domain_display()
+            self.fields[f"{row.domain}_final"] = _grade_field(
+                f"Final grade: {label}", f"Choose the final grade for {label.lower()}"
+            )
+        self.fields["reason"] = text_field(
+            "Why are these the final grades?",
+            max_length=4000,
+            required=True,
+            rows=5,
+            required_message="Write why these are the final grades",
+        )
+
+    def finals(self) -> dict[str, str]:
+        return {row.domain: self.cleaned_data[f"{row.domain}_final"] for row in self.differing}

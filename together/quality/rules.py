@@ -128,6 +128,11 @@ def may_moderate(user) -> bool:
     return _active(user) and user.role in MODERATES
 
 
+def sees_moderation(user) -> bool:
+    """Moderators, and national roles who see how moderation goes everywhere."""
+    return may_moderate(user) or sees_everyone(user)
+
+
 def may_moderate_area(user, area) -> bool:
     return may_moderate(user) and area is not None and manages_service_area(user, area)
 

@@ -17,6 +17,12 @@ urlpatterns = [
     path(f"{AUDIT}agree/", views.audit_agree, name="audit-agree"),
     path(f"{AUDIT}actions/add/", views.audit_action_add, name="audit-action-add"),
     path(f"{AUDIT}add/", views.audit_addendum, name="audit-addendum"),
+    path("quality/moderation/", views.moderation, name="moderation"),
+    path(
+        "quality/moderation/<uuid:moderation_id>/",
+        views.moderation_detail,
+        name="moderation-detail",
+    ),
     path("quality/actions/", views.actions, name="actions"),
     path("quality/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
 ]

@@ -1,4 +1,4 @@
-"""Writing quality assurance: audits step by step, their actions and addenda.
+"""Audits step by step, their actions and additions.
 
 Every service checks its actor with the rules of this app, runs in one transaction, writes an
 audit event, and refuses a change made on a stale version of the audit (EditConflict). A
@@ -22,8 +22,8 @@ from together.core.versioning import lock_at_version
 from together.feedback.models import FeedbackResponse
 from together.proceedings.models import Allocation
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     DOMAINS,
     Audit,
     AuditAddendum,
