@@ -20,6 +20,11 @@ ROUTES = [
     "/quality/actions/<uuid:action_id>/done/",
     "/quality/moderation/",
     "/quality/moderation/<uuid:moderation_id>/",
+    "/quality/observations/",
+    "/quality/observations/record/",
+    "/quality/observations/<uuid:observation_id>/",
+    "/quality/compliance/",
+    "/quality/themes/",
 ]
 
 # By relationship to the world's audit (of fca_allocated's work, by supervisor_team).

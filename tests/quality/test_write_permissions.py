@@ -222,6 +222,39 @@ WRITES.update(
 )
 
 
+WRITES.update(
+    {
+        "observation_record": Write(
+            lambda world, by, _: services.observation_record(
+                by=by,
+                fca=world.fca_allocated,
+                observed_on=timezone.localdate(),
+                what="A meeting with a child at school",
+                with_whom="Jayden",
+                worked_well="He led the conversation",
+                action="Read the guidance on endings",
+                action_due_on=datetime.date(2027, 3, 1),
+            ),
+            refused=(*_OTHERS, "fca_allocated", INACTIVE),
+            allowed="supervisor_team",
+        ),
+        "theme_save": Write(
+            lambda world, by, _: services.theme_save(by=by, name="Brothers and sisters"),
+            refused=(
+                "fca_allocated",
+                "supervisor_team",
+                "manager_area",
+                "head_region",
+                "business_area",
+                "sysadmin",
+                SIGNED_OUT,
+            ),
+            allowed="national",
+        ),
+    }
+)
+
+
 class TestWritePermissions(WritePermissions):
     app = "quality"
     writes = WRITES

@@ -284,3 +284,57 @@ class ResolveForm(forms.Form):
 
     def finals(self) -> dict[str, str]:
         return {row.domain: self.cleaned_data[f"{row.domain}_final"] for row in self.differing}
+
+
+class ObservationForm(SubmitOnceForm):
+    fca = forms.ChoiceField(
+        label="Whose practice did you observe?",
+        error_messages={
+            "required": "Choose whose practice you observed",
+            "invalid_choice": "Choose whose practice you observed",
+        },
+    )
+    observed_on = DateField(
+        label="When?",
+        label_for_errors="the date of the observation",
+        help_text="For example, 2 11 2026",
+    )
+    with_whom = text_field(
+        "Who were they with?",
+        max_length=300,
+        required=True,
+        help_text="For example, a meeting with a child at school, or a call with a parent.",
+        required_message="Enter who they were with",
+    )
+    what = text_field("What did you observe?", max_length=4000, required=True, rows=5)
+    worked_well = text_field(
+        "What worked well?",
+        max_length=4000,
+        required=True,
+        rows=4,
+        required_message="Write what worked well",
+    )
+    to_improve = text_field(
+        "What could be better? (optional)", max_length=4000, required=False, rows=4
+    )
+    action = text_field("An action for them (optional)", max_length=500, required=False, rows=2)
+    action_due_on = DateField(
+        label="Do it by (optional)",
+        label_for_errors="the date to do it by",
+        required=False,
+        help_text="For example, 27 3 2027",
+    )
+
+    def __init__(self, *args, fcas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fcas = {str(fca.uuid): fca for fca in fcas}
+        self.fields["fca"].choices = [("", "Choose someone")] + [
+            (key, fca.full_name) for key, fca in self.fcas.items()
+        ]
+
+    def chosen_fca(self):
+        return self.fcas[self.cleaned_data["fca"]]
+
+
+class ThemeForm(forms.Form):
+    name = text_field("Name of the theme", max_length=80, required=True)

@@ -23,6 +23,15 @@ urlpatterns = [
         views.moderation_detail,
         name="moderation-detail",
     ),
+    path("quality/observations/", views.observations, name="observations"),
+    path("quality/observations/record/", views.observation_record, name="observation-record"),
+    path(
+        "quality/observations/<uuid:observation_id>/",
+        views.observation_detail,
+        name="observation",
+    ),
+    path("quality/compliance/", views.compliance, name="compliance"),
+    path("quality/themes/", views.themes, name="themes"),
     path("quality/actions/", views.actions, name="actions"),
     path("quality/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
 ]

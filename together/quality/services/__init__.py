@@ -19,6 +19,7 @@ from .moderation import (
     moderation_resolve_record,
     moderation_sample_create,
 )
+from .observations import observation_record, theme_save
 
 __all__ = [
     "audit_action_add",
@@ -33,5 +34,7 @@ __all__ = [
     "moderation_resolve_record",
     "moderation_sample_create",
     "first_of_month",
+    "observation_record",
     "quality_action_mark_done",
+    "theme_save",
 ]
