@@ -164,3 +164,13 @@ def test_national_leadership_keeps_the_themes(client, world):
     client.force_login(world.manager_area)
     assert client.post("/quality/themes/", {"name": "Other"}).status_code == 404
     assert not Theme.objects.filter(name="Other").exists()
+
+
+def test_the_themes_page_counts_the_audits_each_person_may_see(client, world):
+    theme = Theme.objects.get(name="Domestic abuse")
+    audit = finished_audit(world)
+    audit.themes.add(theme)
+    used = {t.name: t.used for t in selectors.themes_with_use(world.manager_area)}
+    assert used["Domestic abuse"] == 1 and used["Letters"] == 0
+    elsewhere = {t.name: t.used for t in selectors.themes_with_use(world.manager_other_area)}
+    assert elsewhere["Domestic abuse"] == 0

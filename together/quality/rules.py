@@ -141,7 +141,7 @@ def moderates(user, moderation) -> bool:
     return _active(user) and moderation.moderator_id == user.pk
 
 
-def first_grades_hidden(user, audit, pending_moderations) -> bool:
+def first_grades_hidden(user, pending_moderations) -> bool:
     """A moderator does not see an audit's grades while their own grading of it is to do."""
     return any(m.moderator_id == user.pk for m in pending_moderations)
 

@@ -25,7 +25,12 @@ from .moderation import (
     moderations_done,
     moderations_to_do,
 )
-from .staff import compliance_for, observation_get_for_user, observations_for_user
+from .staff import (
+    compliance_for,
+    observation_get_for_user,
+    observations_for_user,
+    themes_with_use,
+)
 
 __all__ = [
     "action_get_for_owner",
@@ -50,5 +55,6 @@ __all__ = [
     "observation_get_for_user",
     "observations_for_user",
     "open_actions_count",
+    "themes_with_use",
     "views_present",
 ]

@@ -4,14 +4,14 @@ and observations (compliance)."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils import timezone
 
 from together.accounts.models import Role
 
 from .. import rules
-from ..models import Audit, Observation
+from ..models import Audit, Observation, Theme
 from .audits import LIST_LIMIT, _uuid
 
 # What the framework asks for in twelve months, and the longest gap between audits.
@@ -100,3 +100,22 @@ def compliance_for(user, today: datetime.date | None = None) -> list[ComplianceR
             )
         )
     return rows
+
+
+def themes_with_use(user, today: datetime.date | None = None) -> list:
+    """Every theme, with how many audits `user` may see that were finished in the last twelve
+    months and tagged with it. One query."""
+    today = today or timezone.localdate()
+    seen = Audit.objects.filter(rules.audit_scope_q(user)).values("pk")
+    return list(
+        Theme.objects.annotate(
+            used=Count(
+                "audits",
+                filter=Q(
+                    audits__in=seen,
+                    audits__audited_on__gt=today - datetime.timedelta(days=365),
+                    audits__audited_on__lte=today,
+                ),
+            )
+        ).order_by("-in_use", "-used", "name")
+    )

@@ -78,13 +78,16 @@ def audit_start(request):
     form = StartAuditForm(request.POST or None, children=children)
     if request.method == "POST" and form.is_valid():
         chosen = form.chosen()
-        child = visible_children(request.user).get(pk=chosen.child)
+        child = visible_children(request.user).filter(pk=chosen.child).first()
+        proceedings = child and child.proceedings.filter(pk=chosen.proceedings).first()
+        if proceedings is None:
+            raise Http404("No child found")
         try:
             audit = services.audit_start(
                 by=request.user,
                 fca=fca,
                 child=child,
-                proceedings=child.proceedings.get(pk=chosen.proceedings),
+                proceedings=proceedings,
                 kind=form.cleaned_data["kind"],
                 token=form.token(),
             )
@@ -99,7 +102,7 @@ def audit_start(request):
 def _audit_context(request, audit):
     rows = selectors.grade_rows(audit)
     pending = [m for m in audit.moderations.all() if m.stage == m.Stage.TO_GRADE]
-    hidden = rules.first_grades_hidden(request.user, audit, pending)
+    hidden = rules.first_grades_hidden(request.user, pending)
     views = selectors.views_present(rows)
     return {
         "audit": audit,

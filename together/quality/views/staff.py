@@ -100,5 +100,9 @@ def themes(request):
     return render(
         request,
         "quality/themes.html",
-        {"themes": list(Theme.objects.all()), "form": form, "editable": editable},
+        {
+            "themes": selectors.themes_with_use(request.user),
+            "form": form,
+            "editable": editable,
+        },
     )
