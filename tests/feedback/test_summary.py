@@ -35,7 +35,7 @@ from together.feedback.selectors import (
     comments_kept_for,
     dashboard_for,
     figures_changed,
-    first_of_months,
+    month_starts,
     responses_for,
 )
 
@@ -79,7 +79,7 @@ def _shown_total(row):
 
 def _raw_months(responses):
     out = {}
-    for start in first_of_months():
+    for start in month_starts():
         inside = [
             r
             for r in responses

@@ -210,7 +210,7 @@ def _filters(request):
     user = request.user
     if not rules.may_see_feedback(user):
         raise Http404
-    months = selectors.first_of_months()[::-1]
+    months = selectors.month_starts()[::-1]
     filters = DashboardFilterForm(
         request.GET or None,
         areas=selectors.areas_for(user),

@@ -241,7 +241,7 @@ def teams_for(user):
     return Team.objects.none()
 
 
-def first_of_months(today: datetime.date | None = None) -> list[datetime.date]:
+def month_starts(today: datetime.date | None = None) -> list[datetime.date]:
     """The first day of each of the last 12 months, oldest first, this month last."""
     today = today or timezone.localdate()
     year, month = today.year, today.month
@@ -288,7 +288,7 @@ def dashboard_for(user, *, area=None, team=None) -> Dashboard:
         and area is None
         and team is None
     )
-    starts = first_of_months()
+    starts = month_starts()
     if coarse is not None:
         grouped, by_month = _by_area_and_month(coarse, starts)
     if by_area:

@@ -17,7 +17,7 @@ from together.accounts.models import REGION_ROLES, Role
 
 from .. import rules
 from .comments import comments_for, comments_page
-from .figures import Dashboard, dashboard_for, first_of_months
+from .figures import Dashboard, dashboard_for, month_starts
 
 # How long a computed dashboard is kept. Saving an answer starts afresh at once (see
 # figures_changed); this bounds how old the figures can be in another process whose cache did not
@@ -58,7 +58,7 @@ def _kept_key(kind: str, user, area, team) -> str:
             kind,
             f"v{_KEPT_FORMAT}",
             _figures_version(),
-            f"{first_of_months()[-1]:%Y-%m}",
+            f"{month_starts()[-1]:%Y-%m}",
             _scope_key(user),
             str(area.pk) if area is not None else "",
             str(team.pk) if team is not None else "",
