@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("together.plans.urls")),
     path("", include("together.letters.urls")),
     path("", include("together.feedback.urls")),
+    path("", include("together.quality.urls")),
     path("", include("together.scorecard.urls")),
     # One way in for everyone: the admin site signs in through the service's own sign-in page.
     path("admin/login/", admin_sign_in, name="admin-sign-in"),

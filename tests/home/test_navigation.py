@@ -12,7 +12,7 @@ def _navigation(client, path="/"):
 @pytest.mark.parametrize(
     ("role", "texts"),
     [
-        (Role.FCA, ["Home", "Find a child", "Feedback", "Your details"]),
+        (Role.FCA, ["Home", "Find a child", "Feedback", "Quality", "Your details"]),
         (
             Role.SERVICE_MANAGER,
             [
@@ -22,6 +22,7 @@ def _navigation(client, path="/"):
                 "Children not seen",
                 "Letters",
                 "Feedback",
+                "Quality",
                 "Scorecard",
                 "Staff changes",
                 "Your details",
@@ -29,7 +30,8 @@ def _navigation(client, path="/"):
         ),
         (
             Role.NATIONAL_PERFORMANCE,
-            ["Home", "Find a child", "Letters", "Feedback", "Scorecard", "Staff changes"]
+            ["Home", "Find a child", "Letters", "Feedback", "Quality", "Scorecard"]
+            + ["Staff changes"]
             + ["Your details"],
         ),
         (Role.BUSINESS_SERVICES, ["Home", "Find a child", "New application", "Your details"]),

@@ -54,6 +54,10 @@ class Action(models.TextChoices):
     PASSWORD_RESET_FORCED = "password_reset_forced", "Made someone choose a new password"
     SESSIONS_ENDED = "sessions_ended", "Signed someone out everywhere"
     ADMIN_CHANGE = "admin_change", "Changed something in the admin site"
+    QUALITY_AUDIT_RECORDED = "quality_audit_recorded", "Recorded part of a quality audit"
+    OBSERVATION_RECORDED = "observation_recorded", "Recorded an observation of practice"
+    MODERATION_RECORDED = "moderation_recorded", "Recorded the moderation of an audit"
+    QUALITY_THEMES_CHANGED = "quality_themes_changed", "Changed the list of quality themes"
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from together.accounts.models import REGION_ROLES, Role
 from together.organisation.rules import sees_staff_changes
+from together.quality.rules import may_use_quality
 from together.scorecard.rules import may_read_scorecard
 
 
@@ -23,6 +24,8 @@ def navigation_for(request) -> list[dict]:
         items.append(("Letters", reverse("letters:oversight")))
     if user.role not in (Role.BUSINESS_SERVICES, Role.SYSTEM_ADMINISTRATOR):
         items.append(("Feedback", reverse("feedback:dashboard")))
+    if may_use_quality(user):
+        items.append(("Quality", reverse("quality:home")))
     if may_read_scorecard(user):
         items.append(("Scorecard", reverse("scorecard:scorecard")))
     if user.role == Role.BUSINESS_SERVICES:

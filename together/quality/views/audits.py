@@ -1,0 +1,374 @@
+"""The pages of quality assurance at /quality/. Thin: each fetches what the person may see
+through a selector (404 otherwise) and calls one service."""
+
+import functools
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from together.children.rules import visible_children
+from together.children.services import child_view_record
+from together.core.exceptions import EditConflict
+from together.core.forms import add_service_errors
+
+from .. import rules, selectors, services
+from ..forms import (
+    ActionForm,
+    AddendumForm,
+    AgreementForm,
+    AuditorGradesForm,
+    FamilyVoiceForm,
+    SelfAssessmentForm,
+    StartAuditForm,
+)
+from ..models import Theme, View
+
+CONFLICT = (
+    "Someone else saved this audit while you were working on it. Check what is saved now, "
+    "then save again if your changes are still right."
+)
+
+
+def quality_page(view):
+    """Only for the roles whose work quality assurance is part of; a 404 for anyone else."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not rules.may_use_quality(request.user):
+            raise Http404("Not found")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@quality_page
+def home(request):
+    lists = selectors.audit_lists(request.user)
+    return render(
+        request,
+        "quality/home.html",
+        {
+            "lists": lists,
+            "may_audit": request.user.role in rules.AUDITS,
+            "open_actions": selectors.open_actions_count(request.user),
+            "sees_moderation": rules.sees_moderation(request.user),
+            "sees_compliance": rules.sees_compliance(request.user),
+        },
+    )
+
+
+@quality_page
+@require_http_methods(["GET", "POST"])
+def audit_start(request):
+    if request.user.role not in rules.AUDITS:
+        raise Http404("Not found")
+    fca_id = request.GET.get("fca") or request.POST.get("fca")
+    if not fca_id:
+        return render(
+            request,
+            "quality/start_choose_fca.html",
+            {"fcas": selectors.fcas_to_audit(request.user)},
+        )
+    fca = selectors.fca_to_audit_get(user=request.user, fca_id=fca_id)
+    children = selectors.children_to_audit(user=request.user, fca=fca)
+    form = StartAuditForm(request.POST or None, children=children)
+    if request.method == "POST" and form.is_valid():
+        chosen = form.chosen()
+        child = visible_children(request.user).filter(pk=chosen.child).first()
+        proceedings = child and child.proceedings.filter(pk=chosen.proceedings).first()
+        if proceedings is None:
+            raise Http404("No child found")
+        try:
+            audit = services.audit_start(
+                by=request.user,
+                fca=fca,
+                child=child,
+                proceedings=proceedings,
+                kind=form.cleaned_data["kind"],
+                token=form.token(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The audit has started")
+            return redirect("quality:audit", audit_id=audit.uuid)
+    return render(request, "quality/start.html", {"form": form, "fca": fca})
+
+
+def _audit_context(request, audit):
+    rows = selectors.grade_rows(audit)
+    pending = [m for m in audit.moderations.all() if m.stage == m.Stage.TO_GRADE]
+    hidden = rules.first_grades_hidden(request.user, pending)
+    views = selectors.views_present(rows)
+    return {
+        "audit": audit,
+        "table": [
+            {"label": row.label, "cells": [(label, row.views.get(view)) for view, label in views]}
+            for row in rows
+        ],
+        "views": views,
+        "grades_hidden": hidden,
+        "actions": selectors.actions_for_audit(audit),
+        "addenda": list(audit.addenda.select_related("written_by")),
+        "family_feedback": list(audit.family_feedback.all()),
+        "themes": list(audit.themes.all()),
+        "may_self_assess": rules.may_self_assess(request.user, audit),
+        "may_grade": rules.may_grade(request.user, audit),
+        "may_add_action": rules.may_add_action(request.user, audit),
+        "may_add_to": rules.may_add_to(request.user, audit),
+        "sees_child": visible_children(request.user).filter(pk=audit.child_id).exists(),
+        "has_auditor_grades": any(View.AUDITOR in row.views for row in rows),
+    }
+
+
+@quality_page
+def audit_detail(request, audit_id):
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    return render(request, "quality/audit.html", _audit_context(request, audit))
+
+
+@quality_page
+def audit_evidence(request, audit_id):
+    """The child's file in one place, for the audit: only for someone who may see the file, and
+    logged as a view of it."""
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    if not visible_children(request.user).filter(pk=audit.child_id).exists():
+        raise Http404("No audit found")
+    child_view_record(by=request.user, child=audit.child, section="quality audit")
+    return render(
+        request,
+        "quality/evidence.html",
+        {"audit": audit, "child": audit.child, "evidence": selectors.evidence_for(audit)},
+    )
+
+
+def _conflict(form, audit, **kwargs):
+    """What they typed stays; the version moves on so saving again is an informed choice."""
+    data = form.data.copy()
+    data["version"] = audit.version
+    fresh = form.__class__(data, **kwargs)
+    fresh.is_valid()
+    fresh.add_error(None, CONFLICT)
+    return fresh
+
+
+@quality_page
+@require_http_methods(["GET", "POST"])
+def audit_self_assessment(request, audit_id):
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    if not rules.may_self_assess(request.user, audit):
+        raise Http404("No audit found")
+    if request.method == "POST":
+        form = SelfAssessmentForm(request.POST)
+        if form.is_valid():
+            try:
+                services.audit_self_assessment_record(
+                    by=request.user,
+                    audit=audit,
+                    version=form.cleaned_data["version"],
+                    grades=form.grades(),
+                    overall=form.cleaned_data["overall"],
+                    impact=form.cleaned_data["impact"],
+                )
+            except EditConflict:
+                audit.refresh_from_db()
+                form = _conflict(form, audit)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "Your self-assessment has been saved")
+                return redirect("quality:audit", audit_id=audit.uuid)
+    else:
+        form = SelfAssessmentForm(initial={"version": audit.version})
+    return render(request, "quality/self_assessment.html", {"audit": audit, "form": form})
+
+
+@quality_page
+@require_http_methods(["GET", "POST"])
+def audit_family(request, audit_id):
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    if not rules.may_grade(request.user, audit):
+        raise Http404("No audit found")
+    responses = selectors.feedback_for_child(audit)
+    if request.method == "POST":
+        form = FamilyVoiceForm(request.POST, responses=responses)
+        if form.is_valid():
+            try:
+                services.audit_family_voice_record(
+                    by=request.user,
+                    audit=audit,
+                    version=form.cleaned_data["version"],
+                    responses=form.chosen(),
+                    conversation=form.cleaned_data["conversation"],
+                )
+            except EditConflict:
+                audit.refresh_from_db()
+                form = _conflict(form, audit, responses=responses)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "The family's feedback has been added to the audit")
+                return redirect("quality:audit", audit_id=audit.uuid)
+    else:
+        chosen = [str(r.uuid) for r in audit.family_feedback.all()]
+        form = FamilyVoiceForm(
+            initial={
+                "version": audit.version,
+                "responses": chosen,
+                "conversation": audit.family_conversation,
+            },
+            responses=responses,
+        )
+    return render(request, "quality/family.html", {"audit": audit, "form": form})
+
+
+@quality_page
+@require_http_methods(["GET", "POST"])
+def audit_grades(request, audit_id):
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    if not rules.may_grade(request.user, audit):
+        raise Http404("No audit found")
+    themes = list(Theme.objects.filter(in_use=True))
+    if request.method == "POST":
+        form = AuditorGradesForm(request.POST, themes=themes)
+        if form.is_valid():
+            try:
+                services.audit_grades_record(
+                    by=request.user,
+                    audit=audit,
+                    version=form.cleaned_data["version"],
+                    grades=form.grades(),
+                    overall=form.cleaned_data["overall"],
+                    worked_well=form.cleaned_data["worked_well"],
+                    themes=form.chosen_themes(),
+                )
+            except EditConflict:
+                audit.refresh_from_db()
+                form = _conflict(form, audit, themes=themes)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if audit.is_collaborative:
+                    messages.success(request, "Your grades have been saved. Now agree them")
+                else:
+                    messages.success(request, "The audit is finished")
+                return redirect("quality:audit", audit_id=audit.uuid)
+    else:
+        rows = selectors.grade_rows(audit)
+        initial = AuditorGradesForm.initial_from(audit, rows, View.AUDITOR)
+        initial["worked_well"] = audit.worked_well
+        initial["themes"] = [str(t.uuid) for t in audit.themes.all()]
+        form = AuditorGradesForm(initial=initial, themes=themes)
+    return render(request, "quality/grades.html", {"audit": audit, "form": form})
+
+
+@quality_page
+@require_http_methods(["GET", "POST"])
+def audit_agree(request, audit_id):
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    if not (rules.may_grade(request.user, audit) and audit.is_collaborative):
+        raise Http404("No audit found")
+    rows = selectors.grade_rows(audit)
+    if request.method == "POST":
+        form = AgreementForm(request.POST)
+        if form.is_valid():
+            try:
+                services.audit_agreement_record(
+                    by=request.user,
+                    audit=audit,
+                    version=form.cleaned_data["version"],
+                    grades=form.grades(),
+                    overall=form.cleaned_data["overall"],
+                    worked_well=form.cleaned_data["worked_well"],
+                )
+            except EditConflict:
+                audit.refresh_from_db()
+                form = _conflict(form, audit)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "The grades are agreed and the audit is finished")
+                return redirect("quality:audit", audit_id=audit.uuid)
+    else:
+        # Start from the auditor's grades: the two change them where they agree otherwise.
+        initial = AgreementForm.initial_from(audit, rows, View.AUDITOR)
+        initial["worked_well"] = audit.worked_well
+        form = AgreementForm(initial=initial)
+    views = {row.domain: row.views for row in rows}
+    domain_fields = form.domain_fields()
+    for item in domain_fields:
+        item["views"] = views.get(item["domain"], {})
+    return render(
+        request,
+        "quality/agree.html",
+        {
+            "audit": audit,
+            "form": form,
+            "domain_fields": domain_fields,
+            "overall_views": views.get("overall", {}),
+        },
+    )
+
+
+@quality_page
+@require_http_methods(["GET", "POST"])
+def audit_action_add(request, audit_id):
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    if not rules.may_add_action(request.user, audit):
+        raise Http404("No audit found")
+    form = ActionForm(request.POST or None, people=[audit.fca, audit.auditor])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_action_add(
+                by=request.user,
+                audit=audit,
+                text=form.cleaned_data["text"],
+                owner=form.chosen_owner(),
+                due_on=form.cleaned_data["due_on"],
+                token=form.token(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The action has been added")
+            return redirect("quality:audit", audit_id=audit.uuid)
+    return render(request, "quality/action_add.html", {"audit": audit, "form": form})
+
+
+@quality_page
+@require_http_methods(["GET", "POST"])
+def audit_addendum(request, audit_id):
+    audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
+    if not rules.may_add_to(request.user, audit):
+        raise Http404("No audit found")
+    form = AddendumForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.audit_addendum_add(
+            by=request.user, audit=audit, text=form.cleaned_data["text"], token=form.token()
+        )
+        messages.success(request, "What you wrote has been added to the audit")
+        return redirect("quality:audit", audit_id=audit.uuid)
+    return render(request, "quality/addendum.html", {"audit": audit, "form": form})
+
+
+@quality_page
+def actions(request):
+    return render(
+        request,
+        "quality/actions.html",
+        {"actions": selectors.actions_for_owner(request.user), "today": timezone.localdate()},
+    )
+
+
+@quality_page
+@require_POST
+def action_done(request, action_id):
+    action = selectors.action_get_for_owner(user=request.user, action_id=action_id)
+    if rules.may_mark_action_done(request.user, action):
+        services.quality_action_mark_done(by=request.user, action=action)
+        messages.success(request, "The action is marked as done")
+    return redirect("quality:actions")
