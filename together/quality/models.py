@@ -57,3 +57,6 @@ class Audit(models.Model):
 
     def __str__(self) -> str:
         return f"Audit of {self.fca} on {self.audited_on:%d %B %Y}: {self.get_grade_display()}"
+
+
+from together.quality.national_models import NationalAuditFile, NationalAuditRound  # noqa: E402, F401, I001
