@@ -398,7 +398,7 @@ def family_member_add_for_children(
 
 
 @transaction.atomic
-def temporary_access_grant(*, by, child: Child, user, reason: str, ends_at) -> TemporaryAccess:
+def temporary_access_add(*, by, child: Child, user, reason: str, ends_at) -> TemporaryAccess:
     """Give `user` read access to `child`'s file from now until `ends_at` (ADR 0026).
 
     Called by the service of a higher app that decided it and checked its own actor (a national

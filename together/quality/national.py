@@ -35,8 +35,8 @@ from django.utils import timezone
 from together.accounts.models import User
 from together.children.models import TimelineEntry
 from together.children.services import (
+    temporary_access_add,
     temporary_access_end,
-    temporary_access_grant,
     timeline_entry_add,
 )
 from together.core import form_tokens
@@ -232,7 +232,7 @@ def _assign(*, by, file: NationalAuditFile, auditor) -> None:
         temporary_access_end(grants=[file.access])
     file.auditor = auditor
     file.assigned_at = timezone.now()
-    file.access = temporary_access_grant(
+    file.access = temporary_access_add(
         by=by,
         child=file.child,
         user=auditor,

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from together.proceedings.models import Law
+
 
 def new_seed() -> int:
     """A seed for a round's sample: kept with the round, so drawing again gives the same files."""
@@ -81,7 +83,7 @@ class NationalAuditFile(models.Model):
     service_area = models.ForeignKey(
         "organisation.ServiceArea", on_delete=models.PROTECT, related_name="+"
     )
-    law = models.CharField(max_length=10)
+    law = models.CharField(max_length=10, choices=Law.choices)
     fca = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -1,0 +1,39 @@
+"""Addresses of the quality app, and who may open them."""
+
+from together.accounts.models import Role
+
+ANONYMOUS = "anonymous"
+
+# --- National case quality audits (natquality; tested in test_national_access.py) -----------
+# National leadership runs the rounds; the national quality report is read nationally and by
+# region; an auditor opens only the files assigned to them (by relationship, in
+# test_national_access.py). Anyone else: 404 (ADR 0002).
+NATIONAL_ONLY = {
+    ANONYMOUS: 302,
+    **dict.fromkeys(Role.values, 404),
+    Role.NATIONAL_PERFORMANCE: 200,
+}
+NATIONAL_ROUTES = {
+    "/quality/national/": NATIONAL_ONLY,
+    "/quality/national/new/": NATIONAL_ONLY,
+    "/quality/national/<uuid:round_id>/": NATIONAL_ONLY,
+    # Everyone signed in has a list of the files given to them (most have none).
+    "/quality/national/assigned/": {**dict.fromkeys(Role.values, 200), ANONYMOUS: 302},
+    "/quality/national/report/": {
+        ANONYMOUS: 302,
+        **dict.fromkeys(Role.values, 404),
+        Role.NATIONAL_PERFORMANCE: 200,
+        Role.HEAD_OF_PRACTICE: 200,
+        Role.ASSISTANT_DIRECTOR: 200,
+    },
+}
+# Posts only (a GET is 405): national leadership, otherwise 404.
+NATIONAL_POSTS = [
+    "/quality/national/<uuid:round_id>/draw/",
+    "/quality/national/<uuid:round_id>/assign/",
+    "/quality/national/<uuid:round_id>/close/",
+]
+NATIONAL_FILE = "/quality/national/files/<uuid:file_id>/"
+# --- end of national case quality audits ------------------------------------------------------
+
+ROUTES = [*NATIONAL_ROUTES, *NATIONAL_POSTS, NATIONAL_FILE]

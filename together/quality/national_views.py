@@ -1,0 +1,155 @@
+"""Pages of national case quality audits: the rounds (national leadership), the files assigned to
+an auditor, the audit of one file, and the national quality report."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from together.core.forms import add_service_errors
+
+from . import national as services
+from . import national_report
+from . import national_rules as rules
+from .national_forms import NationalAuditForm, NationalRoundForm
+from .national_models import NationalAuditRound
+
+
+def _national_only(request):
+    if not rules.may_run_national_audits(request.user):
+        raise Http404("No page found")
+
+
+@require_GET
+def rounds(request):
+    _national_only(request)
+    found = NationalAuditRound.objects.annotate(
+        drawn=Count("files"),
+        assigned=Count("files", filter=Q(files__auditor__isnull=False)),
+        audited=Count("files", filter=Q(files__audit__isnull=False)),
+    ).order_by("-starts_on", "-id")
+    return render(request, "quality/national/rounds.html", {"rounds": found})
+
+
+@require_http_methods(["GET", "POST"])
+def round_new(request):
+    _national_only(request)
+    form = NationalRoundForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.national_round_create(
+                by=request.user, token=form.token(), **form.answers()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The audit has been set up. Draw its sample next")
+            return redirect("quality-national:round", round_id=round_.uuid)
+    return render(request, "quality/national/round_new.html", {"form": form})
+
+
+@require_GET
+def round_detail(request, round_id):
+    round_ = services.national_round_get(user=request.user, round_id=round_id)
+    files = list(
+        round_.files.select_related(
+            "child", "service_area", "region", "fca", "auditor", "audit"
+        ).order_by("position")
+    )
+    strata = {}
+    for file in files:
+        key = (file.region.name, file.get_law_display())
+        strata[key] = strata.get(key, 0) + 1
+    context = {
+        "round": round_,
+        "files": files,
+        "strata": sorted(strata.items()),
+        "moderated": sum(f.moderated for f in files),
+        "assigned": sum(f.auditor_id is not None for f in files),
+        "audited": sum(f.audit_id is not None for f in files),
+    }
+    return render(request, "quality/national/round.html", context)
+
+
+def _round_action(request, round_id, action, done):
+    round_ = services.national_round_get(user=request.user, round_id=round_id)
+    try:
+        result = action(by=request.user, round_=round_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done(result))
+    return redirect("quality-national:round", round_id=round_.uuid)
+
+
+@require_POST
+def round_draw(request, round_id):
+    return _round_action(
+        request,
+        round_id,
+        services.national_sample_draw,
+        lambda n: f"{n} children's files have been drawn",
+    )
+
+
+@require_POST
+def round_assign(request, round_id):
+    return _round_action(
+        request,
+        round_id,
+        services.national_files_assign_automatically,
+        lambda n: f"{n} files have been given to auditors from other areas",
+    )
+
+
+@require_POST
+def round_close(request, round_id):
+    return _round_action(
+        request,
+        round_id,
+        services.national_round_close,
+        lambda _: "The audit has closed. Auditors can no longer read its files",
+    )
+
+
+@require_GET
+def assigned(request):
+    files = services.national_files_for_auditor(request.user)
+    return render(request, "quality/national/assigned.html", {"files": files})
+
+
+@require_http_methods(["GET", "POST"])
+def file_audit(request, file_id):
+    file = services.national_file_get_for_auditor(user=request.user, file_id=file_id)
+    form = None
+    if file.audit_id is None:
+        data = request.POST if request.method == "POST" else None
+        form = NationalAuditForm(data, initial={"audited_on": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.national_audit_record(
+                    by=request.user, file=file, token=form.token(), **form.answers()
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "Your audit has been saved")
+                return redirect("quality-national:assigned")
+    elif request.method == "POST":
+        return redirect("quality-national:file-audit", file_id=file.uuid)
+    return render(request, "quality/national/file_audit.html", {"file": file, "form": form})
+
+
+@require_GET
+def report(request):
+    if not rules.may_read_national_report(request.user):
+        raise Http404("No page found")
+    form, period = national_report.period_from(request.GET)
+    return render(
+        request,
+        "quality/national/report.html",
+        {"form": form, "report": national_report.national_quality_report(period)},
+    )
