@@ -20,6 +20,7 @@ from together.children.models import (
     CommunicationNeed,
     FamilyMember,
     Meeting,
+    TemporaryAccess,
     TimelineEntry,
 )
 from together.children.services import search_text_for
@@ -83,6 +84,7 @@ def wipe():
         for model in (
             *_later_generators_models(),
             Child.history.model,
+            TemporaryAccess,
             Meeting,
             TimelineEntry,
             ProceedingsChild,

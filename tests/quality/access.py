@@ -27,6 +27,8 @@ NATIONAL_ROUTES = {
         Role.ASSISTANT_DIRECTOR: 200,
     },
 }
+# The report as a PDF: the same people as the page.
+NATIONAL_ROUTES["/quality/national/report/pdf/"] = NATIONAL_ROUTES["/quality/national/report/"]
 # Posts only (a GET is 405): national leadership, otherwise 404.
 NATIONAL_POSTS = [
     "/quality/national/<uuid:round_id>/draw/",

@@ -2,13 +2,16 @@
 with known answers."""
 
 import datetime
+import io
 from collections import Counter
 
+import pypdf
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.quality.national_factories import ROUND_STARTS, nation  # noqa: F401
 from tests.write_permissions import refused_with_nothing_saved
+from together.audit.models import Action, AuditEvent
 from together.children.models import TemporaryAccess, TimelineEntry
 from together.quality import national
 from together.quality.models import Audit, Grade
@@ -185,3 +188,29 @@ def test_the_report_shows_good_or_better_by_region_and_area_with_the_trend(
     with django_assert_num_queries(5):  # session, user, audits, areas, rounds
         page = client.get("/quality/national/report/" + query)
     assert "75%" in page.content.decode() and "Up 25 points" in page.content.decode()
+
+
+def test_the_report_downloads_as_a_tagged_pdf_and_the_download_is_logged(client, nation):  # noqa: F811
+    client.force_login(nation.national)
+    response = client.get("/quality/national/report/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
+    assert "National quality report" in reader.pages[0].extract_text()
+    assert AuditEvent.objects.filter(action=Action.DOCUMENT_PRINTED, actor=nation.national).exists()
+
+
+def test_the_round_page_makes_the_same_queries_however_many_files(
+    client,
+    nation,  # noqa: F811
+    drawn,
+    django_assert_num_queries,
+):
+    national.national_files_assign_automatically(by=nation.national, round_=drawn)
+    client.force_login(nation.national)
+    client.get(f"/quality/national/{drawn.uuid}/")
+    with django_assert_num_queries(4):  # session, user, round, its files with all they show
+        page = client.get(f"/quality/national/{drawn.uuid}/")
+    assert page.content.decode().count('data-label="Auditor"') == 20

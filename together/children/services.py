@@ -404,12 +404,13 @@ def temporary_access_add(*, by, child: Child, user, reason: str, ends_at) -> Tem
     Called by the service of a higher app that decided it and checked its own actor (a national
     audit's assignment): this app cannot know that app's rule, so it takes the decision as
     given, as child_view_record takes the selector's check."""
+    now = timezone.now()
     grant = TemporaryAccess(
         user=user,
         child=child,
         reason=reason,
-        starts_at=timezone.now(),
-        ends_at=ends_at,
+        starts_at=now,
+        ends_at=max(ends_at, now),  # an end already past gives a grant already over
         granted_by=by if getattr(by, "is_authenticated", False) else None,
     )
     grant.full_clean()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", views.round_new, name="round-new"),
     path("assigned/", views.assigned, name="assigned"),
     path("report/", views.report, name="report"),
+    path("report/pdf/", views.report_pdf, name="report-pdf"),
     path("<uuid:round_id>/", views.round_detail, name="round"),
     path("<uuid:round_id>/draw/", views.round_draw, name="round-draw"),
     path("<uuid:round_id>/assign/", views.round_assign, name="round-assign"),

@@ -4,12 +4,14 @@ an auditor, the audit of one file, and the national quality report."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from together.core.forms import add_service_errors
+from together.documents.pdf import pdf_from_template
+from together.documents.services import document_print_record
 
 from . import national as services
 from . import national_report
@@ -153,3 +155,25 @@ def report(request):
         "quality/national/report.html",
         {"form": form, "report": national_report.national_quality_report(period)},
     )
+
+
+@require_GET
+def report_pdf(request):
+    """The same report as a tagged PDF. It holds figures only, no child; the download is logged
+    like any other."""
+    if not rules.may_read_national_report(request.user):
+        raise Http404("No page found")
+    _, period = national_report.period_from(request.GET)
+    pdf = pdf_from_template(
+        "quality/national/report_pdf.html",
+        {"report": national_report.national_quality_report(period)},
+    )
+    document_print_record(
+        by=request.user,
+        obj=None,
+        what=f"national quality report, {period.starts_on} to {period.ends_on}",
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"national-quality-report-{period.starts_on:%Y-%m-%d}-to-{period.ends_on:%Y-%m-%d}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
