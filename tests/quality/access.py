@@ -27,6 +27,18 @@ NATIONAL_ROUTES = {
         Role.ASSISTANT_DIRECTOR: 200,
     },
 }
+# The letters spotlight: assistant directors (their region) and national leadership.
+NATIONAL_ROUTES["/quality/national/spotlight/"] = {
+    ANONYMOUS: 302,
+    **dict.fromkeys(Role.values, 404),
+    Role.NATIONAL_PERFORMANCE: 200,
+    Role.ASSISTANT_DIRECTOR: 200,
+}
+# One spotlight and one of its letters: by relationship, in test_national_spotlight.py.
+SPOTLIGHT_PAGES = [
+    "/quality/national/spotlight/<uuid:spotlight_id>/",
+    "/quality/national/spotlight/letters/<uuid:item_id>/",
+]
 # The report as a PDF: the same people as the page.
 NATIONAL_ROUTES["/quality/national/report/pdf/"] = NATIONAL_ROUTES["/quality/national/report/"]
 # Posts only (a GET is 405): national leadership, otherwise 404.
@@ -36,6 +48,14 @@ NATIONAL_POSTS = [
     "/quality/national/<uuid:round_id>/close/",
 ]
 NATIONAL_FILE = "/quality/national/files/<uuid:file_id>/"
+# National leadership chooses a file's auditor (tested in test_national_audits.py).
+NATIONAL_FILE_AUDITOR = "/quality/national/files/<uuid:file_id>/auditor/"
 # --- end of national case quality audits ------------------------------------------------------
 
-ROUTES = [*NATIONAL_ROUTES, *NATIONAL_POSTS, NATIONAL_FILE]
+ROUTES = [
+    *NATIONAL_ROUTES,
+    *NATIONAL_POSTS,
+    NATIONAL_FILE,
+    NATIONAL_FILE_AUDITOR,
+    *SPOTLIGHT_PAGES,
+]

@@ -214,3 +214,22 @@ def test_the_round_page_makes_the_same_queries_however_many_files(
     with django_assert_num_queries(4):  # session, user, round, its files with all they show
         page = client.get(f"/quality/national/{drawn.uuid}/")
     assert page.content.decode().count('data-label="Auditor"') == 20
+
+
+def test_national_leadership_changes_a_files_auditor_on_its_page(client, nation, drawn):  # noqa: F811
+    national.national_files_assign_automatically(by=nation.national, round_=drawn)
+    file = NationalAuditFile.objects.filter(service_area=nation.north).first()
+    page = f"/quality/national/files/{file.uuid}/auditor/"
+    for someone in (file.auditor, nation.people[nation.south]["service_manager"]):
+        client.force_login(someone)
+        assert client.get(page).status_code == 404
+    client.force_login(nation.national)
+    shown = client.get(page).content.decode()
+    north_manager = nation.people[nation.north]["service_manager"]
+    assert north_manager.full_name not in shown  # nobody from the file's own area is offered
+    refused = client.post(page, {"auditor": str(north_manager.uuid)})
+    assert "Choose an auditor from the list" in refused.content.decode()
+    chosen = nation.people[nation.south]["service_manager"]
+    assert client.post(page, {"auditor": str(chosen.uuid)}).status_code == 302
+    file.refresh_from_db()
+    assert file.auditor == chosen

@@ -8,8 +8,8 @@ Made through quality.national's services (a round is 200 files at most: no bulk 
 import datetime
 
 from together.accounts.models import Role, User
-from together.quality import national
-from together.quality.national_models import NationalAuditRound
+from together.quality import national, spotlight
+from together.quality.national_models import NationalAuditRound, SpotlightLetter
 
 from .generator import Context
 from .organisation import DEMO_ACCOUNTS
@@ -26,6 +26,14 @@ NOTES = [
     "The file shows the child's wishes clearly. The risks of the father's behaviour were named as "
     "domestic abuse, not as conflict between the parents.",
 ]
+
+Judgement = SpotlightLetter.Judgement
+JUDGEMENTS = [Judgement.WELL] * 5 + [Judgement.PARTLY] * 4 + [Judgement.NOT]
+SPOTLIGHT_COMMENTS = {
+    Judgement.WELL: "The letter talks about the things the child told us they love.",
+    Judgement.PARTLY: "It uses the child's name and age, but little of what makes them them.",
+    Judgement.NOT: "This letter could have been sent to any child of that age.",
+}
 
 
 def generate(ctx: Context) -> None:
@@ -70,3 +78,17 @@ def generate(ctx: Context) -> None:
         audited += 1
     ctx.count("national audit files", drawn)
     ctx.count("national audits done", audited)
+    _letters_spotlight(ctx)
+
+
+def _letters_spotlight(ctx: Context) -> None:
+    """The demo assistant director's letters spotlight for this year, half of it read."""
+    director = User.objects.get(email=DEMO_ACCOUNTS[Role.ASSISTANT_DIRECTOR])
+    found = spotlight.letters_spotlight_create(by=director, year=ctx.today.year)
+    items = list(found.letters.order_by("position"))
+    for item in items[: len(items) // 2]:
+        judgement = ctx.rng.choice(JUDGEMENTS)
+        spotlight.spotlight_letter_record(
+            by=director, item=item, judgement=judgement, comment=SPOTLIGHT_COMMENTS[judgement]
+        )
+    ctx.count("letters in the spotlight", len(items))

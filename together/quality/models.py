@@ -59,4 +59,9 @@ class Audit(models.Model):
         return f"Audit of {self.fca} on {self.audited_on:%d %B %Y}: {self.get_grade_display()}"
 
 
-from together.quality.national_models import NationalAuditFile, NationalAuditRound  # noqa: E402, F401, I001
+from together.quality.national_models import (  # noqa: E402, F401, I001
+    LettersSpotlight,
+    NationalAuditFile,
+    NationalAuditRound,
+    SpotlightLetter,
+)

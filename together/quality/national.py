@@ -374,6 +374,18 @@ def national_round_get(*, user, round_id) -> NationalAuditRound:
         raise Http404("No audit found") from None
 
 
+def national_file_get(*, user, file_id) -> NationalAuditFile:
+    """Any file of any round, for national leadership: otherwise 404."""
+    if not rules.may_run_national_audits(user):
+        raise Http404("No file found")
+    try:
+        return NationalAuditFile.objects.select_related(
+            "round", "child", "service_area", "auditor", "fca"
+        ).get(uuid=file_id)
+    except (NationalAuditFile.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No file found") from None
+
+
 def national_file_get_for_auditor(*, user, file_id) -> NationalAuditFile:
     """A file assigned to `user`, in a round still open: otherwise 404."""
     try:

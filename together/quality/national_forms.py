@@ -5,7 +5,7 @@ from django import forms
 from together.core.forms import DateField, SubmitOnceForm, text_field
 
 from .models import Grade
-from .national_models import NationalAuditRound
+from .national_models import NationalAuditRound, SpotlightLetter
 
 
 class NationalRoundForm(SubmitOnceForm):
@@ -62,3 +62,40 @@ class NationalAuditForm(SubmitOnceForm):
         rows=8,
         help_text="Start with what worked well for the child and the difference it made.",
     )
+
+
+class SpotlightJudgementForm(forms.Form):
+    judgement = forms.ChoiceField(
+        label="How well was the child's uniqueness explored?",
+        choices=SpotlightLetter.Judgement.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how well the child's uniqueness was explored",
+            "invalid_choice": "Choose from the options given",
+        },
+    )
+    comment = text_field("Why (optional)", max_length=2000, required=False, rows=4)
+
+
+class AuditorForm(forms.Form):
+    """Choose the auditor of one file, from those who may audit it."""
+
+    auditor = forms.TypedChoiceField(
+        label="Auditor",
+        coerce=str,
+        help_text="Supervisors and managers from other areas than the file's.",
+        error_messages={
+            "required": "Choose an auditor",
+            "invalid_choice": "Choose an auditor from the list",
+        },
+    )
+
+    def __init__(self, *args, auditors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.auditors = {str(a.uuid): a for a in auditors}
+        self.fields["auditor"].choices = [("", "Choose an auditor")] + [
+            (key, f"{a.full_name}, {a.service_area.name}") for key, a in self.auditors.items()
+        ]
+
+    def chosen(self):
+        return self.auditors[self.cleaned_data["auditor"]]

@@ -132,3 +132,57 @@ class NationalAuditFile(models.Model):
 
     def __str__(self) -> str:
         return f"File {self.position} of {self.round}"
+
+
+class LettersSpotlight(models.Model):
+    """Once a year assistant directors read a sample of introductory letters to children, to see
+    how well each child's uniqueness was explored. For a region, or (region empty) the nation."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField()
+    region = models.ForeignKey(
+        "organisation.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    sample_size = models.PositiveSmallIntegerField(default=20)
+    seed = models.PositiveIntegerField(default=new_seed, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-year", "-id"]
+
+    def __str__(self) -> str:
+        return f"Letters spotlight {self.year}"
+
+
+class SpotlightLetter(models.Model):
+    """One letter of a spotlight's sample, and the reader's short judgement of it."""
+
+    class Judgement(models.TextChoices):
+        WELL = "well", "Well explored: the letter shows who this child is"
+        PARTLY = "partly", "Partly explored"
+        NOT = "not", "Not explored: the letter could be to any child"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    spotlight = models.ForeignKey(
+        LettersSpotlight, on_delete=models.CASCADE, related_name="letters"
+    )
+    letter = models.ForeignKey("letters.Letter", on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveIntegerField()
+    judgement = models.CharField(max_length=10, choices=Judgement.choices, blank=True)
+    comment = models.TextField(blank=True)
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    judged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["spotlight", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["spotlight", "letter"], name="spotlight_letter_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Letter {self.position} of {self.spotlight}"

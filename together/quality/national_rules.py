@@ -40,3 +40,21 @@ def may_be_auditor_of(user, file) -> bool:
 
 def may_read_national_report(user) -> bool:
     return _active(user) and user.role in READS_NATIONAL_REPORT
+
+
+def may_run_letters_spotlight(user) -> bool:
+    """Assistant directors for their region; national leadership for the nation."""
+    if not _active(user):
+        return False
+    if user.role == Role.ASSISTANT_DIRECTOR:
+        return user.region_id is not None
+    return user.role == Role.NATIONAL_PERFORMANCE
+
+
+def may_read_spotlight(user, spotlight) -> bool:
+    """Its region's assistant directors, and national leadership."""
+    if not may_run_letters_spotlight(user):
+        return False
+    return user.role == Role.NATIONAL_PERFORMANCE or (
+        spotlight.region_id is not None and spotlight.region_id == user.region_id
+    )

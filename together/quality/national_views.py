@@ -1,6 +1,8 @@
 """Pages of national case quality audits: the rounds (national leadership), the files assigned to
 an auditor, the audit of one file, and the national quality report."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -9,15 +11,22 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from together.children.selectors import about_me_rows, child_get_for_user
+from together.children.views.file import render_file_page
 from together.core.forms import add_service_errors
 from together.documents.pdf import pdf_from_template
 from together.documents.services import document_print_record
 
 from . import national as services
-from . import national_report
+from . import national_report, spotlight
 from . import national_rules as rules
-from .national_forms import NationalAuditForm, NationalRoundForm
-from .national_models import NationalAuditRound
+from .national_forms import (
+    AuditorForm,
+    NationalAuditForm,
+    NationalRoundForm,
+    SpotlightJudgementForm,
+)
+from .national_models import NationalAuditRound, SpotlightLetter
 
 
 def _national_only(request):
@@ -177,3 +186,73 @@ def report_pdf(request):
     name = f"national-quality-report-{period.starts_on:%Y-%m-%d}-to-{period.ends_on:%Y-%m-%d}"
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def spotlights(request):
+    found = spotlight.spotlights_for(request.user)
+    if request.method == "POST":
+        made = spotlight.letters_spotlight_create(by=request.user, year=timezone.localdate().year)
+        messages.success(request, f"{made.letters.count()} letters have been drawn")
+        return redirect("quality-national:spotlight", spotlight_id=made.uuid)
+    return render(request, "quality/national/spotlights.html", {"spotlights": found})
+
+
+@require_GET
+def spotlight_detail(request, spotlight_id):
+    found = spotlight.spotlight_get(user=request.user, spotlight_id=spotlight_id)
+    items = list(found.letters.select_related("letter__child", "letter__service_area"))
+    judged = Counter(item.judgement for item in items if item.judgement)
+    counts = [(label, judged.get(value, 0)) for value, label in SpotlightLetter.Judgement.choices]
+    return render(
+        request,
+        "quality/national/spotlight.html",
+        {"spotlight": found, "items": items, "counts": counts},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def spotlight_letter(request, item_id):
+    item = spotlight.spotlight_letter_get(user=request.user, item_id=item_id)
+    # The letter and About me are the child's file: read (and logged) as any page of it is.
+    child = child_get_for_user(user=request.user, child_id=item.letter.child.uuid)
+    initial = {"judgement": item.judgement, "comment": item.comment}
+    form = SpotlightJudgementForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            spotlight.spotlight_letter_record(by=request.user, item=item, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your judgement has been saved")
+            return redirect("quality-national:spotlight", spotlight_id=item.spotlight.uuid)
+    return render_file_page(
+        request,
+        child,
+        "letters",
+        "quality/national/spotlight_letter.html",
+        {"item": item, "form": form, "groups": about_me_rows(child)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def file_assign(request, file_id):
+    """National leadership chooses the auditor of one file."""
+    _national_only(request)
+    file = services.national_file_get(user=request.user, file_id=file_id)
+    found = services.auditors_available().select_related("service_area")
+    auditors = [a for a in found if rules.may_be_auditor_of(a, file)]
+    data = request.POST if request.method == "POST" else None
+    initial = {"auditor": str(file.auditor.uuid) if file.auditor else ""}
+    form = AuditorForm(data, auditors=auditors, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.national_file_assign(by=request.user, file=file, auditor=form.chosen())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"File {file.position} has a new auditor")
+            return redirect("quality-national:round", round_id=file.round.uuid)
+    return render(request, "quality/national/file_assign.html", {"file": file, "form": form})
