@@ -91,3 +91,24 @@ def test_a_national_audit_from_the_draw_to_the_report(journey, nation):  # noqa:
     assert "100%" in page.locator("#nation").inner_text()
     rounds = page.locator("#rounds").inner_text()
     assert "Autumn national audit" in rounds
+
+
+def test_an_assistant_director_reads_this_years_letters_beside_about_me(journey, world):
+    from tests.letters.factories import ready_fca, send_letter, start_letter
+
+    ready_fca(world.fca_allocated)
+    world.child.enjoys = "Drawing dragons and swimming"
+    world.child.save()
+    send_letter(start_letter(world.child, world.fca_allocated), world.fca_allocated)
+    page = journey.page
+    sign_in(journey, world.director_region)
+    journey.goto("/quality/national/spotlight/")
+    journey.click("Draw this year's letters")
+    assert "1 letter has been drawn" in page.locator(".govuk-notification-banner").inner_text()
+    journey.click("Jayden", role="link")
+    assert "Drawing dragons and swimming" in page.content()
+    page.get_by_label("Partly explored").check()
+    journey.fill("Why (optional)", "It names the school but not the dragons.")
+    journey.click("Save the judgement")
+    row = page.locator("#judgements").inner_text()
+    assert "Partly explored\t1" in row or "Partly explored\n1" in row

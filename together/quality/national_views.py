@@ -193,7 +193,10 @@ def spotlights(request):
     found = spotlight.spotlights_for(request.user)
     if request.method == "POST":
         made = spotlight.letters_spotlight_create(by=request.user, year=timezone.localdate().year)
-        messages.success(request, f"{made.letters.count()} letters have been drawn")
+        drawn = made.letters.count()
+        messages.success(
+            request, "1 letter has been drawn" if drawn == 1 else f"{drawn} letters have been drawn"
+        )
         return redirect("quality-national:spotlight", spotlight_id=made.uuid)
     return render(request, "quality/national/spotlights.html", {"spotlights": found})
 
