@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from together.core.reporting import reporting
+
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, figures_in_words
 from .rules import scorecard_places
@@ -12,6 +14,7 @@ from .selectors import scorecard_figures, scorecard_figures_by_area
 
 
 @require_GET
+@reporting
 def scorecard(request):
     places = scorecard_places(request.user)
     if places is None:

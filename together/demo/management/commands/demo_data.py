@@ -15,6 +15,7 @@ from together.demo import (
     national_quality,
     organisation,
     plans,
+    pressure,
     quality,
 )
 from together.demo.generator import SIZES, Context
@@ -29,6 +30,7 @@ GENERATORS = [
     feedback.generate,  # after letters: it answers some of the sent letters' feedback links
     quality.generate,
     national_quality.generate,  # after quality: its audits sit beside the local ones
+    pressure.generate,  # last: it reads the figures the others made
 ]
 
 # Printed by `make demo`; demo data cannot be made in production.
