@@ -103,6 +103,10 @@ NO_CHECK_BY_DESIGN = frozenset(
         # of linking a child whose file another area holds (ADR 0017).
         "family_member_add_for_children",
         "child_link_from_another_area_record",
+        # Steps of a higher app's service that decided the grant and checked its own actor (a
+        # national audit's assignment and its closing: ADR 0026).
+        "temporary_access_add",
+        "temporary_access_end",
     }
 )
 

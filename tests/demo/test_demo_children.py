@@ -20,6 +20,7 @@ from together.children.models import (
     CommunicationNeed,
     FamilyMember,
     Meeting,
+    TemporaryAccess,
     TimelineEntry,
 )
 from together.children.services import search_text_for
@@ -95,6 +96,7 @@ def wipe():
             AreaThresholds,
             PrioritisationEvent,
             Child.history.model,
+            TemporaryAccess,
             Meeting,
             TimelineEntry,
             ProceedingsChild,

@@ -374,3 +374,39 @@ class BreakGlass(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} opened {self.child} at {self.opened_at:%Y-%m-%d %H:%M}"
+
+
+class TemporaryAccess(models.Model):
+    """Read access to one child's file given to one person for a while, by a service of a higher
+    app that decided they need it (a national quality audit assigns a file to an auditor from
+    another area: ADR 0026). Not a broken glass: nobody asked, the service gave it, and the
+    views it allows are logged as made under it. It reads the file; it changes nothing and shows
+    no confidential address. It ends at `ends_at`, or earlier when the service ends it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="temporary_grants"
+    )
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="temporary_grants")
+    reason = models.CharField(max_length=200)
+    starts_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField()
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        verbose_name_plural = "temporary access"
+        indexes = [
+            models.Index(fields=["user", "child", "ends_at"], name="temporary_access_lookup")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")),
+                name="temporary_access_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} may read {self.child} until {self.ends_at:%Y-%m-%d %H:%M}"

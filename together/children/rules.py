@@ -24,7 +24,7 @@ from django.utils import timezone
 from together.accounts.models import REGION_ROLES, Role
 from together.organisation.rules import manages_area_q, supervises_team_q, works_in_area_q
 
-from .models import BreakGlass, Child
+from .models import BreakGlass, Child, TemporaryAccess
 
 # Roles that see every child's file without giving a reason.
 SEES_EVERY_CHILD = frozenset({Role.NATIONAL_PERFORMANCE})
@@ -103,8 +103,27 @@ def broken_glass_q(user) -> Q:
     return Q(broken_glass_annotation(user))
 
 
+def temporary_access_annotation(user) -> Exists:
+    """Whether `user` holds live read access to the child's file given by a service for a while
+    (children.models.TemporaryAccess: a file assigned for a national audit, ADR 0026). It reads
+    the file only: it is not everyday access, so it changes nothing and shows no confidential
+    address."""
+    now = timezone.now()
+    return Exists(
+        TemporaryAccess.objects.filter(
+            child=OuterRef("pk"), user_id=user.pk, starts_at__lte=now, ends_at__gt=now
+        )
+    )
+
+
+def temporary_access_q(user) -> Q:
+    return Q(temporary_access_annotation(user))
+
+
 def visible_children(user):
-    return Child.objects.filter(everyday_access_q(user) | broken_glass_q(user))
+    return Child.objects.filter(
+        everyday_access_q(user) | broken_glass_q(user) | temporary_access_q(user)
+    )
 
 
 def may_see_child(user, child: Child) -> bool:

@@ -361,3 +361,11 @@ class ModerationGrade(models.Model):
     @property
     def differs(self) -> bool:
         return self.grade != self.audit_grade
+
+
+from together.quality.national_models import (  # noqa: E402, F401, I001
+    LettersSpotlight,
+    NationalAuditFile,
+    NationalAuditRound,
+    SpotlightLetter,
+)

@@ -1,0 +1,143 @@
+"""The national quality report for a period: the share of audits graded Good or better, for the
+nation, each region and each service area, beside the period before it of the same length (the
+trend), and how far the national audits of the period have gone. Three queries, whatever the
+number of audits."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from together.core.forms import DateField
+from together.organisation.models import ServiceArea
+
+from .models import GOOD_OR_BETTER, Audit
+from .national_models import NationalAuditRound
+
+AREA = "proceedings__service_area_id"
+
+
+class ReportPeriodForm(forms.Form):
+    starts_on = DateField(label="From", label_for_errors="the first day", required=False)
+    ends_on = DateField(label="To", label_for_errors="the last day", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", "The last day must be on or after the first day")
+        return data
+
+
+@dataclass(frozen=True)
+class Period:
+    starts_on: datetime.date
+    ends_on: datetime.date
+
+    def before(self) -> "Period":
+        length = self.ends_on - self.starts_on
+        ends = self.starts_on - datetime.timedelta(days=1)
+        return Period(ends - length, ends)
+
+
+def period_from(query) -> tuple[ReportPeriodForm, Period]:
+    """The period asked for, or the twelve months to today."""
+    today = timezone.localdate()
+    period = Period(today - datetime.timedelta(days=364), today)
+    form = ReportPeriodForm(query if "starts_on_day" in query else None)
+    if form.is_bound and form.is_valid():
+        starts = form.cleaned_data["starts_on"] or period.starts_on
+        ends = form.cleaned_data["ends_on"] or period.ends_on
+        if starts <= ends:
+            period = Period(starts, ends)
+    return form, period
+
+
+@dataclass
+class Share:
+    audits: int = 0
+    good: int = 0
+    audits_before: int = 0
+    good_before: int = 0
+
+    def add(self, other: "Share") -> None:
+        self.audits += other.audits
+        self.good += other.good
+        self.audits_before += other.audits_before
+        self.good_before += other.good_before
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.good / self.audits) if self.audits else None
+
+    @property
+    def percent_before(self) -> int | None:
+        return round(100 * self.good_before / self.audits_before) if self.audits_before else None
+
+    @property
+    def trend(self) -> str:
+        if self.percent is None or self.percent_before is None:
+            return "No figure to compare"
+        change = self.percent - self.percent_before
+        if change == 0:
+            return "No change"
+        points = "point" if abs(change) == 1 else "points"
+        return f"{'Up' if change > 0 else 'Down'} {abs(change)} {points}"
+
+
+@dataclass
+class Place:
+    name: str
+    share: Share
+    areas: list["Place"] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    period: Period
+    nation: Share
+    regions: list[Place]
+    rounds: list
+
+
+def national_quality_report(period: Period) -> Report:
+    before = period.before()
+    now = Q(audited_on__range=(period.starts_on, period.ends_on))
+    then = Q(audited_on__range=(before.starts_on, before.ends_on))
+    good = Q(grade__in=sorted(GOOD_OR_BETTER))
+    rows = (
+        Audit.objects.filter(now | then)
+        .values(AREA)
+        .annotate(
+            audits=Count("pk", filter=now),
+            good=Count("pk", filter=now & good),
+            audits_before=Count("pk", filter=then),
+            good_before=Count("pk", filter=then & good),
+        )
+        .order_by()
+    )
+    by_area = {
+        row[AREA]: Share(row["audits"], row["good"], row["audits_before"], row["good_before"])
+        for row in rows
+    }
+    nation = Share()
+    regions: dict[int, Place] = {}
+    for area in ServiceArea.objects.select_related("region").order_by("region__name", "name"):
+        share = by_area.get(area.pk, Share())
+        region = regions.setdefault(area.region_id, Place(area.region.name, Share()))
+        region.share.add(share)
+        region.areas.append(Place(area.name, share))
+        nation.add(share)
+    rounds = list(
+        NationalAuditRound.objects.filter(
+            starts_on__lte=period.ends_on, ends_on__gte=period.starts_on
+        )
+        .annotate(
+            drawn=Count("files"),
+            audited=Count("files", filter=Q(files__audit__isnull=False)),
+            good=Count("files", filter=Q(files__audit__grade__in=sorted(GOOD_OR_BETTER))),
+        )
+        .order_by("starts_on", "pk")
+    )
+    return Report(period, nation, list(regions.values()), rounds)
