@@ -32,8 +32,18 @@ SECTIONS = [
     ("meetings", "Meetings", "children:meetings"),
     ("plan", "Assessment and plan", "plans:plan"),
     ("letters", "Letters", "letters:list"),
+    ("court", "Work for the court", "courtwork:court"),
     ("timeline", "Timeline", "children:timeline"),
 ]
+
+# What other apps say about a person on the family page (the work for the court lists each
+# safeguarding conversation with them). `children` imports none of them: each registers a
+# function of (child) returning {person id: [(text, link), ...]} from its AppConfig.ready.
+FAMILY_NOTES = []
+
+
+def family_notes_register(notes) -> None:
+    FAMILY_NOTES.append(notes)
 
 
 def render_file_page(request, child, section, template, context=None, *, status=200):
@@ -136,8 +146,13 @@ def family(request, child_id):
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
     confidential = rules.confidential_addresses_visible(request.user, child)
     connections = selectors.connections_for_child(child)
+    notes = {}
+    for source in FAMILY_NOTES:
+        for person_id, lines in source(child).items():
+            notes.setdefault(person_id, []).extend(lines)
     for connection in connections:
         connection.address_shown = confidential.shows(connection.person)
+        connection.notes = notes.get(connection.person_id, [])
     context = {"connections": connections, "parties": selectors.parties_by_person(child)}
     return render_file_page(request, child, "family", "children/family.html", context)
 

@@ -1,0 +1,28 @@
+"""Addresses of the courtwork app, and who may open them (tested in test_safeguarding_access)."""
+
+# --- safeguarding enquiries and the safeguarding letter ---------------------------------------
+
+# The court section of the file: whoever may see the child's file.
+COURT_PAGE = "/children/<uuid:child_id>/court/"
+# Pages that record enquiries: the allocated FCA and their managers (rules.may_make_enquiries).
+ENQUIRY_PAGES = [
+    "/children/<uuid:child_id>/court/<uuid:proceedings_id>/checks/new/",
+    "/children/<uuid:child_id>/court/checks/<uuid:check_id>/",
+    "/children/<uuid:child_id>/court/<uuid:proceedings_id>/conversations/new/",
+    "/children/<uuid:child_id>/court/<uuid:proceedings_id>/safeguarding-letter/file/",
+]
+# The letter and its PDF: while a draft, those who see the check results; once filed, whoever
+# may see the child's file.
+LETTER_PAGES = [
+    "/children/<uuid:child_id>/court/<uuid:proceedings_id>/safeguarding-letter/",
+    "/children/<uuid:child_id>/court/<uuid:proceedings_id>/safeguarding-letter/pdf/",
+]
+
+# Who sees the check results and makes the enquiries, by relationship to the child in `world`.
+SEES_RESULTS = {"fca_allocated", "supervisor_team", "manager_area"}
+
+SAFEGUARDING_ROUTES = [COURT_PAGE, *ENQUIRY_PAGES, *LETTER_PAGES]
+
+ROUTES = [
+    *SAFEGUARDING_ROUTES,
+]
