@@ -32,6 +32,18 @@ def _meeting(world):
 
 
 WRITES = {
+    "child_domestic_abuse_mark": Write(
+        lambda world, by, _: services.child_domestic_abuse_mark(
+            by=by,
+            child=world.child,
+            version=world.child.version,
+            marked=True,
+            source="enquiries",
+            reason="The police told us of two call-outs to the family home in 2025.",
+        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
+        allowed="fca_allocated",
+    ),
     "child_update_about_me": Write(
         lambda world, by, _: services.child_update_about_me(
             by=by, child=world.child, version=world.child.version, preferred_name="Jay"

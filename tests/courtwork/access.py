@@ -4,6 +4,9 @@
 
 # The court section of the file: whoever may see the child's file.
 COURT_PAGE = "/children/<uuid:child_id>/court/"
+# The file's domestic abuse marker: whoever may change the child's file.
+DOMESTIC_ABUSE_PAGE = "/children/<uuid:child_id>/court/domestic-abuse/"
+MARKS = {"fca_allocated", "supervisor_team", "manager_area", "business_area"}
 # Pages that record enquiries: the allocated FCA and their managers (rules.may_make_enquiries).
 ENQUIRY_PAGES = [
     "/children/<uuid:child_id>/court/<uuid:proceedings_id>/checks/new/",
@@ -21,7 +24,7 @@ LETTER_PAGES = [
 # Who sees the check results and makes the enquiries, by relationship to the child in `world`.
 SEES_RESULTS = {"fca_allocated", "supervisor_team", "manager_area"}
 
-SAFEGUARDING_ROUTES = [COURT_PAGE, *ENQUIRY_PAGES, *LETTER_PAGES]
+SAFEGUARDING_ROUTES = [COURT_PAGE, DOMESTIC_ABUSE_PAGE, *ENQUIRY_PAGES, *LETTER_PAGES]
 
 ROUTES = [
     *SAFEGUARDING_ROUTES,

@@ -46,6 +46,13 @@ class ChoiceListValidator:
         return isinstance(other, ChoiceListValidator) and other.choices_path == self.choices_path
 
 
+class DomesticAbuseSource(models.TextChoices):
+    """Where the marker on the file comes from."""
+
+    ENQUIRIES = "enquiries", "The safeguarding enquiries"
+    PLAN = "plan", "The Assessment and Child's Plan"
+
+
 class Child(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The name on court papers, and the name the child uses (which the service always shows).
@@ -82,6 +89,17 @@ class Child(models.Model):
     identity_disability = models.TextField("disability", max_length=1000, blank=True)
     identity_gender = models.TextField("gender identity", max_length=1000, blank=True)
     identity_other = models.TextField("anything else", max_length=1000, blank=True)
+    # Domestic abuse is part of the child's story: a marker on the file, shown wherever
+    # allocation and letters to parents are decided, with who set it, from what, and why.
+    domestic_abuse = models.BooleanField("domestic abuse", default=False)
+    domestic_abuse_source = models.CharField(
+        "where it comes from", max_length=20, choices=DomesticAbuseSource.choices, blank=True
+    )
+    domestic_abuse_reason = models.TextField("why", max_length=2000, blank=True)
+    domestic_abuse_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    domestic_abuse_set_at = models.DateTimeField(null=True, blank=True)
     # Names of the text fields that are in the child's own words.
     own_words = models.JSONField(default=list, blank=True)
     # Lower-case given, preferred and family names, for search (see children.search).

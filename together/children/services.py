@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,7 +13,15 @@ from together.core.permissions import require
 from together.core.versioning import lock_at_version
 
 from . import rules
-from .models import BreakGlass, Child, ChildConnection, FamilyMember, Meeting, TimelineEntry
+from .models import (
+    BreakGlass,
+    Child,
+    ChildConnection,
+    DomesticAbuseSource,
+    FamilyMember,
+    Meeting,
+    TimelineEntry,
+)
 
 # Why a change to a child's file is refused (PermissionDenied) when rules.may_edit_child says no.
 MAY_NOT_EDIT = "Only those working with the child every day may change their file"
@@ -120,6 +129,55 @@ def child_update_about_me(*, by, child: Child, version: int, **changes) -> Child
         child=locked,
         kind=TimelineEntry.Kind.ABOUT_ME,
         summary=f"About me changed: {labels or 'own words'}",
+        by=by,
+    )
+    return locked
+
+
+@transaction.atomic
+def child_domestic_abuse_mark(
+    *, by, child: Child, version: int, marked: bool, source: str, reason: str
+) -> Child:
+    """Set (or take off) the file's domestic abuse marker, from the safeguarding enquiries or the
+    plan, with why. The file's history keeps every earlier setting and who made it."""
+    require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
+    locked = lock_at_version(
+        Child.objects.all(), pk=child.pk, version=version, last_saved=_last_saved
+    )
+    reason = (reason or "").strip()
+    errors = {}
+    if source not in DomesticAbuseSource.values:
+        errors["source"] = "Choose where this comes from"
+    if not reason:
+        errors["reason"] = "Say why" if marked else "Say why the marker should come off"
+    if errors:
+        raise ValidationError(errors)
+    locked.domestic_abuse = marked
+    locked.domestic_abuse_source = source
+    locked.domestic_abuse_reason = reason
+    locked.domestic_abuse_set_by = by
+    locked.domestic_abuse_set_at = timezone.now()
+    locked.version += 1
+    locked.full_clean(exclude=["search_text"])
+    locked.save()
+    audit_event_record(
+        by=by,
+        action=Action.CHILD_UPDATED,
+        obj=locked,
+        child_id=locked.uuid,
+        detail={"fields": ["domestic_abuse"], "marked": marked, "source": source},
+    )
+    timeline_entry_add(
+        child=locked,
+        kind=(
+            TimelineEntry.Kind.COURT
+            if source == DomesticAbuseSource.ENQUIRIES
+            else TimelineEntry.Kind.PLAN
+        ),
+        summary=(
+            "Domestic abuse marked on the file" if marked else "Domestic abuse marker taken off"
+        )
+        + f", from {DomesticAbuseSource(source).label.lower()}",
         by=by,
     )
     return locked

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from together.children.models import DomesticAbuseSource
 from together.core.forms import DateField, SubmitOnceForm, text_field
 from together.language.forms import LanguageCheckMixin
 
@@ -200,4 +201,29 @@ class LetterFileForm(forms.Form):
         label="When was it filed with the court?",
         label_for_errors="the date it was filed",
         help_text="For example, 27 3 2026",
+    )
+
+
+class DomesticAbuseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    marked = forms.TypedChoiceField(
+        label="Is there domestic abuse in this child's story?",
+        choices=[("yes", "Yes, mark it on the file"), ("no", "No, take the marker off")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether to mark domestic abuse on the file"},
+    )
+    source = forms.ChoiceField(
+        label="Where does this come from?",
+        choices=DomesticAbuseSource.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose where this comes from"},
+    )
+    reason = text_field(
+        "Why",
+        max_length=2000,
+        rows=4,
+        required=True,
+        help_text="What you found or were told, so whoever allocates or writes to a parent knows",
+        required_message="Say why",
     )

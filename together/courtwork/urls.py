@@ -9,6 +9,7 @@ FOR = COURT + "<uuid:proceedings_id>/"
 
 urlpatterns = [
     path(COURT, views.court, name="court"),
+    path(COURT + "domestic-abuse/", views.domestic_abuse, name="domestic-abuse"),
     path(FOR + "checks/new/", views.check_add, name="check-add"),
     path(COURT + "checks/<uuid:check_id>/", views.check_answer, name="check"),
     path(FOR + "conversations/new/", views.conversation_add, name="conversation-add"),

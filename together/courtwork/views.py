@@ -8,7 +8,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from together.children import rules as children_rules
 from together.children.selectors import child_get_for_user
+from together.children.services import child_domestic_abuse_mark
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
@@ -17,7 +19,14 @@ from together.language.selectors import LanguageNotConfirmed
 from together.language.views import language_report_step
 
 from . import enquiries, rules, selectors
-from .forms import CheckAddForm, CheckAnswerForm, ConversationForm, LetterFileForm, LetterForm
+from .forms import (
+    CheckAddForm,
+    CheckAnswerForm,
+    ConversationForm,
+    DomesticAbuseForm,
+    LetterFileForm,
+    LetterForm,
+)
 from .models import SafeguardingLetter
 
 SECTION = "court"
@@ -33,7 +42,10 @@ CONFLICT = (
 
 def court(request, child_id):
     child = child_get_for_user(user=request.user, child_id=child_id)
-    context = {"court_work": selectors.court_work_for_child(user=request.user, child=child)}
+    context = {
+        "court_work": selectors.court_work_for_child(user=request.user, child=child),
+        "may_mark": children_rules.may_edit_child(request.user, child),
+    }
     for part in INDEX_PARTS:
         context.update(part(request, child))
     return render_file_page(request, child, SECTION, "courtwork/court.html", context)
@@ -148,6 +160,40 @@ def conversation_add(request, child_id, proceedings_id):
         SECTION,
         "courtwork/safeguarding/conversation_add.html",
         {"form": form, "proceedings": proceedings},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def domestic_abuse(request, child_id):
+    """The file's domestic abuse marker, set from the safeguarding enquiries or the plan."""
+    child = child_get_for_user(user=request.user, child_id=child_id)
+    if not children_rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    if request.method == "POST":
+        form = DomesticAbuseForm(request.POST)
+        if form.is_valid():
+            try:
+                child_domestic_abuse_mark(by=request.user, child=child, **form.cleaned_data)
+            except EditConflict:
+                child.refresh_from_db()
+                form = _again(DomesticAbuseForm, form, child.version)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "The domestic abuse marker has been saved")
+                return redirect("courtwork:court", child_id=child.uuid)
+    else:
+        form = DomesticAbuseForm(
+            initial={
+                "version": child.version,
+                "marked": "yes"
+                if child.domestic_abuse or not child.domestic_abuse_set_at
+                else "no",
+                "source": child.domestic_abuse_source,
+            }
+        )
+    return render_file_page(
+        request, child, SECTION, "courtwork/domestic_abuse.html", {"form": form}
     )
 
 
