@@ -21,10 +21,22 @@ LETTER_PAGES = [
     "/children/<uuid:child_id>/court/<uuid:proceedings_id>/safeguarding-letter/pdf/",
 ]
 
+# The safeguarding letters not yet filed, for those who oversee them (supervisors, managers).
+LETTERS_DUE_PAGE = "/court/safeguarding-letters/"
+OVERSEES_LETTERS = {"supervisor_team", "supervisor_other_team", "manager_area",
+                    "manager_other_area", "head_region", "head_other_region",
+                    "director_region"}  # fmt: skip
+
 # Who sees the check results and makes the enquiries, by relationship to the child in `world`.
 SEES_RESULTS = {"fca_allocated", "supervisor_team", "manager_area"}
 
-SAFEGUARDING_ROUTES = [COURT_PAGE, DOMESTIC_ABUSE_PAGE, *ENQUIRY_PAGES, *LETTER_PAGES]
+SAFEGUARDING_ROUTES = [
+    COURT_PAGE,
+    DOMESTIC_ABUSE_PAGE,
+    *ENQUIRY_PAGES,
+    *LETTER_PAGES,
+    LETTERS_DUE_PAGE,
+]
 
 ROUTES = [
     *SAFEGUARDING_ROUTES,

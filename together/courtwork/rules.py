@@ -11,7 +11,7 @@ leaves the file only as the safeguarding letter quotes it.
 
 from django.db.models import Q
 
-from together.accounts.models import Role
+from together.accounts.models import REGION_ROLES, Role
 from together.children import rules as children_rules
 from together.organisation.rules import NOTHING, manages_area_q, supervises_team_q
 from together.proceedings.models import Law, Proceedings
@@ -51,3 +51,19 @@ def may_make_enquiries(user, proceedings: Proceedings) -> bool:
 def may_write_safeguarding_letter(user, letter) -> bool:
     """The same, asked of the letter (the language check asks it of the document it checks)."""
     return may_make_enquiries(user, letter.proceedings)
+
+
+def letters_due_q(user) -> Q:
+    """Proceedings whose safeguarding letters `user` oversees: a practice supervisor their teams',
+    a service manager their area's, a head of practice or assistant director their region's."""
+    if not _active(user):
+        return NOTHING
+    if user.role == Role.PRACTICE_SUPERVISOR:
+        return supervises_team_q(user)
+    return manages_area_q(user)
+
+
+def may_see_letters_due(user) -> bool:
+    return _active(user) and (
+        user.role in (Role.PRACTICE_SUPERVISOR, Role.SERVICE_MANAGER) or user.role in REGION_ROLES
+    )

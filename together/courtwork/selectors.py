@@ -7,15 +7,16 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
 from together.children.models import Child, ChildConnection, FamilyMember
+from together.core.links import link_maker
 from together.language.readers import Reader
 from together.letters.workingdays import is_working_day
-from together.proceedings.models import Law, Party, Proceedings, Stage
+from together.proceedings.models import Law, Party, Proceedings, ProceedingsChild, Stage
 
 from . import rules
 from .models import SafeguardingCheck, SafeguardingConversation, SafeguardingLetter
@@ -47,15 +48,33 @@ def needs_safeguarding_letter(proceedings: Proceedings) -> bool:
     )
 
 
-def letter_filed_annotation(prefix: str = ""):
-    """Whether the proceedings (at `prefix`) have a filed safeguarding letter, as an annotation
-    (My children adds it to its one query)."""
+def letter_filed_annotation(proceedings_field: str = "pk"):
+    """Whether the proceedings (the outer query's `proceedings_field`) have a filed safeguarding
+    letter, as an annotation."""
     return Exists(
         SafeguardingLetter.objects.filter(
-            proceedings=OuterRef(f"{prefix}pk" if prefix else "pk"),
-            status=SafeguardingLetter.Status.FILED,
+            proceedings=OuterRef(proceedings_field), status=SafeguardingLetter.Status.FILED
         )
     )
+
+
+def letter_annotations_for_links() -> dict:
+    """What My children needs to say when each safeguarding letter is due, as annotations on its
+    one query (rows of ProceedingsChild.values(), see home.selectors)."""
+    return {
+        "sg_law": F("proceedings__law"),
+        "sg_stage": F("proceedings__stage"),
+        "sg_first_hearing_on": F("proceedings__first_hearing_on"),
+        "sg_letter_filed": letter_filed_annotation("proceedings_id"),
+    }
+
+
+def letter_due_for_row(row: dict, today: datetime.date) -> LetterDue | None:
+    """letter_due, for a row annotated with letter_annotations_for_links."""
+    proceedings = Proceedings(
+        law=row["sg_law"], stage=row["sg_stage"], first_hearing_on=row["sg_first_hearing_on"]
+    )
+    return letter_due(proceedings, filed=row["sg_letter_filed"], today=today)
 
 
 @dataclass(frozen=True)
@@ -233,3 +252,69 @@ def children_as_the_court_knows_them(proceedings: Proceedings) -> list[str]:
             "date_of_birth", "pk"
         )
     ]
+
+
+# The managers' list shows at most this many letters, the soonest due first.
+LETTERS_DUE_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class LetterDueRow:
+    proceedings: Proceedings
+    children: list[str]
+    court_url: str
+    due: LetterDue
+    started: bool
+
+
+def letters_due_for_manager(*, user, today: datetime.date | None = None) -> list[LetterDueRow]:
+    """The safeguarding letters not yet filed in the places `user` oversees, overdue first, then
+    the soonest due. Two queries whatever the numbers."""
+    today = today or timezone.localdate()
+    found = list(
+        Proceedings.objects.filter(
+            rules.letters_due_q(user),
+            law=Law.PRIVATE,
+            stage=Stage.BEFORE_FIRST_HEARING,
+            closed_on__isnull=True,
+            first_hearing_on__isnull=False,
+        )
+        .exclude(letter_filed_annotation())
+        .annotate(started=Exists(SafeguardingLetter.objects.filter(proceedings=OuterRef("pk"))))
+        .select_related("lead_fca")
+        .only(
+            "uuid",
+            "court_number",
+            "law",
+            "stage",
+            "closed_on",
+            "first_hearing_on",
+            "lead_fca__given_name",
+            "lead_fca__family_name",
+        )
+        .order_by("first_hearing_on", "pk")[:LETTERS_DUE_LIMIT]
+    )
+    names: dict[int, list[tuple[str, str]]] = {}
+    links = (
+        ProceedingsChild.objects.filter(proceedings__in=[p.pk for p in found])
+        .order_by("child__preferred_name", "child__pk")
+        .values_list(
+            "proceedings_id", "child__preferred_name", "child__legal_family_name", "child__uuid"
+        )
+    )
+    for proceedings_id, preferred, family, child_uuid in links:
+        names.setdefault(proceedings_id, []).append((f"{preferred} {family}", child_uuid))
+    court_url = link_maker("courtwork:court")
+    rows = []
+    for proceedings in found:
+        children = names.get(proceedings.pk, [])
+        rows.append(
+            LetterDueRow(
+                proceedings=proceedings,
+                children=[name for name, _ in children],
+                court_url=court_url(children[0][1]) if children else "",
+                due=letter_due(proceedings, filed=False, today=today),
+                started=proceedings.started,
+            )
+        )
+    return rows

@@ -8,6 +8,7 @@ COURT = "children/<uuid:child_id>/court/"
 FOR = COURT + "<uuid:proceedings_id>/"
 
 urlpatterns = [
+    path("court/safeguarding-letters/", views.letters_due, name="letters-due"),
     path(COURT, views.court, name="court"),
     path(COURT + "domestic-abuse/", views.domestic_abuse, name="domestic-abuse"),
     path(FOR + "checks/new/", views.check_add, name="check-add"),

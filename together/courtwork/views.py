@@ -5,7 +5,7 @@ the same page (report_views)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from together.children import rules as children_rules
@@ -350,3 +350,18 @@ def letter_pdf(request, child_id, proceedings_id):
     number = proceedings.court_number.replace("/", "-").replace(" ", "")
     response["Content-Disposition"] = f'attachment; filename="safeguarding-letter-{number}.pdf"'
     return response
+
+
+# --- for managers -----------------------------------------------------------------------------
+
+
+def letters_due(request):
+    """The safeguarding letters not yet filed in the places the manager oversees."""
+    if not rules.may_see_letters_due(request.user):
+        raise Http404("No page found")
+    rows = selectors.letters_due_for_manager(user=request.user)
+    return render(
+        request,
+        "courtwork/safeguarding/letters_due.html",
+        {"rows": rows, "limit": selectors.LETTERS_DUE_LIMIT},
+    )
