@@ -194,6 +194,12 @@ def letter_enquiries_text(proceedings: Proceedings) -> str:
     conversations = SafeguardingConversation.objects.filter(proceedings=proceedings).select_related(
         "person"
     )
+    return enquiries_text(list(checks), list(conversations))
+
+
+def enquiries_text(checks, conversations) -> str:
+    """letter_enquiries_text for checks and conversations already in hand (each conversation
+    with its person)."""
     parts = ["Checks with the police and the local authority"]
     for check in checks:
         if not check.answered:
