@@ -20,6 +20,7 @@ from .models import (
     DomesticAbuseSource,
     FamilyMember,
     Meeting,
+    Professional,
     TimelineEntry,
 )
 
@@ -226,6 +227,34 @@ def family_member_add(
     )
     claim.made(connection)
     return connection
+
+
+@transaction.atomic
+def professional_add(*, by, child: Child, token: str | None, **fields) -> Professional:
+    """Add another professional who knows the child, with what they said if they were
+    consulted. The same form sent twice (its one-time `token`, ADR 0016) adds them once."""
+    require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
+    claim = form_tokens.claim(token, by=by, model=Professional)
+    if claim.earlier:
+        return claim.earlier
+    professional = Professional(child=child, recorded_by=by, **fields)
+    professional.full_clean()
+    professional.save()
+    audit_event_record(
+        by=by,
+        action=Action.FAMILY_MEMBER_ADDED,
+        obj=professional,
+        child_id=child.uuid,
+        detail={"professional": professional.get_role_display()},
+    )
+    timeline_entry_add(
+        child=child,
+        kind=TimelineEntry.Kind.FAMILY,
+        summary=f"{professional} added to the professionals who know {child.preferred_name}",
+        by=by,
+    )
+    claim.made(professional)
+    return professional
 
 
 # What a meeting's record may be changed to, by meeting_update (not the child, who recorded it

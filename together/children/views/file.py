@@ -19,6 +19,7 @@ from ..forms import (
     MeetingForm,
     NotMetChangeForm,
     NotMetForm,
+    ProfessionalForm,
 )
 from ..models import FamilyMember, TimelineEntry
 from ..readers import child_reader
@@ -153,8 +154,34 @@ def family(request, child_id):
     for connection in connections:
         connection.address_shown = confidential.shows(connection.person)
         connection.notes = notes.get(connection.person_id, [])
-    context = {"connections": connections, "parties": selectors.parties_by_person(child)}
+    context = {
+        "connections": connections,
+        "parties": selectors.parties_by_person(child),
+        "professionals": selectors.professionals_for_child(child),
+    }
     return render_file_page(request, child, "family", "children/family.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def professional_add(request, child_id):
+    """Add another professional who knows the child, and what they said."""
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    form = ProfessionalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            professional = services.professional_add(
+                by=request.user, child=child, token=form.token(), **form.answers()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{professional.name} has been added")
+            return redirect("children:family", child_id=child.uuid)
+    return render_file_page(
+        request, child, "family", "children/professional_add.html", {"form": form}
+    )
 
 
 @require_http_methods(["GET", "POST"])
