@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "together.documents",
     "together.plans",
     "together.letters",
+    "together.courtwork",
     "together.feedback",
     "together.quality",
     "together.scorecard",
@@ -428,6 +429,10 @@ TOGETHER_FEEDBACK_RATE = env.str("TOGETHER_FEEDBACK_RATE", default="30/m")
 # How many short codes (printed on letters for a child to type) one address may try, counted the
 # same way: every try counts, so codes cannot be guessed in bulk.
 TOGETHER_FEEDBACK_CODE_RATE = env.str("TOGETHER_FEEDBACK_CODE_RATE", default="10/m")
+# How many working days before the first hearing the safeguarding letter is due with the court.
+TOGETHER_SAFEGUARDING_LETTER_WORKING_DAYS = env.int(
+    "TOGETHER_SAFEGUARDING_LETTER_WORKING_DAYS", default=2
+)
 
 TOGETHER_LANGUAGE_API_RATE = env.str("TOGETHER_LANGUAGE_API_RATE", default="60/m")
 # Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).

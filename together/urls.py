@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("together.language.urls")),
     path("", include("together.plans.urls")),
     path("", include("together.letters.urls")),
+    path("", include("together.courtwork.urls")),
     path("", include("together.feedback.urls")),
     path("", include("together.quality.urls")),
     path("", include("together.scorecard.urls")),

@@ -12,6 +12,7 @@ FILE_PAGES = [
 EDIT_PAGES = [
     "/children/<uuid:child_id>/about/edit/",
     "/children/<uuid:child_id>/family/add/",
+    "/children/<uuid:child_id>/family/professionals/add/",
     "/children/<uuid:child_id>/meetings/add/",
     "/children/<uuid:child_id>/meetings/not-met/",
 ]

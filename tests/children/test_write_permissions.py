@@ -32,6 +32,32 @@ def _meeting(world):
 
 
 WRITES = {
+    "professional_add": Write(
+        lambda world, by, _: services.professional_add(
+            by=by,
+            child=world.child,
+            token=new_token(),
+            role="school",
+            name="Ms Priya Shah",
+            organisation="Hillside Primary School",
+            consulted_on=datetime.date(2026, 11, 2),
+            what_they_said="Jayden is settled in class and has good friends.",
+        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
+        allowed="fca_allocated",
+    ),
+    "child_domestic_abuse_mark": Write(
+        lambda world, by, _: services.child_domestic_abuse_mark(
+            by=by,
+            child=world.child,
+            version=world.child.version,
+            marked=True,
+            source="enquiries",
+            reason="The police told us of two call-outs to the family home in 2025.",
+        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
+        allowed="fca_allocated",
+    ),
     "child_update_about_me": Write(
         lambda world, by, _: services.child_update_about_me(
             by=by, child=world.child, version=world.child.version, preferred_name="Jay"

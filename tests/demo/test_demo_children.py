@@ -73,13 +73,13 @@ def small(demo, db):
 
 
 def _later_generators_models() -> list:
-    """The tables the plans, feedback, letters and quality generators fill, most dependent
-    first."""
+    """The tables the plans, feedback, letters, quality and court work generators fill, most
+    dependent first."""
     from django.apps import apps
 
     return [
         model
-        for label in ("quality", "letters", "feedback", "plans")
+        for label in ("courtwork", "quality", "letters", "feedback", "plans")
         for model in reversed(
             list(apps.get_app_config(label).get_models(include_auto_created=True))
         )
@@ -419,3 +419,27 @@ def test_about_me_says_who_recorded_each_detail_in_the_demo(small):
     assert {row.recorded_by.full_name for row in rows} == {
         (child.created_by or first_fca).full_name
     }
+
+
+def test_safeguarding_enquiries_and_letters_at_every_stage_some_overdue(small):
+    from together.courtwork.models import (
+        SafeguardingCheck,
+        SafeguardingConversation,
+        SafeguardingLetter,
+    )
+    from together.courtwork.selectors import letter_due
+
+    before = Proceedings.objects.filter(
+        law="private", stage="before_fh", closed_on__isnull=True, lead_fca__isnull=False
+    )
+    checks = SafeguardingCheck.objects.filter(proceedings__in=before)
+    assert checks.filter(answered_on__isnull=True).exists()
+    assert checks.filter(result="information_held").exclude(findings="").exists()
+    assert SafeguardingConversation.objects.filter(screening="declined").exists()
+    letters = SafeguardingLetter.objects.filter(proceedings__in=before)
+    assert letters.filter(status="draft").exists() and letters.filter(status="filed").exists()
+    assert before.exclude(safeguarding_checks__isnull=False).exists()  # nothing done yet
+    filed = set(letters.filter(status="filed").values_list("proceedings_id", flat=True))
+    late = [p for p in before if (due := letter_due(p, filed=p.pk in filed)) and due.overdue]
+    assert late
+    assert Child.objects.filter(domestic_abuse=True).exists()

@@ -8,7 +8,15 @@ from django.utils import timezone
 from together.core.forms import DateField, SubmitOnceForm, TimeField, text_field
 from together.language.forms import LanguageCheckMixin
 
-from .models import Child, Communication, CommunicationNeed, FamilyMember, Meeting, Relationship
+from .models import (
+    Child,
+    Communication,
+    CommunicationNeed,
+    FamilyMember,
+    Meeting,
+    Professional,
+    Relationship,
+)
 
 OWN_WORDS_CHOICES = [
     ("special_and_unique", "What is special and unique about them, in their words"),
@@ -356,3 +364,37 @@ class NotMetChangeForm(NotMetForm):
         super().__init__(*args, **kwargs)
         # Whether they tried or decided not to yet stays as recorded; the date and why may change.
         del self.fields["outcome"]
+
+
+class ProfessionalForm(SubmitOnceForm):
+    role = forms.ChoiceField(
+        label="Who are they to the child?",
+        choices=Professional.Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who they are to the child"},
+    )
+    role_detail = text_field(
+        "Their role (optional)",
+        max_length=200,
+        name="Their role",
+        required=False,
+        help_text="For example, class teacher or school nurse",
+    )
+    name = text_field("Name", max_length=200, required=True)
+    organisation = text_field(
+        "Where they work (optional)", max_length=200, name="Where they work", required=False
+    )
+    consulted_on = DateField(
+        label="When did you talk with them? (optional)",
+        label_for_errors="the date you talked with them",
+        help_text="For example, 27 3 2026",
+        required=False,
+    )
+    what_they_said = text_field(
+        "What they said (optional)",
+        max_length=5000,
+        rows=5,
+        name="What they said",
+        required=False,
+        help_text="Write it so it can be quoted in a report with them as the source",
+    )

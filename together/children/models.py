@@ -46,6 +46,13 @@ class ChoiceListValidator:
         return isinstance(other, ChoiceListValidator) and other.choices_path == self.choices_path
 
 
+class DomesticAbuseSource(models.TextChoices):
+    """Where the marker on the file comes from."""
+
+    ENQUIRIES = "enquiries", "The safeguarding enquiries"
+    PLAN = "plan", "The Assessment and Child's Plan"
+
+
 class Child(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The name on court papers, and the name the child uses (which the service always shows).
@@ -82,6 +89,17 @@ class Child(models.Model):
     identity_disability = models.TextField("disability", max_length=1000, blank=True)
     identity_gender = models.TextField("gender identity", max_length=1000, blank=True)
     identity_other = models.TextField("anything else", max_length=1000, blank=True)
+    # Domestic abuse is part of the child's story: a marker on the file, shown wherever
+    # allocation and letters to parents are decided, with who set it, from what, and why.
+    domestic_abuse = models.BooleanField("domestic abuse", default=False)
+    domestic_abuse_source = models.CharField(
+        "where it comes from", max_length=20, choices=DomesticAbuseSource.choices, blank=True
+    )
+    domestic_abuse_reason = models.TextField("why", max_length=2000, blank=True)
+    domestic_abuse_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    domestic_abuse_set_at = models.DateTimeField(null=True, blank=True)
     # Names of the text fields that are in the child's own words.
     own_words = models.JSONField(default=list, blank=True)
     # Lower-case given, preferred and family names, for search (see children.search).
@@ -202,6 +220,53 @@ class ChildConnection(models.Model):
 
     def __str__(self) -> str:
         return self.child_calls_them or str(self.person)
+
+
+class Professional(models.Model):
+    """Another professional who knows the child (a teacher, their GP, a health visitor, a local
+    authority social worker), kept on the file as a contact: who, their role, when they were
+    consulted and what they said, ready to be quoted with its source."""
+
+    class Role(models.TextChoices):
+        SCHOOL = "school", "School or nursery"
+        GP = "gp", "GP"
+        HEALTH_VISITOR = "health_visitor", "Health visitor"
+        SOCIAL_WORKER = "social_worker", "Local authority social worker"
+        OTHER = "other", "Someone else"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="professionals")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    role_detail = models.CharField("their role", max_length=200, blank=True)
+    name = models.CharField(max_length=200)
+    organisation = models.CharField(max_length=200, blank=True)
+    consulted_on = models.DateField("when you talked with them", null=True, blank=True)
+    what_they_said = models.TextField(max_length=5000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["role", "name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+    def clean(self):
+        errors = {}
+        self.name = (self.name or "").strip()
+        self.what_they_said = (self.what_they_said or "").strip()
+        if self.consulted_on and self.consulted_on > timezone.localdate():
+            errors["consulted_on"] = "The date you talked with them must be today or in the past"
+        if self.consulted_on and not self.what_they_said:
+            errors["what_they_said"] = "Enter what they said"
+        if self.what_they_said and not self.consulted_on:
+            errors["consulted_on"] = "Enter when you talked with them"
+        if self.role == self.Role.OTHER and not self.role_detail.strip():
+            errors["role_detail"] = "Say what their role is"
+        if errors:
+            raise ValidationError(errors)
 
 
 def _meeting_changed_by(instance, **kwargs):

@@ -148,6 +148,11 @@ def connections_for_child(child: Child) -> list[ChildConnection]:
     )
 
 
+def professionals_for_child(child: Child) -> list:
+    """The other professionals who know the child, with what they said (the family page)."""
+    return list(child.professionals.order_by("role", "name", "pk"))
+
+
 def parties_by_person(child: Child) -> dict[int, list]:
     """Each family member's part in the child's proceedings, keyed by the person's id. Two
     queries: the child's proceedings, and their parties (each knowing its proceedings)."""

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,8 +17,10 @@ from .models import (
     BreakGlass,
     Child,
     ChildConnection,
+    DomesticAbuseSource,
     FamilyMember,
     Meeting,
+    Professional,
     TemporaryAccess,
     TimelineEntry,
 )
@@ -133,6 +136,55 @@ def child_update_about_me(*, by, child: Child, version: int, **changes) -> Child
     return locked
 
 
+@transaction.atomic
+def child_domestic_abuse_mark(
+    *, by, child: Child, version: int, marked: bool, source: str, reason: str
+) -> Child:
+    """Set (or take off) the file's domestic abuse marker, from the safeguarding enquiries or the
+    plan, with why. The file's history keeps every earlier setting and who made it."""
+    require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
+    locked = lock_at_version(
+        Child.objects.all(), pk=child.pk, version=version, last_saved=_last_saved
+    )
+    reason = (reason or "").strip()
+    errors = {}
+    if source not in DomesticAbuseSource.values:
+        errors["source"] = "Choose where this comes from"
+    if not reason:
+        errors["reason"] = "Say why" if marked else "Say why the marker should come off"
+    if errors:
+        raise ValidationError(errors)
+    locked.domestic_abuse = marked
+    locked.domestic_abuse_source = source
+    locked.domestic_abuse_reason = reason
+    locked.domestic_abuse_set_by = by
+    locked.domestic_abuse_set_at = timezone.now()
+    locked.version += 1
+    locked.full_clean(exclude=["search_text"])
+    locked.save()
+    audit_event_record(
+        by=by,
+        action=Action.CHILD_UPDATED,
+        obj=locked,
+        child_id=locked.uuid,
+        detail={"fields": ["domestic_abuse"], "marked": marked, "source": source},
+    )
+    timeline_entry_add(
+        child=locked,
+        kind=(
+            TimelineEntry.Kind.COURT
+            if source == DomesticAbuseSource.ENQUIRIES
+            else TimelineEntry.Kind.PLAN
+        ),
+        summary=(
+            "Domestic abuse marked on the file" if marked else "Domestic abuse marker taken off"
+        )
+        + f", from {DomesticAbuseSource(source).label.lower()}",
+        by=by,
+    )
+    return locked
+
+
 def _last_saved(child: Child):
     last = child.history.select_related("history_user").first()
     return (last.history_user, last.history_date) if last else (None, None)
@@ -176,6 +228,34 @@ def family_member_add(
     )
     claim.made(connection)
     return connection
+
+
+@transaction.atomic
+def professional_add(*, by, child: Child, token: str | None, **fields) -> Professional:
+    """Add another professional who knows the child, with what they said if they were
+    consulted. The same form sent twice (its one-time `token`, ADR 0016) adds them once."""
+    require(by, rules.may_edit_child, child, message=MAY_NOT_EDIT)
+    claim = form_tokens.claim(token, by=by, model=Professional)
+    if claim.earlier:
+        return claim.earlier
+    professional = Professional(child=child, recorded_by=by, **fields)
+    professional.full_clean()
+    professional.save()
+    audit_event_record(
+        by=by,
+        action=Action.FAMILY_MEMBER_ADDED,
+        obj=professional,
+        child_id=child.uuid,
+        detail={"professional": professional.get_role_display()},
+    )
+    timeline_entry_add(
+        child=child,
+        kind=TimelineEntry.Kind.FAMILY,
+        summary=f"{professional} added to the professionals who know {child.preferred_name}",
+        by=by,
+    )
+    claim.made(professional)
+    return professional
 
 
 # What a meeting's record may be changed to, by meeting_update (not the child, who recorded it

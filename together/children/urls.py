@@ -14,6 +14,11 @@ urlpatterns = [
     path("children/<uuid:child_id>/family/", file.family, name="family"),
     path("children/<uuid:child_id>/family/add/", file.family_add, name="family-add"),
     path(
+        "children/<uuid:child_id>/family/professionals/add/",
+        file.professional_add,
+        name="professional-add",
+    ),
+    path(
         "children/<uuid:child_id>/family/<uuid:person_id>/address/",
         file.family_address,
         name="family-address",

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from together.core.links import link_maker
+from together.courtwork.selectors import letter_annotations_for_links, letter_due_for_row
 from together.letters.selectors import introduced_annotation
 from together.plans.models import PlanStatus
 from together.plans.selectors import plan_annotations_for_links
@@ -20,6 +21,8 @@ class MyChildWork(MyChild):
     introduced: bool = False
     file_url: str = ""
     plan_url: str = ""
+    # The safeguarding letter, while one is due and not yet late ("due 10 December").
+    safeguarding_due: str = ""
 
 
 def my_children_with_work(user) -> list[MyChildWork]:
@@ -29,7 +32,9 @@ def my_children_with_work(user) -> list[MyChildWork]:
     now, today = timezone.now(), timezone.localdate()
     found = list(
         my_children_links(user_id=user.pk, now=now).annotate(
-            **plan_annotations_for_links(today), introduced=introduced_annotation()
+            **plan_annotations_for_links(today),
+            **letter_annotations_for_links(),
+            introduced=introduced_annotation(),
         )
     )
     work = {(row["child__id"], row["proceedings__id"]): row for row in found}
@@ -43,6 +48,9 @@ def my_children_with_work(user) -> list[MyChildWork]:
             overdue.append("No introductory letter yet")
         if n := extra["plan_overdue"]:
             overdue.append(f"{n} thing{'s' if n != 1 else ''} in the plan of work overdue")
+        due = letter_due_for_row(extra, today)
+        if due and due.overdue:
+            overdue.append(due.label)
         fields = {f: getattr(row, f) for f in MyChild.__dataclass_fields__}
         fields.update(overdue=overdue, urgency=(0 if overdue else 1, *row.urgency[1:]))
         status = extra["plan_status"]
@@ -54,6 +62,7 @@ def my_children_with_work(user) -> list[MyChildWork]:
                 introduced=bool(extra["introduced"]),
                 file_url=file_url(row.child.uuid),
                 plan_url=plan_url(row.child.uuid),
+                safeguarding_due=due.label if due and not due.overdue else "",
             )
         )
     return sorted(result, key=lambda row: row.urgency)

@@ -152,6 +152,8 @@ class DutyRow:
     # What changes who should take it.
     interpreter_needed: bool = False
     domestic_abuse_noted: bool = False
+    # Marked on a child's own file (from the safeguarding enquiries or the plan).
+    domestic_abuse_on_file: bool = False
 
     @property
     def in_allocation_hub(self) -> bool:
@@ -184,6 +186,7 @@ class DutyRow:
             for label, on in (
                 ("Interpreter needed", self.interpreter_needed),
                 ("Domestic abuse noted", self.domestic_abuse_noted),
+                ("Domestic abuse on a child's file", self.domestic_abuse_on_file),
             )
             if on
         ]
@@ -261,6 +264,7 @@ def _duty_fields(waiting):
 def _duty_rows(found: list[Proceedings], today) -> list[DutyRow]:
     names: dict[int, list[str]] = {}
     interpreter: set[int] = set()
+    abuse: set[int] = set()
     links = (
         ProceedingsChild.objects.filter(
             proceedings_id__in=[proceedings.pk for proceedings in found]
@@ -271,12 +275,15 @@ def _duty_rows(found: list[Proceedings], today) -> list[DutyRow]:
             "child__preferred_name",
             "child__legal_family_name",
             "child__needs_interpreter",
+            "child__domestic_abuse",
         )
     )
-    for proceedings_id, preferred, family, needs_interpreter in links:
+    for proceedings_id, preferred, family, needs_interpreter, domestic_abuse in links:
         names.setdefault(proceedings_id, []).append(f"{preferred} {family}")
         if needs_interpreter:
             interpreter.add(proceedings_id)
+        if domestic_abuse:
+            abuse.add(proceedings_id)
     detail_url, allocate_url = link_maker("proceedings:detail"), link_maker("proceedings:allocate")
     rows = []
     for proceedings in found:
@@ -298,6 +305,7 @@ def _duty_rows(found: list[Proceedings], today) -> list[DutyRow]:
                 interpreter_needed=proceedings.pk in interpreter
                 or proceedings.party_needs_interpreter,
                 domestic_abuse_noted=proceedings.domestic_abuse_noted,
+                domestic_abuse_on_file=proceedings.pk in abuse,
             )
         )
     return rows

@@ -19,6 +19,7 @@ from ..forms import (
     MeetingForm,
     NotMetChangeForm,
     NotMetForm,
+    ProfessionalForm,
 )
 from ..models import FamilyMember, TimelineEntry
 from ..readers import child_reader
@@ -32,8 +33,18 @@ SECTIONS = [
     ("meetings", "Meetings", "children:meetings"),
     ("plan", "Assessment and plan", "plans:plan"),
     ("letters", "Letters", "letters:list"),
+    ("court", "Work for the court", "courtwork:court"),
     ("timeline", "Timeline", "children:timeline"),
 ]
+
+# What other apps say about a person on the family page (the work for the court lists each
+# safeguarding conversation with them). `children` imports none of them: each registers a
+# function of (child) returning {person id: [(text, link), ...]} from its AppConfig.ready.
+FAMILY_NOTES = []
+
+
+def family_notes_register(notes) -> None:
+    FAMILY_NOTES.append(notes)
 
 
 def render_file_page(request, child, section, template, context=None, *, status=200):
@@ -136,10 +147,41 @@ def family(request, child_id):
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
     confidential = rules.confidential_addresses_visible(request.user, child)
     connections = selectors.connections_for_child(child)
+    notes = {}
+    for source in FAMILY_NOTES:
+        for person_id, lines in source(child).items():
+            notes.setdefault(person_id, []).extend(lines)
     for connection in connections:
         connection.address_shown = confidential.shows(connection.person)
-    context = {"connections": connections, "parties": selectors.parties_by_person(child)}
+        connection.notes = notes.get(connection.person_id, [])
+    context = {
+        "connections": connections,
+        "parties": selectors.parties_by_person(child),
+        "professionals": selectors.professionals_for_child(child),
+    }
     return render_file_page(request, child, "family", "children/family.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def professional_add(request, child_id):
+    """Add another professional who knows the child, and what they said."""
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    if not rules.may_edit_child(request.user, child):
+        raise Http404("No child found")
+    form = ProfessionalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            professional = services.professional_add(
+                by=request.user, child=child, token=form.token(), **form.answers()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{professional.name} has been added")
+            return redirect("children:family", child_id=child.uuid)
+    return render_file_page(
+        request, child, "family", "children/professional_add.html", {"form": form}
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 
 from together.demo import (
     children,
+    courtwork,
     feedback,
     letters,
     national_quality,
@@ -30,6 +31,7 @@ GENERATORS = [
     feedback.generate,  # after letters: it answers some of the sent letters' feedback links
     quality.generate,
     national_quality.generate,  # after quality: its audits sit beside the local ones
+    courtwork.generate,
     pressure.generate,  # last: it reads the figures the others made
 ]
 
