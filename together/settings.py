@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "together.documents",
     "together.plans",
     "together.letters",
+    "together.courtwork",
     "together.feedback",
     "together.quality",
     "together.scorecard",
@@ -409,3 +410,5 @@ TOGETHER_FEEDBACK_CODE_RATE = env.str("TOGETHER_FEEDBACK_CODE_RATE", default="10
 TOGETHER_LANGUAGE_API_RATE = env.str("TOGETHER_LANGUAGE_API_RATE", default="60/m")
 # Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).
 TOGETHER_BENCH_ROUTES = env.bool("TOGETHER_BENCH_ROUTES", default=False)
+# How many working days after a hearing the child should be told what the judge decided.
+TOGETHER_TELL_CHILD_WORKING_DAYS = env.int("TOGETHER_TELL_CHILD_WORKING_DAYS", default=10)
