@@ -277,3 +277,14 @@ def test_the_fca_records_the_outcome_then_tells_the_child_in_words_for_them(clie
     telling.refresh_from_db()
     assert telling.told_on == timezone.localdate()
     assert "Told" in client.get(f"/children/{world.child.uuid}/court/reports/").content.decode()
+
+
+def test_when_the_proceedings_close_the_ending_letter_is_prompted(client, world):
+    client.force_login(world.fca_allocated)
+    address = f"/proceedings/{world.proceedings.uuid}/court-work/"
+    assert "ending letter" not in client.get(address).content.decode()
+    world.proceedings.closed_on = timezone.localdate()
+    world.proceedings.save()
+    page = client.get(address).content.decode()
+    assert f'href="/children/{world.child.uuid}/letters/new/"' in page
+    assert "Write Jayden's ending letter" in page

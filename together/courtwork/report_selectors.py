@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from together.children.models import Child
 from together.children.selectors import child_get_for_user
+from together.letters.models import Kind as LetterKind
+from together.letters.models import Letter
 from together.organisation.rules import manages_area_q
 from together.proceedings.models import Hearing, Proceedings
 from together.proceedings.rules import visible_proceedings
@@ -190,3 +192,13 @@ def telling_get_for_user(*, user, child_id, telling_id) -> ChildTold:
         raise Http404("Nothing found") from None
     telling.child = child
     return telling
+
+
+def ending_letters_due(proceedings: Proceedings) -> list[tuple[Child, bool]]:
+    """Each child in closed proceedings, and whether an ending letter to them has been started."""
+    started = set(
+        Letter.objects.filter(
+            child__proceedings_links__proceedings=proceedings, kind=LetterKind.ENDING_CHILD
+        ).values_list("child_id", flat=True)
+    )
+    return [(child, child.pk in started) for child in proceedings.children.order_by("id")]

@@ -112,6 +112,8 @@ def proceedings_reports(request, proceedings_id):
     )
     outcomes = selectors.outcomes_for_proceedings(proceedings)
     hearings = [(h, outcomes.get(h.pk)) for h in proceedings.hearings.order_by("starts_at")]
+    # Once the proceedings close, each child is to be written an ending letter (letters app).
+    ending = selectors.ending_letters_due(proceedings) if not proceedings.is_open else []
     return render(
         request,
         "courtwork/reports/proceedings_reports.html",
@@ -121,6 +123,7 @@ def proceedings_reports(request, proceedings_id):
             "hearings": hearings,
             "may_record_outcome": rules.may_record_outcome(request.user, proceedings),
             "now": timezone.now(),
+            "ending": ending,
         },
     )
 
