@@ -194,7 +194,7 @@ def report(request, child_id, report_id):
     ]
     context = {
         "report": current,
-        "sections": sections,
+        "report_sections": sections,
         "recommendations": list(current.recommendations.all()),
         "editable": rules.may_edit_report(user, current),
         "moves": [{"slug": s, "text": MOVES[s][1]} for s in slugs],
@@ -432,7 +432,7 @@ def move(request, child_id, report_id, to):
         "slug": to,
         "text": text,
         "recommendations": list(current.recommendations.all()),
-        "sections": [
+        "report_sections": [
             (title, [(n, getattr(current, n)) for n in fields])
             for title, fields in SECTIONS.values()
         ],
