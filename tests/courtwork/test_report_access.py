@@ -109,6 +109,10 @@ def test_hearing_outcomes_and_telling_the_child(client, world, relationship):
     proceedings = world.proceedings.uuid
     page = client.get(f"/proceedings/{proceedings}/court-work/")
     assert page.status_code == _status(SEES_CHILD[relationship])
+    logged = AuditEvent.objects.filter(
+        action=Action.PROCEEDINGS_VIEWED, actor=world.users[relationship]
+    ).exists()
+    assert logged == SEES_CHILD[relationship]
     outcome_page = f"/proceedings/{proceedings}/hearings/{hearing.uuid}/outcome/"
     assert client.get(outcome_page).status_code == _status(relationship in RECORDS_OUTCOMES)
     outcome = services.hearing_outcome_record(

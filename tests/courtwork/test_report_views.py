@@ -288,3 +288,37 @@ def test_when_the_proceedings_close_the_ending_letter_is_prompted(client, world)
     page = client.get(address).content.decode()
     assert f'href="/children/{world.child.uuid}/letters/new/"' in page
     assert "Write Jayden's ending letter" in page
+
+
+def _queries(client, address) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(address)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_childs_reports_and_the_proceedings_page_take_the_same_queries_with_more_work(
+    client, world
+):
+    client.force_login(world.fca_allocated)
+    child_page = f"/children/{world.child.uuid}/court/reports/"
+    proceedings_page = f"/proceedings/{world.proceedings.uuid}/court-work/"
+    start_report(world)
+    first = HearingFactory(
+        proceedings=world.proceedings, starts_at=timezone.now() - datetime.timedelta(days=9)
+    )
+    services.hearing_outcome_record(
+        by=world.fca_allocated, hearing=first, token=None, orders_made="No order"
+    )
+    client.get(child_page)
+    before = (_queries(client, child_page), _queries(client, proceedings_page))
+    for n in range(3):
+        start_report(world, kind="position_statement", due_in_days=n)
+        ProceedingsChildFactory(proceedings=world.proceedings, child=ChildFactory())
+        hearing = HearingFactory(
+            proceedings=world.proceedings, starts_at=timezone.now() - datetime.timedelta(days=n)
+        )
+        services.hearing_outcome_record(
+            by=world.fca_allocated, hearing=hearing, token=None, orders_made="No order"
+        )
+    assert (_queries(client, child_page), _queries(client, proceedings_page)) == before

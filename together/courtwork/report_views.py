@@ -14,6 +14,7 @@ from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
 from together.language.readers import Reader
+from together.proceedings.services import proceedings_view_record
 
 from . import report_outputs
 from . import report_rules as rules
@@ -99,6 +100,7 @@ def child_reports(request, child_id):
         "tellings": selectors.tellings_for_child(child),
         "may_start": bool(selectors.writable_proceedings(request.user, child)),
         "today": timezone.localdate(),
+        "proceedings": list(child.proceedings.order_by("-received_on")),
     }
     return render_file_page(
         request, child, FILE_SECTION, "courtwork/reports/child_reports.html", context
@@ -110,6 +112,7 @@ def proceedings_reports(request, proceedings_id):
     proceedings = selectors.proceedings_for_reports(
         user=request.user, proceedings_id=proceedings_id
     )
+    proceedings_view_record(by=request.user, proceedings=proceedings, page="court work")
     outcomes = selectors.outcomes_for_proceedings(proceedings)
     hearings = [(h, outcomes.get(h.pk)) for h in proceedings.hearings.order_by("starts_at")]
     # Once the proceedings close, each child is to be written an ending letter (letters app).
