@@ -322,3 +322,9 @@ def test_the_childs_reports_and_the_proceedings_page_take_the_same_queries_with_
             by=world.fca_allocated, hearing=hearing, token=None, orders_made="No order"
         )
     assert (_queries(client, child_page), _queries(client, proceedings_page)) == before
+
+
+def test_managers_homes_link_to_the_reports_due(client, world):
+    for manager in (world.manager_area, world.head_region):
+        client.force_login(manager)
+        assert 'href="/reports/due/"' in client.get("/").content.decode()
