@@ -437,3 +437,5 @@ TOGETHER_SAFEGUARDING_LETTER_WORKING_DAYS = env.int(
 TOGETHER_LANGUAGE_API_RATE = env.str("TOGETHER_LANGUAGE_API_RATE", default="60/m")
 # Routes used only by the benchmarks in bench/ (a bare page for the floor measurement).
 TOGETHER_BENCH_ROUTES = env.bool("TOGETHER_BENCH_ROUTES", default=False)
+# How many working days after a hearing the child should be told what the judge decided.
+TOGETHER_TELL_CHILD_WORKING_DAYS = env.int("TOGETHER_TELL_CHILD_WORKING_DAYS", default=10)

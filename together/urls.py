@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("together.plans.urls")),
     path("", include("together.letters.urls")),
     path("", include("together.courtwork.urls")),
+    path("", include("together.courtwork.report_urls")),
     path("", include("together.feedback.urls")),
     path("", include("together.quality.urls")),
     path("", include("together.scorecard.urls")),

@@ -207,3 +207,13 @@ class SafeguardingLetter(models.Model):
         return "\n\n".join(
             part for part in (self.enquiries, self.analysis, self.recommendation) if part.strip()
         )
+
+
+# The reports after the first hearing, and hearings' outcomes, live in their own module.
+from together.courtwork.report_models import (  # noqa: E402, F401, I001
+    ChildTold,
+    CourtReport,
+    HearingOutcome,
+    ReportComment,
+    ReportRecommendation,
+)

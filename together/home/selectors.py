@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from together.core.links import link_maker
+from together.courtwork.report_selectors import court_annotations_for_links
 from together.courtwork.selectors import letter_annotations_for_links, letter_due_for_row
 from together.letters.selectors import introduced_annotation
 from together.plans.models import PlanStatus
@@ -19,6 +20,8 @@ class MyChildWork(MyChild):
     plan_status: str | None = None
     plan_status_label: str | None = None
     introduced: bool = False
+    # What the court is waiting for that is not yet overdue ("Report due by 3 March 2027").
+    court_due: tuple[str, ...] = ()
     file_url: str = ""
     plan_url: str = ""
     # The safeguarding letter, while one is due and not yet late ("due 10 December").
@@ -34,6 +37,7 @@ def my_children_with_work(user) -> list[MyChildWork]:
         my_children_links(user_id=user.pk, now=now).annotate(
             **plan_annotations_for_links(today),
             **letter_annotations_for_links(),
+            **court_annotations_for_links(today),
             introduced=introduced_annotation(),
         )
     )
@@ -51,6 +55,8 @@ def my_children_with_work(user) -> list[MyChildWork]:
         due = letter_due_for_row(extra, today)
         if due and due.overdue:
             overdue.append(due.label)
+        overdue_court, court_due = _court_work(extra, today)
+        overdue += overdue_court
         fields = {f: getattr(row, f) for f in MyChild.__dataclass_fields__}
         fields.update(overdue=overdue, urgency=(0 if overdue else 1, *row.urgency[1:]))
         status = extra["plan_status"]
@@ -60,9 +66,30 @@ def my_children_with_work(user) -> list[MyChildWork]:
                 plan_status=PlanStatus(status) if status else None,
                 plan_status_label=labels[status] if status else None,
                 introduced=bool(extra["introduced"]),
+                court_due=tuple(court_due),
                 file_url=file_url(row.child.uuid),
                 plan_url=plan_url(row.child.uuid),
                 safeguarding_due=due.label if due and not due.overdue else "",
             )
         )
     return sorted(result, key=lambda row: row.urgency)
+
+
+def _day(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _court_work(extra: dict, today) -> tuple[list[str], list[str]]:
+    """What is overdue, and what is due, of the reports to the court and of telling the child
+    what the judge decided (courtwork.report_selectors.court_annotations_for_links)."""
+    overdue, due = [], []
+    if n := extra["reports_overdue"]:
+        overdue.append(f"{n} report{'s' if n != 1 else ''} to the court overdue")
+    elif next_due := extra["report_next_due"]:
+        due.append(f"Report to the court due by {_day(next_due)}")
+    if tell_by := extra["tell_child_by"]:
+        if tell_by < today:
+            overdue.append("Not yet told what the judge decided")
+        else:
+            due.append(f"Tell them what the judge decided by {_day(tell_by)}")
+    return overdue, due

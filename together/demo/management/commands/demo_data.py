@@ -10,6 +10,7 @@ from django.db import connection, transaction
 
 from together.demo import (
     children,
+    court_reports,
     courtwork,
     feedback,
     letters,
@@ -32,6 +33,7 @@ GENERATORS = [
     quality.generate,
     national_quality.generate,  # after quality: its audits sit beside the local ones
     courtwork.generate,
+    court_reports.generate,  # after plans: reports are written from them
     pressure.generate,  # last: it reads the figures the others made
 ]
 

@@ -1,0 +1,204 @@
+"""Reads for reports to the court and hearing outcomes, each checking access as it reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from together.children.models import Child
+from together.children.selectors import child_get_for_user
+from together.letters.models import Kind as LetterKind
+from together.letters.models import Letter
+from together.organisation.rules import manages_area_q
+from together.proceedings.models import Hearing, Proceedings
+from together.proceedings.rules import visible_proceedings
+
+from . import report_rules as rules
+from .report_models import ChildTold, CourtReport, HearingOutcome, ReportStatus
+
+# The longest list the reports-due page shows; a count says how many there are in all.
+DUE_LIMIT = 300
+
+
+def _report_404():
+    return Http404("No report found")
+
+
+def report_get_for_user(*, user, child_id, report_id) -> CourtReport:
+    """The report, if `user` may see the child's file; otherwise 404, as if there were none."""
+    child = child_get_for_user(user=user, child_id=child_id)
+    try:
+        report = (
+            CourtReport.objects.select_related(
+                "proceedings", "updated_by", "agreed_by", "written_from"
+            )
+            .filter(child=child)
+            .get(uuid=report_id)
+        )
+    except (CourtReport.DoesNotExist, ValueError):
+        raise _report_404() from None
+    report.child = child
+    return report
+
+
+def reports_for_child(child: Child) -> list[CourtReport]:
+    return list(
+        CourtReport.objects.filter(child=child)
+        .select_related("proceedings")
+        .order_by("-proceedings__received_on", "due_on", "id")
+    )
+
+
+def reports_for_proceedings(proceedings: Proceedings) -> list[CourtReport]:
+    return list(
+        CourtReport.objects.filter(proceedings=proceedings)
+        .select_related("child")
+        .order_by("due_on", "id")
+    )
+
+
+def proceedings_for_reports(*, user, proceedings_id) -> Proceedings:
+    try:
+        return visible_proceedings(user).get(uuid=proceedings_id)
+    except (Proceedings.DoesNotExist, ValueError):
+        raise Http404("No proceedings found") from None
+
+
+def writable_proceedings(user, child: Child) -> list[Proceedings]:
+    """The child's open proceedings in which `user` may start a report."""
+    return [
+        p
+        for p in child.proceedings.filter(closed_on__isnull=True).order_by("-received_on")
+        if rules.may_write_reports(user, p)
+    ]
+
+
+@dataclass(frozen=True)
+class DueRow:
+    report: CourtReport
+    overdue: bool
+    days: int  # days overdue (positive) or left (negative or zero)
+
+
+@dataclass(frozen=True)
+class DuePage:
+    rows: list[DueRow]
+    total: int
+    overdue: int
+
+
+def reports_due(*, user, today: date | None = None, limit: int = DUE_LIMIT) -> DuePage:
+    """Reports not yet filed in the open proceedings of the areas `user` manages, the most
+    overdue first. Two queries whatever the number; 404 for anyone else."""
+    if not rules.may_view_reports_due(user):
+        raise Http404("No list")
+    today = today or timezone.localdate()
+    due = CourtReport.objects.filter(
+        manages_area_q(user, "proceedings__"),
+        ~Q(status=ReportStatus.FILED),
+        proceedings__closed_on__isnull=True,
+    )
+    counts = due.aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    found = (
+        due.select_related("child", "proceedings", "proceedings__lead_fca")
+        .only(
+            "uuid",
+            "kind",
+            "status",
+            "due_on",
+            "child__uuid",
+            "child__preferred_name",
+            "child__legal_family_name",
+            "proceedings__uuid",
+            "proceedings__court_number",
+            "proceedings__lead_fca__given_name",
+            "proceedings__lead_fca__family_name",
+        )
+        .order_by("due_on", "id")[:limit]
+    )
+    rows = [DueRow(report=r, overdue=r.due_on < today, days=(today - r.due_on).days) for r in found]
+    return DuePage(rows=rows, total=counts["total"], overdue=counts["overdue"])
+
+
+def court_annotations_for_links(today: date) -> dict:
+    """For a query of children in proceedings (ProceedingsChild rows): how many of the child's
+    reports in those proceedings are overdue, the date the next one is due, and how many times
+    the child is still to be told what a judge decided (with the earliest date), as annotations
+    (so "My children" learns them in its own query)."""
+    not_filed = CourtReport.objects.filter(
+        child_id=OuterRef("child_id"), proceedings_id=OuterRef("proceedings_id")
+    ).exclude(status=ReportStatus.FILED)
+    overdue = (
+        not_filed.filter(due_on__lt=today)
+        .order_by()
+        .values("child_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    to_tell = ChildTold.objects.filter(
+        child_id=OuterRef("child_id"),
+        outcome__hearing__proceedings_id=OuterRef("proceedings_id"),
+        told_on__isnull=True,
+    ).order_by("due_on")
+    return {
+        "reports_overdue": Subquery(overdue[:1], output_field=IntegerField()),
+        "report_next_due": Subquery(not_filed.order_by("due_on").values("due_on")[:1]),
+        "tell_child_by": Subquery(to_tell.values("due_on")[:1]),
+    }
+
+
+def hearing_for_outcome(*, user, proceedings_id, hearing_id) -> Hearing:
+    """A hearing of proceedings `user` may record outcomes for; otherwise 404."""
+    proceedings = proceedings_for_reports(user=user, proceedings_id=proceedings_id)
+    if not rules.may_record_outcome(user, proceedings):
+        raise Http404("No hearing found")
+    try:
+        hearing = Hearing.objects.get(proceedings=proceedings, uuid=hearing_id)
+    except (Hearing.DoesNotExist, ValueError):
+        raise Http404("No hearing found") from None
+    hearing.proceedings = proceedings
+    return hearing
+
+
+def outcomes_for_proceedings(proceedings: Proceedings) -> dict[int, HearingOutcome]:
+    """Each recorded outcome by its hearing's id."""
+    return {
+        o.hearing_id: o
+        for o in HearingOutcome.objects.filter(hearing__proceedings=proceedings).prefetch_related(
+            "tellings__child"
+        )
+    }
+
+
+def tellings_for_child(child: Child) -> list[ChildTold]:
+    return list(
+        ChildTold.objects.filter(child=child)
+        .select_related("outcome__hearing__proceedings")
+        .order_by("-due_on", "-id")
+    )
+
+
+def telling_get_for_user(*, user, child_id, telling_id) -> ChildTold:
+    child = child_get_for_user(user=user, child_id=child_id)
+    try:
+        telling = ChildTold.objects.select_related("outcome__hearing__proceedings").get(
+            child=child, uuid=telling_id
+        )
+    except (ChildTold.DoesNotExist, ValueError):
+        raise Http404("Nothing found") from None
+    telling.child = child
+    return telling
+
+
+def ending_letters_due(proceedings: Proceedings) -> list[tuple[Child, bool]]:
+    """Each child in closed proceedings, and whether an ending letter to them has been started."""
+    started = set(
+        Letter.objects.filter(
+            child__proceedings_links__proceedings=proceedings, kind=LetterKind.ENDING_CHILD
+        ).values_list("child_id", flat=True)
+    )
+    return [(child, child.pk in started) for child in proceedings.children.order_by("id")]
