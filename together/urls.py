@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("together.letters.urls")),
     path("", include("together.feedback.urls")),
     path("", include("together.scorecard.urls")),
+    path("", include("together.supervision.urls")),
     # One way in for everyone: the admin site signs in through the service's own sign-in page.
     path("admin/login/", admin_sign_in, name="admin-sign-in"),
     path("admin/", admin.site.urls),

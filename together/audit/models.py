@@ -54,6 +54,8 @@ class Action(models.TextChoices):
     PASSWORD_RESET_FORCED = "password_reset_forced", "Made someone choose a new password"
     SESSIONS_ENDED = "sessions_ended", "Signed someone out everywhere"
     ADMIN_CHANGE = "admin_change", "Changed something in the admin site"
+    SUPERVISION_RECORDED = "supervision_recorded", "Recorded supervision"
+    SUPERVISION_ACTION_CHANGED = "supervision_action_changed", "Changed an action from supervision"
 
 
 class AuditEventQuerySet(models.QuerySet):

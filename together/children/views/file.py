@@ -32,6 +32,7 @@ SECTIONS = [
     ("meetings", "Meetings", "children:meetings"),
     ("plan", "Assessment and plan", "plans:plan"),
     ("letters", "Letters", "letters:list"),
+    ("supervision", "Thinking together", "supervision:child"),
     ("timeline", "Timeline", "children:timeline"),
 ]
 

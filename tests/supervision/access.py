@@ -1,0 +1,38 @@
+"""Addresses of thinking together, and who may see what (tested in test_access.py)."""
+
+SESSIONS = "/supervision/"
+SESSION_NEW = "/supervision/sessions/new/"
+SESSION = "/supervision/sessions/<uuid:session_id>/"
+DISCUSSION_ADD = "/supervision/sessions/<uuid:session_id>/discuss/"
+DISCUSSION_CHANGE = "/supervision/discussions/<uuid:discussion_id>/change/"
+ACTION_ADD = "/supervision/discussions/<uuid:discussion_id>/actions/add/"
+MY_ACTIONS = "/supervision/actions/"
+ACTION_DONE = "/supervision/actions/<uuid:action_id>/done/"
+CHILD = "/children/<uuid:child_id>/supervision/"
+
+ROUTES = [
+    SESSIONS,
+    SESSION_NEW,
+    SESSION,
+    DISCUSSION_ADD,
+    DISCUSSION_CHANGE,
+    ACTION_ADD,
+    MY_ACTIONS,
+    ACTION_DONE,
+    CHILD,
+]
+
+# By relationship in conftest.world, for the team's session facilitated by `supervisor_team`
+# with `fca_allocated` attending: those who were there, the team's supervisor and the managers
+# of the team's area (a service manager, the region's head of practice and director).
+SEES_SESSION = {
+    "fca_allocated",
+    "supervisor_team",
+    "manager_area",
+    "head_region",
+    "director_region",
+}
+# Those who add what was said: those who were there and the team's supervisor.
+ADDS_TO_SESSION = {"fca_allocated", "supervisor_team"}
+# The team's own FCAs and practice supervisors record its sessions.
+RECORDS_SESSIONS = {"fca_allocated", "fca_same_team", "supervisor_team"}

@@ -1,0 +1,106 @@
+"""Every service that records supervision checks who is recording it, whoever calls it: a page,
+an API or a task (see tests/write_permissions.py for how these tests work)."""
+
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+from tests.supervision.factories import add_action, discuss, record_session
+from tests.write_permissions import GLASS_BROKEN, INACTIVE, SIGNED_OUT, Write, WritePermissions
+from together.supervision import services
+
+# Recording a team's session: not someone from another team, nor managers or oversight roles.
+MAY_NOT_RECORD = (
+    "fca_other_area",
+    "supervisor_other_team",
+    "manager_area",
+    "national",
+    GLASS_BROKEN,
+    SIGNED_OUT,
+    INACTIVE,
+)
+# Adding to a session: not a teammate who was not there, nor managers (who may read it).
+MAY_NOT_ADD = (
+    "fca_same_team",
+    "supervisor_other_team",
+    "manager_area",
+    "head_region",
+    "national",
+    GLASS_BROKEN,
+    SIGNED_OUT,
+    INACTIVE,
+)
+
+
+def _session(world):
+    return SimpleNamespace(session=record_session(world))
+
+
+def _discussion(world):
+    return SimpleNamespace(discussion=discuss(world))
+
+
+def _action(world):
+    return SimpleNamespace(action=add_action(world))
+
+
+WRITES = {
+    "group_session_create": Write(
+        call=lambda world, by, made: services.group_session_create(
+            by=by,
+            team=world.team,
+            held_on=timezone.localdate(),
+            facilitator=world.supervisor_team,
+            attendees=[world.fca_allocated, world.fca_same_team],
+        ),
+        refused=MAY_NOT_RECORD,
+        allowed="supervisor_team",
+    ),
+    "discussion_add": Write(
+        call=lambda world, by, made: services.discussion_add(
+            by=by,
+            session=made.session,
+            child=world.child,
+            brought_by=world.fca_allocated,
+            question="What would help Jayden feel safe to talk?",
+            how_it_helped="We found a calmer place to meet you",
+        ),
+        refused=MAY_NOT_ADD,
+        allowed="supervisor_team",
+        setup=_session,
+    ),
+    "discussion_update": Write(
+        call=lambda world, by, made: services.discussion_update(
+            by=by,
+            discussion=made.discussion,
+            version=made.discussion.version,
+            need_to_know="What his teacher has seen",
+        ),
+        refused=MAY_NOT_ADD,
+        allowed="fca_allocated",
+        setup=_discussion,
+    ),
+    "action_add": Write(
+        call=lambda world, by, made: services.action_add(
+            by=by,
+            discussion=made.discussion,
+            what="Ring the school",
+            owner=world.fca_allocated,
+            due_on=timezone.localdate(),
+        ),
+        refused=MAY_NOT_ADD,
+        allowed="supervisor_team",
+        setup=_discussion,
+    ),
+    "action_mark_done": Write(
+        call=lambda world, by, made: services.action_mark_done(by=by, action=made.action),
+        refused=MAY_NOT_ADD,
+        allowed="fca_allocated",
+        setup=_action,
+    ),
+}
+
+
+class TestWritePermissions(WritePermissions):
+    app = "supervision"
+    writes = WRITES

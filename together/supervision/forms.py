@@ -1,0 +1,164 @@
+"""Forms for thinking together. Every free-text box is checked by the language check (for a
+professional reader, with the respectful-language rules): "Check my writing" shows the findings
+and saves nothing (language.forms.LanguageCheckMixin)."""
+
+from django import forms
+from django.utils import timezone
+
+from together.core.forms import DateField, SubmitOnceForm, text_field
+from together.language.forms import LanguageCheckMixin
+
+from .models import TEXT_LIMIT
+
+
+def _people_choices(people) -> list[tuple[str, str]]:
+    return [(str(person.uuid), person.full_name) for person in people]
+
+
+class GroupSessionForm(SubmitOnceForm):
+    """The date, who facilitated and who came."""
+
+    team = forms.ChoiceField(
+        label="Team",
+        error_messages={"required": "Choose the team", "invalid_choice": "Choose the team"},
+    )
+    held_on = DateField(
+        label="Date of the session",
+        label_for_errors="the date of the session",
+        help_text="For example, 27 3 2026",
+    )
+    facilitator = forms.ChoiceField(
+        label="Who facilitated",
+        error_messages={
+            "required": "Choose who facilitated",
+            "invalid_choice": "Choose who facilitated",
+        },
+    )
+    attendees = forms.MultipleChoiceField(
+        label="Who came",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Choose who came to the session",
+            "invalid_choice": "Choose from the people listed",
+        },
+    )
+
+    def __init__(self, *args, teams, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.teams = {str(team.uuid): team for team in teams}
+        self.staff = {str(person.uuid): person for person in staff}
+        self.fields["team"].choices = [(key, team.name) for key, team in self.teams.items()]
+        if len(teams) == 1:
+            self.fields["team"].initial = next(iter(self.teams))
+        self.fields["facilitator"].choices = [("", "Choose"), *_people_choices(staff)]
+        self.fields["attendees"].choices = _people_choices(staff)
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on and held_on > timezone.localdate():
+            raise forms.ValidationError("The date of the session must be today or in the past")
+        return held_on
+
+    def session_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "team": self.teams[data["team"]],
+            "held_on": data["held_on"],
+            "facilitator": self.staff[data["facilitator"]],
+            "attendees": [self.staff[key] for key in data["attendees"]],
+        }
+
+
+def _box(label: str, *, required: bool = False, rows: int = 4, **kwargs) -> forms.CharField:
+    return text_field(label, max_length=TEXT_LIMIT, required=required, rows=rows, **kwargs)
+
+
+class DiscussionFields(forms.Form):
+    """What was said about one child: shared by adding and changing a discussion."""
+
+    question = _box(
+        "The question brought to the group",
+        required=True,
+        rows=3,
+        help_text="In the words of the person who brought it",
+    )
+    worried_about = _box("What we are worried about")
+    working_well = _box("What is working well")
+    unique_about_child = _box("What is unique about the child")
+    need_to_know = _box("What we need to know")
+    needs_to_happen = _box("What needs to happen")
+    thinking = _box("What was thought", rows=5)
+    how_it_helped = _box(
+        "How it helped",
+        required=True,
+        rows=3,
+        help_text=(
+            "The child's file shows this, with who was there. Write it so the child could read "
+            "it one day."
+        ),
+    )
+
+
+class DiscussionForm(LanguageCheckMixin, SubmitOnceForm, DiscussionFields):
+    child = forms.ChoiceField(
+        label="Child discussed",
+        error_messages={"required": "Choose the child", "invalid_choice": "Choose the child"},
+    )
+    brought_by = forms.ChoiceField(
+        label="Who brought the question",
+        error_messages={
+            "required": "Choose who brought the question",
+            "invalid_choice": "Choose who brought the question",
+        },
+    )
+    field_order = ["child", "brought_by"]
+
+    def __init__(self, *args, children, attendees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.children = {str(child.uuid): child for child in children}
+        self.people = {str(person.uuid): person for person in attendees}
+        self.fields["child"].choices = [("", "Choose")] + [
+            (key, f"{child.preferred_name} {child.legal_family_name}".strip())
+            for key, child in self.children.items()
+        ]
+        self.fields["brought_by"].choices = [("", "Choose"), *_people_choices(attendees)]
+
+    def discussion_fields(self) -> dict:
+        data = dict(self.answers())
+        data["child"] = self.children[data["child"]]
+        data["brought_by"] = self.people[data["brought_by"]]
+        return data
+
+
+class DiscussionChangeForm(LanguageCheckMixin, DiscussionFields):
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "This page is out of date. Reload it and make your change again.",
+            "invalid": "This page is out of date. Reload it and make your change again.",
+        },
+    )
+
+
+class ActionForm(LanguageCheckMixin, SubmitOnceForm):
+    what = text_field("What needs doing", max_length=1000, required=True, rows=2)
+    owner = forms.ChoiceField(
+        label="Who will do it",
+        error_messages={
+            "required": "Choose who will do it",
+            "invalid_choice": "Choose who will do it",
+        },
+    )
+    due_on = DateField(
+        label="By when", label_for_errors="the date it is due", help_text="For example, 27 3 2026"
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(person.uuid): person for person in people}
+        self.fields["owner"].choices = [("", "Choose"), *_people_choices(people)]
+
+    def action_fields(self) -> dict:
+        data = dict(self.answers())
+        data["owner"] = self.people[data["owner"]]
+        return data

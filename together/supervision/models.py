@@ -1,0 +1,179 @@
+"""Thinking together: group supervision sessions, the children discussed in them (with a mapping
+of each child's situation) and the actions agreed.
+
+What a session records about a child is written knowing the child may read it one day; the
+child's own file shows only that their situation was thought about, who was there and how it
+helped (never the debate, never a colleague's wellbeing)."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+# Every free-text answer in supervision is limited to this many characters.
+TEXT_LIMIT = 5000
+
+
+def _text(verbose_name: str, *, blank: bool = True) -> models.TextField:
+    return models.TextField(verbose_name, max_length=TEXT_LIMIT, blank=blank)
+
+
+def _length_errors(instance) -> dict:
+    """TextField's max_length only sizes the form's box; full_clean enforces it through here."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        if not (isinstance(field, models.TextField) and field.max_length):
+            continue
+        if len(getattr(instance, field.name) or "") > field.max_length:
+            errors[field.name] = (
+                f"{field.verbose_name[:1].upper()}{field.verbose_name[1:]} must be "
+                f"{field.max_length:,} characters or fewer"
+            )
+    return errors
+
+
+class GroupSession(models.Model):
+    """A team's group supervision: who facilitated, who came, and the children discussed."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    team = models.ForeignKey(
+        "organisation.Team", on_delete=models.PROTECT, related_name="group_sessions"
+    )
+    held_on = models.DateField("date")
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="group_sessions_attended"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["team", "-held_on"], name="group_session_team_recent")]
+
+    def __str__(self) -> str:
+        return f"Group supervision, {self.team}, {self.held_on:%-d %B %Y}"
+
+    def clean(self):
+        if self.held_on and self.held_on > timezone.localdate():
+            raise ValidationError({"held_on": "The date must be today or in the past"})
+
+
+class Discussion(models.Model):
+    """One child's situation, thought about together in a session: the question the FCA brought,
+    the mapping, what was thought and how it helped."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(GroupSession, on_delete=models.CASCADE, related_name="discussions")
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.PROTECT, related_name="supervision_discussions"
+    )
+    brought_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    question = _text("the question brought", blank=False)
+    # The mapping of the child's situation.
+    worried_about = _text("what we are worried about")
+    working_well = _text("what is working well")
+    unique_about_child = _text("what is unique about the child")
+    need_to_know = _text("what we need to know")
+    needs_to_happen = _text("what needs to happen")
+    thinking = _text("what was thought")
+    how_it_helped = _text("how it helped", blank=False)
+    version = models.PositiveIntegerField(default=1)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "child"], name="child_discussed_once_a_session"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child} in {self.session}"
+
+    def clean(self):
+        errors = _length_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_mapped(self) -> bool:
+        return any(getattr(self, name) for name, _label in MAPPING)
+
+    @property
+    def mapping_rows(self) -> list[tuple[str, str]]:
+        """The parts of the mapping that were filled in, with their labels, in order."""
+        return [(label, getattr(self, name)) for name, label in MAPPING if getattr(self, name)]
+
+
+# The mapping of a child's situation, in the order it is talked through.
+MAPPING = [
+    ("worried_about", "What we are worried about"),
+    ("working_well", "What is working well"),
+    ("unique_about_child", "What is unique about the child"),
+    ("need_to_know", "What we need to know"),
+    ("needs_to_happen", "What needs to happen"),
+]
+
+
+class Action(models.Model):
+    """Something agreed in supervision, for one person to do by a date."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    discussion = models.ForeignKey(
+        Discussion, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
+    )
+    # The child the action is about (the discussion's child), so a child's file lists it.
+    child = models.ForeignKey(
+        "children.Child",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supervision_actions",
+    )
+    what = models.TextField("what needs doing", max_length=1000)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervision_actions"
+    )
+    due_on = models.DateField("by when")
+    done_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(
+                fields=["owner", "due_on"],
+                condition=models.Q(done_on__isnull=True),
+                name="supervision_action_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.what[:60]
+
+    def clean(self):
+        errors = _length_errors(self)
+        if self.done_on and self.done_on > timezone.localdate():
+            errors["done_on"] = "The date it was done must be today or in the past"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.done_on is None and self.due_on < timezone.localdate()

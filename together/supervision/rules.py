@@ -1,0 +1,94 @@
+"""Who may see and record supervision. One statement of each rule.
+
+- A group supervision session is seen by those who were there (the facilitator and those who
+  attended), by the practice supervisors of the session's team and of any attendee's team, and by
+  the managers of the team's service area (organisation.rules).
+- What a session records about a child shows only to those who may see that child
+  (children.rules.may_see_child / visible_children): being in a session, or seeing it, gives no
+  access to a child's file, and a child from another area discussed shows to nobody there who
+  may not see them.
+- Sessions are recorded by the team's own people (its FCAs and practice supervisors); what was
+  said in them is added by those who were there or supervise the team.
+- An action is marked done by its owner or by someone who may add to the session.
+"""
+
+from django.db.models import Q
+
+from together.accounts.models import TEAM_ROLES
+from together.organisation.models import TeamMembership
+from together.organisation.rules import (
+    NOTHING,
+    is_member_of_team,
+    manages_area_q,
+    supervises_team_q,
+)
+
+from .models import Action, GroupSession
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def attended_q(user, prefix: str = "") -> Q:
+    """Sessions `user` was at: as facilitator or among those attending."""
+    return Q(**{f"{prefix}facilitator": user.pk}) | Q(
+        **{
+            f"{prefix}pk__in": GroupSession.attendees.through.objects.filter(user=user.pk).values(
+                "groupsession_id"
+            )
+        }
+    )
+
+
+def supervises_attendee_q(user, prefix: str = "") -> Q:
+    """Sessions attended by someone in a team `user` supervises now."""
+    teams = supervises_team_q(user, "")
+    if teams == NOTHING:
+        return NOTHING
+    members = TeamMembership.objects.filter(teams, ended_on__isnull=True).values("user_id")
+    attended = GroupSession.attendees.through.objects.filter(user__in=members)
+    return Q(**{f"{prefix}pk__in": attended.values("groupsession_id")})
+
+
+def session_visible_q(user, prefix: str = "") -> Q:
+    """Sessions `user` may see, as a filter on GroupSession (at `prefix`)."""
+    if not _active(user):
+        return NOTHING
+    return (
+        attended_q(user, prefix)
+        | supervises_team_q(user, prefix)
+        | supervises_attendee_q(user, prefix)
+        | manages_area_q(user, f"{prefix}team__")
+    )
+
+
+def visible_sessions(user):
+    return GroupSession.objects.filter(session_visible_q(user))
+
+
+def may_see_session(user, session: GroupSession) -> bool:
+    return visible_sessions(user).filter(pk=session.pk).exists()
+
+
+def may_record_group_session(user, team) -> bool:
+    """The team's own FCAs and practice supervisors record its group supervision."""
+    return _active(user) and user.role in TEAM_ROLES and is_member_of_team(user, team)
+
+
+def may_add_to_session(user, session: GroupSession) -> bool:
+    """Those who were there, and the team's practice supervisors, record what was said."""
+    if not _active(user):
+        return False
+    return GroupSession.objects.filter(
+        attended_q(user) | supervises_team_q(user), pk=session.pk
+    ).exists()
+
+
+def may_change_action(user, action: Action) -> bool:
+    """The owner marks their action done; so may anyone who may add to its session."""
+    if not _active(user):
+        return False
+    if action.owner_id == user.pk:
+        return True
+    return action.discussion_id is not None and may_add_to_session(user, action.discussion.session)

@@ -1,0 +1,211 @@
+"""Writes for thinking together. Each service checks its actor (rules.py), makes its record once
+for each form sent (`token`, ADR 0016) and writes its audit event in the same transaction."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from together.audit.models import Action as AuditAction
+from together.audit.services import audit_event_record
+from together.children import rules as children_rules
+from together.children.models import Child, TimelineEntry
+from together.children.services import timeline_entry_add
+from together.core import form_tokens
+from together.core.permissions import require
+from together.core.versioning import lock_at_version
+
+from . import rules
+from .models import MAPPING, Action, Discussion, GroupSession
+
+MAY_NOT_RECORD = "You cannot record group supervision for this team"
+MAY_NOT_ADD = "You cannot add to this session"
+MAY_NOT_CHANGE_ACTION = "You cannot change this action"
+DISCUSSION_FIELDS = (
+    "question",
+    *(name for name, _label in MAPPING),
+    "thinking",
+    "how_it_helped",
+)
+# A timeline line is at most this long (children.models.TimelineEntry.summary).
+SUMMARY_LIMIT = 300
+
+
+@transaction.atomic
+def group_session_create(
+    *, by, team, held_on: datetime.date, facilitator, attendees, token: str | None = None
+) -> GroupSession:
+    """Record that a team met for group supervision: the date, who facilitated and who came."""
+    require(by, rules.may_record_group_session, team, message=MAY_NOT_RECORD)
+    claim = form_tokens.claim(token, by=by, model=GroupSession)
+    if claim.earlier:
+        return claim.earlier
+    session = GroupSession(team=team, held_on=held_on, facilitator=facilitator, recorded_by=by)
+    session.full_clean()
+    session.save()
+    people = {person.pk: person for person in attendees}
+    people.setdefault(facilitator.pk, facilitator)
+    session.attendees.set(people.values())
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=session,
+        detail={"kind": "group", "attended": len(people)},
+    )
+    claim.made(session)
+    return session
+
+
+def _names(people) -> str:
+    names = sorted(person.full_name for person in people)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def thought_about_summary(child: Child, *, where: str, people, how_it_helped: str) -> str:
+    """The line on the child's timeline: that their situation was thought about together, who
+    was there and how it helped; never the debate. Written for the child to read."""
+    start = f"People who work with you thought together about how to help you, in {where}."
+    there = f" {_names(people)} were there." if people else ""
+    helped = f" How it helped: {how_it_helped.strip()}"
+    summary = f"{start}{there}{helped}"
+    if len(summary) > SUMMARY_LIMIT:
+        summary = summary[: SUMMARY_LIMIT - 1].rstrip() + "…"
+    return summary
+
+
+@transaction.atomic
+def discussion_add(
+    *, by, session: GroupSession, child: Child, brought_by, token: str | None = None, **fields
+) -> Discussion:
+    """Record a child's situation thought about in a session; the child's timeline says so."""
+    require(by, rules.may_add_to_session, session, message=MAY_NOT_ADD)
+    unknown = set(fields) - set(DISCUSSION_FIELDS)
+    if unknown:
+        raise TypeError(f"Not part of a discussion: {sorted(unknown)}")
+    attendees = list(session.attendees.all())
+    if brought_by.pk not in {person.pk for person in attendees}:
+        raise ValidationError({"brought_by": "Choose someone who was at the session"})
+    # The child is one the person who brought them works with; recording the discussion gives
+    # nobody access to the child's file.
+    if not children_rules.may_see_child(brought_by, child):
+        raise ValidationError({"child": "Choose a child the person who brought them works with"})
+    claim = form_tokens.claim(token, by=by, model=Discussion)
+    if claim.earlier:
+        return claim.earlier
+    if session.discussions.filter(child=child).exists():
+        raise ValidationError({"child": "This child has already been discussed in this session"})
+    discussion = Discussion(
+        session=session, child=child, brought_by=brought_by, recorded_by=by, **fields
+    )
+    discussion.full_clean()
+    discussion.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=discussion,
+        child_id=child.uuid,
+        detail={"kind": "group", "mapped": discussion.is_mapped},
+    )
+    timeline_entry_add(
+        child=child,
+        kind=TimelineEntry.Kind.SUPERVISION,
+        summary=thought_about_summary(
+            child,
+            where="group supervision",
+            people=attendees,
+            how_it_helped=discussion.how_it_helped,
+        ),
+        by=by,
+        at=timezone.make_aware(datetime.datetime.combine(session.held_on, datetime.time(12))),
+    )
+    claim.made(discussion)
+    return discussion
+
+
+def _discussion_last_saved(discussion: Discussion):
+    return discussion.recorded_by, discussion.recorded_at
+
+
+@transaction.atomic
+def discussion_update(*, by, discussion: Discussion, version: int, **changes) -> Discussion:
+    """Change what a discussion records (the mapping filled in after the session, say). Refuses
+    a change made on an old version (EditConflict)."""
+    require(by, rules.may_add_to_session, discussion.session, message=MAY_NOT_ADD)
+    unknown = set(changes) - set(DISCUSSION_FIELDS)
+    if unknown:
+        raise TypeError(f"Not part of a discussion: {sorted(unknown)}")
+    locked = lock_at_version(
+        Discussion.objects.select_related("session", "recorded_by"),
+        pk=discussion.pk,
+        version=version,
+        last_saved=_discussion_last_saved,
+    )
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=locked,
+        child_id=locked.child.uuid,
+        detail={"kind": "group", "changed": sorted(changes)},
+    )
+    return locked
+
+
+@transaction.atomic
+def action_add(
+    *,
+    by,
+    discussion: Discussion,
+    what: str,
+    owner,
+    due_on: datetime.date,
+    token: str | None = None,
+) -> Action:
+    """Agree something for one person to do by a date, from a child's discussion."""
+    require(by, rules.may_add_to_session, discussion.session, message=MAY_NOT_ADD)
+    claim = form_tokens.claim(token, by=by, model=Action)
+    if claim.earlier:
+        return claim.earlier
+    action = Action(
+        discussion=discussion,
+        child=discussion.child,
+        what=what,
+        owner=owner,
+        due_on=due_on,
+        recorded_by=by,
+    )
+    action.full_clean()
+    action.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_ACTION_CHANGED,
+        obj=action,
+        child_id=discussion.child.uuid,
+        detail={"change": "added"},
+    )
+    claim.made(action)
+    return action
+
+
+@transaction.atomic
+def action_mark_done(*, by, action: Action, done: bool = True) -> Action:
+    """Say an action is done (today), or not done after all."""
+    require(by, rules.may_change_action, action, message=MAY_NOT_CHANGE_ACTION)
+    action.done_on = timezone.localdate() if done else None
+    action.full_clean()
+    action.save(update_fields=["done_on"])
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_ACTION_CHANGED,
+        obj=action,
+        child_id=action.child.uuid if action.child_id else None,
+        detail={"change": "done" if done else "not done"},
+    )
+    return action

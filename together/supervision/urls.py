@@ -1,0 +1,31 @@
+"""Addresses of thinking together, and the supervision section of a child's file."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "supervision"
+
+urlpatterns = [
+    path("supervision/", views.sessions, name="sessions"),
+    path("supervision/sessions/new/", views.session_new, name="session-new"),
+    path("supervision/sessions/<uuid:session_id>/", views.session, name="session"),
+    path(
+        "supervision/sessions/<uuid:session_id>/discuss/",
+        views.discussion_add,
+        name="discussion-add",
+    ),
+    path(
+        "supervision/discussions/<uuid:discussion_id>/change/",
+        views.discussion_change,
+        name="discussion-change",
+    ),
+    path(
+        "supervision/discussions/<uuid:discussion_id>/actions/add/",
+        views.action_add,
+        name="action-add",
+    ),
+    path("supervision/actions/", views.my_actions, name="my-actions"),
+    path("supervision/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
+    path("children/<uuid:child_id>/supervision/", views.child_supervision, name="child"),
+]

@@ -1,0 +1,180 @@
+"""Pages of thinking together: group supervision sessions, the children discussed, actions, and
+the supervision section of a child's file."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from together.children.selectors import child_get_for_user
+from together.children.views.file import render_file_page
+from together.core.exceptions import EditConflict
+from together.core.forms import add_service_errors
+from together.language.readers import Reader
+
+from . import rules, selectors, services
+from .forms import ActionForm, DiscussionChangeForm, DiscussionForm, GroupSessionForm
+from .models import MAPPING
+
+SECTION = "supervision"
+
+
+def _reader(people=(), children=()) -> Reader:
+    """Supervision is read by professionals (and perhaps one day by the child): the names of
+    those in the room and of the children are never flagged."""
+    names = [n for p in people for n in (p.given_name, p.family_name)]
+    names += [n for c in children for n in (c.preferred_name, c.legal_family_name)]
+    return Reader.for_professionals(names=names)
+
+
+def sessions(request):
+    """The group supervision sessions someone may see, and a way to record one."""
+    context = {
+        "sessions": selectors.sessions_for_user(request.user),
+        "may_record": bool(selectors.teams_to_record_for(request.user)),
+    }
+    return render(request, "supervision/sessions.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def session_new(request):
+    teams = selectors.teams_to_record_for(request.user)
+    if not teams:
+        raise Http404("No team to record for")
+    staff = {p.pk: p for team in teams for p in selectors.team_staff(team)}.values()
+    form = GroupSessionForm(request.POST or None, teams=teams, staff=list(staff))
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.group_session_create(
+                by=request.user, token=form.token(), **form.session_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The session has been recorded")
+            return redirect("supervision:session", session_id=session.uuid)
+    return render(request, "supervision/session_new.html", {"form": form})
+
+
+def session(request, session_id):
+    current = selectors.session_get_for_user(user=request.user, session_id=session_id)
+    context = {
+        "session": current,
+        "attendees": list(current.attendees.all()),
+        "discussions": selectors.session_discussions(request.user, current),
+        "may_add": rules.may_add_to_session(request.user, current),
+    }
+    return render(request, "supervision/session.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def discussion_add(request, session_id):
+    current = selectors.session_get_for_user(user=request.user, session_id=session_id)
+    if not rules.may_add_to_session(request.user, current):
+        raise Http404("No session found")
+    attendees = list(current.attendees.all())
+    children = selectors.children_to_discuss(current)
+    form = DiscussionForm(request.POST or None, children=children, attendees=attendees)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.discussion_add(
+                by=request.user, session=current, token=form.token(), **form.discussion_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The discussion has been recorded")
+            return redirect("supervision:session", session_id=current.uuid)
+    context = {
+        "session": current,
+        "form": form,
+        "reader": _reader(attendees, children),
+        "mapping_fields": [form[name] for name, _label in MAPPING],
+    }
+    return render(request, "supervision/discussion_add.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def discussion_change(request, discussion_id):
+    discussion = selectors.discussion_get_for_user(user=request.user, discussion_id=discussion_id)
+    if not rules.may_add_to_session(request.user, discussion.session):
+        raise Http404("No discussion found")
+    initial = {name: getattr(discussion, name) for name in services.DISCUSSION_FIELDS}
+    initial["version"] = discussion.version
+    form = DiscussionChangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.discussion_update(
+                by=request.user, discussion=discussion, version=version, **data
+            )
+        except EditConflict:
+            form.add_error(
+                None,
+                "Someone else saved changes to this discussion while you were editing. "
+                "Open it again to see what is saved now.",
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The discussion has been saved")
+            return redirect("supervision:session", session_id=discussion.session.uuid)
+    context = {
+        "discussion": discussion,
+        "form": form,
+        "reader": _reader(discussion.session.attendees.all(), [discussion.child]),
+        "mapping_fields": [form[name] for name, _label in MAPPING],
+    }
+    return render(request, "supervision/discussion_change.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def action_add(request, discussion_id):
+    discussion = selectors.discussion_get_for_user(user=request.user, discussion_id=discussion_id)
+    if not rules.may_add_to_session(request.user, discussion.session):
+        raise Http404("No discussion found")
+    people = list(discussion.session.attendees.all())
+    form = ActionForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_add(
+                by=request.user, discussion=discussion, token=form.token(), **form.action_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The action has been added")
+            return redirect("supervision:session", session_id=discussion.session.uuid)
+    context = {
+        "discussion": discussion,
+        "form": form,
+        "reader": _reader(people, [discussion.child]),
+    }
+    return render(request, "supervision/action_add.html", context)
+
+
+def my_actions(request):
+    return render(
+        request, "supervision/my_actions.html", {"actions": selectors.my_actions(request.user)}
+    )
+
+
+@require_POST
+def action_done(request, action_id):
+    action = selectors.action_get_for_user(user=request.user, action_id=action_id)
+    done = request.POST.get("done", "yes") == "yes"
+    services.action_mark_done(by=request.user, action=action, done=done)
+    messages.success(
+        request, "The action is marked as done" if done else "The action is marked as not done"
+    )
+    return redirect("supervision:my-actions")
+
+
+def child_supervision(request, child_id):
+    """The supervision section of a child's file: when their situation was thought about
+    together, who was there, how it helped and the actions; never the debate or wellbeing."""
+    child = child_get_for_user(user=request.user, child_id=child_id)
+    context = {"discussions": selectors.child_discussions(child)}
+    return render_file_page(request, child, SECTION, "supervision/child.html", context)
