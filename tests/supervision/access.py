@@ -36,3 +36,9 @@ SEES_SESSION = {
 ADDS_TO_SESSION = {"fca_allocated", "supervisor_team"}
 # The team's own FCAs and practice supervisors record its sessions.
 RECORDS_SESSIONS = {"fca_allocated", "fca_same_team", "supervisor_team"}
+
+# The supervisor's read-through of a plan waiting for their review (a page of home, listed here
+# with the workspace it belongs to): only a supervisor of the plan's team.
+PLAN_REVIEW = "/workspace/plans/<uuid:child_id>/"
+ROUTES.append(PLAN_REVIEW)
+REVIEWS_PLANS = {"supervisor_team"}
