@@ -9,6 +9,10 @@ ACTION_ADD = "/supervision/discussions/<uuid:discussion_id>/actions/add/"
 MY_ACTIONS = "/supervision/actions/"
 ACTION_DONE = "/supervision/actions/<uuid:action_id>/done/"
 CHILD = "/children/<uuid:child_id>/supervision/"
+CIRCLE_NEW = "/supervision/sessions/<uuid:session_id>/circles/new/"
+CIRCLE = "/supervision/circles/<uuid:circle_id>/"
+CIRCLE_IDEA_ADD = "/supervision/circles/<uuid:circle_id>/ideas/add/"
+CIRCLE_OUTCOME = "/supervision/circles/<uuid:circle_id>/outcome/"
 
 ROUTES = [
     SESSIONS,
@@ -20,6 +24,10 @@ ROUTES = [
     MY_ACTIONS,
     ACTION_DONE,
     CHILD,
+    CIRCLE_NEW,
+    CIRCLE,
+    CIRCLE_IDEA_ADD,
+    CIRCLE_OUTCOME,
 ]
 
 # By relationship in conftest.world, for the team's session facilitated by `supervisor_team`

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from together.supervision import services
-from together.supervision.models import Action, Discussion, GroupSession
+from together.supervision.models import Action, Discussion, GroupSession, SolutionCircle
 
 
 def record_session(world, *, held_on=None, attendees=None) -> GroupSession:
@@ -48,4 +48,18 @@ def add_action(world, discussion=None, *, due_on=None, owner=None) -> Action:
         what="Ask the school about a quiet room",
         owner=owner or world.fca_allocated,
         due_on=due_on or timezone.localdate() + datetime.timedelta(days=7),
+    )
+
+
+def start_circle(world, discussion=None) -> SolutionCircle:
+    """A solution circle about the child discussed, held by the FCA who brought them."""
+    discussion = discussion or discuss(world)
+    return services.circle_start(
+        by=world.supervisor_team,
+        session=discussion.session,
+        discussion=discussion,
+        problem_holder=world.fca_allocated,
+        problem="Jayden's dad keeps missing the time they agreed to meet",
+        idea_rounds=2,
+        minutes_per_round=4,
     )

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from tests.supervision.factories import add_action, discuss, record_session
+from tests.supervision.factories import add_action, discuss, record_session, start_circle
 from tests.write_permissions import GLASS_BROKEN, INACTIVE, SIGNED_OUT, Write, WritePermissions
 from together.supervision import services
 
@@ -42,6 +42,10 @@ def _discussion(world):
 
 def _action(world):
     return SimpleNamespace(action=add_action(world))
+
+
+def _circle(world):
+    return SimpleNamespace(circle=start_circle(world))
 
 
 WRITES = {
@@ -97,6 +101,42 @@ WRITES = {
         refused=MAY_NOT_ADD,
         allowed="fca_allocated",
         setup=_action,
+    ),
+    "circle_start": Write(
+        call=lambda world, by, made: services.circle_start(
+            by=by,
+            session=made.discussion.session,
+            discussion=made.discussion,
+            problem_holder=world.fca_allocated,
+            problem="Jayden will not come to meetings",
+        ),
+        refused=MAY_NOT_ADD,
+        allowed="fca_allocated",
+        setup=_discussion,
+    ),
+    "circle_idea_add": Write(
+        call=lambda world, by, made: services.circle_idea_add(
+            by=by,
+            circle=made.circle,
+            round=1,
+            offered_by=world.supervisor_team,
+            idea="Meet him at the football club",
+        ),
+        refused=MAY_NOT_ADD,
+        allowed="supervisor_team",
+        setup=_circle,
+    ),
+    "circle_update": Write(
+        call=lambda world, by, made: services.circle_update(
+            by=by,
+            circle=made.circle,
+            version=made.circle.version,
+            first_step="Ask Jayden where he would like to meet",
+            follow_up_on=timezone.localdate(),
+        ),
+        refused=MAY_NOT_ADD,
+        allowed="fca_allocated",
+        setup=_circle,
     ),
 }
 

@@ -162,3 +162,85 @@ class ActionForm(LanguageCheckMixin, SubmitOnceForm):
         data = dict(self.answers())
         data["owner"] = self.people[data["owner"]]
         return data
+
+
+class CircleForm(LanguageCheckMixin, SubmitOnceForm):
+    problem_holder = forms.ChoiceField(
+        label="Who is the problem holder",
+        error_messages={
+            "required": "Choose the problem holder",
+            "invalid_choice": "Choose the problem holder",
+        },
+    )
+    problem = _box(
+        "The problem, as they put it",
+        required=True,
+        help_text="In the problem holder's own words",
+    )
+    idea_rounds = forms.TypedChoiceField(
+        label="Rounds of ideas",
+        coerce=int,
+        choices=[(n, str(n)) for n in range(1, 6)],
+        initial=2,
+        error_messages={"required": "Choose how many rounds of ideas"},
+    )
+    minutes_per_round = forms.TypedChoiceField(
+        label="Minutes for each round",
+        coerce=int,
+        choices=[(n, f"{n} minutes") for n in (2, 3, 5, 8, 10)],
+        initial=5,
+        error_messages={"required": "Choose how long each round is"},
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(person.uuid): person for person in people}
+        self.fields["problem_holder"].choices = [("", "Choose"), *_people_choices(people)]
+
+    def circle_fields(self) -> dict:
+        data = dict(self.answers())
+        data["problem_holder"] = self.people[data["problem_holder"]]
+        return data
+
+
+class IdeaForm(LanguageCheckMixin, SubmitOnceForm):
+    round = forms.TypedChoiceField(
+        label="Round", coerce=int, error_messages={"required": "Choose the round"}
+    )
+    offered_by = forms.ChoiceField(
+        label="Who offered it",
+        error_messages={
+            "required": "Choose who offered the idea",
+            "invalid_choice": "Choose who offered the idea",
+        },
+    )
+    idea = text_field("The idea", max_length=2000, required=True, rows=2)
+
+    def __init__(self, *args, people, rounds: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(person.uuid): person for person in people}
+        self.fields["offered_by"].choices = [("", "Choose"), *_people_choices(people)]
+        self.fields["round"].choices = [(n, f"Round {n}") for n in range(1, rounds + 1)]
+
+    def idea_fields(self) -> dict:
+        data = dict(self.answers())
+        data["offered_by"] = self.people[data["offered_by"]]
+        return data
+
+
+class CircleOutcomeForm(LanguageCheckMixin, forms.Form):
+    first_step = _box("The first step the problem holder chose", rows=3)
+    follow_up_on = DateField(
+        label="Follow-up date",
+        label_for_errors="the follow-up date",
+        help_text="When to come back and say what happened. For example, 27 3 2026",
+        required=False,
+    )
+    what_happened = _box("What happened", rows=3, help_text="At the follow-up")
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "This page is out of date. Reload it and make your change again.",
+            "invalid": "This page is out of date. Reload it and make your change again.",
+        },
+    )

@@ -9,6 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -177,3 +178,98 @@ class Action(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.done_on is None and self.due_on < timezone.localdate()
+
+
+class SolutionCircle(models.Model):
+    """A solution circle in a group supervision session: one problem holder puts their problem,
+    each person offers ideas in time-boxed rounds, and the problem holder chooses a first step,
+    with a date to say what happened."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(GroupSession, on_delete=models.CASCADE, related_name="circles")
+    # The child whose situation the problem is about, if it is about one.
+    discussion = models.ForeignKey(
+        Discussion, on_delete=models.CASCADE, null=True, blank=True, related_name="circles"
+    )
+    problem_holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    problem = _text("the problem, as the problem holder puts it", blank=False)
+    idea_rounds = models.PositiveSmallIntegerField(
+        "rounds of ideas",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    minutes_per_round = models.PositiveSmallIntegerField(
+        default=5, validators=[MinValueValidator(1), MaxValueValidator(30)]
+    )
+    first_step = _text("the first step chosen")
+    follow_up_on = models.DateField("follow-up date", null=True, blank=True)
+    what_happened = _text("what happened")
+    version = models.PositiveIntegerField(default=1)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Solution circle for {self.problem_holder}"
+
+    def clean(self):
+        errors = _length_errors(self)
+        if self.discussion_id and self.discussion.session_id != self.session_id:
+            errors["discussion"] = "Choose a child discussed in this session"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def timer(self) -> list[tuple[str, int]]:
+        """The circle's rounds in order, each with its minutes: the timer that needs no script."""
+        minutes = self.minutes_per_round
+        rounds = [("The problem holder describes the problem; everyone listens", minutes)]
+        rounds += [
+            (f"Ideas, round {n}: each person offers an idea; the problem holder listens", minutes)
+            for n in range(1, self.idea_rounds + 1)
+        ]
+        rounds.append(("The problem holder says what they heard and chooses a first step", minutes))
+        return rounds
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(minutes for _what, minutes in self.timer)
+
+    @property
+    def follow_up_due(self) -> bool:
+        return (
+            self.follow_up_on is not None
+            and not self.what_happened
+            and self.follow_up_on <= timezone.localdate()
+        )
+
+
+class CircleIdea(models.Model):
+    """One idea offered in a round of a solution circle."""
+
+    circle = models.ForeignKey(SolutionCircle, on_delete=models.CASCADE, related_name="ideas")
+    round = models.PositiveSmallIntegerField()
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    idea = models.TextField(max_length=2000)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["round", "recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.idea[:60]
+
+    def clean(self):
+        errors = _length_errors(self)
+        if self.round and self.circle_id and not 1 <= self.round <= self.circle.idea_rounds:
+            errors["round"] = f"Choose a round from 1 to {self.circle.idea_rounds}"
+        if errors:
+            raise ValidationError(errors)

@@ -10,11 +10,14 @@
 - Sessions are recorded by the team's own people (its FCAs and practice supervisors); what was
   said in them is added by those who were there or supervise the team.
 - An action is marked done by its owner or by someone who may add to the session.
+- A solution circle is seen with its session; one about a child only by those who may also see
+  that child. It is run by those who may add to the session.
 """
 
 from django.db.models import Q
 
 from together.accounts.models import TEAM_ROLES
+from together.children.rules import may_see_child
 from together.organisation.models import TeamMembership
 from together.organisation.rules import (
     NOTHING,
@@ -23,7 +26,7 @@ from together.organisation.rules import (
     supervises_team_q,
 )
 
-from .models import Action, GroupSession
+from .models import Action, GroupSession, SolutionCircle
 
 
 def _active(user) -> bool:
@@ -92,3 +95,13 @@ def may_change_action(user, action: Action) -> bool:
     if action.owner_id == user.pk:
         return True
     return action.discussion_id is not None and may_add_to_session(user, action.discussion.session)
+
+
+def may_see_circle(user, circle: SolutionCircle) -> bool:
+    if not may_see_session(user, circle.session):
+        return False
+    return circle.discussion_id is None or may_see_child(user, circle.discussion.child)
+
+
+def may_run_circle(user, circle: SolutionCircle) -> bool:
+    return may_add_to_session(user, circle.session)

@@ -13,7 +13,7 @@ from together.organisation.models import Team
 from together.organisation.rules import current_memberships
 
 from . import rules
-from .models import Action, Discussion, GroupSession
+from .models import Action, Discussion, GroupSession, SolutionCircle
 
 
 def sessions_for_user(user, limit: int = 100) -> list[GroupSession]:
@@ -152,3 +152,33 @@ def child_discussions(child: Child) -> list[Discussion]:
         )
         .order_by("-session__held_on", "-id")
     )
+
+
+def circle_get_for_user(*, user, circle_id) -> SolutionCircle:
+    circle = (
+        SolutionCircle.objects.filter(rules.session_visible_q(user, "session__"), uuid=circle_id)
+        .select_related("session", "session__team", "discussion__child", "problem_holder")
+        .first()
+    )
+    if circle is None or not rules.may_see_circle(user, circle):
+        raise Http404("No solution circle found")
+    return circle
+
+
+def circle_ideas_by_round(circle: SolutionCircle) -> list[tuple[int, list]]:
+    """Each round of ideas, in order, with the ideas offered in it."""
+    ideas = list(circle.ideas.select_related("offered_by"))
+    return [
+        (n, [idea for idea in ideas if idea.round == n]) for n in range(1, circle.idea_rounds + 1)
+    ]
+
+
+def session_circles(user, session: GroupSession) -> list[SolutionCircle]:
+    """The circles of a session that `user` may see (one about a child only if they may see
+    the child)."""
+    circles = list(
+        session.circles.select_related("problem_holder", "discussion__child").order_by("id")
+    )
+    ids = {c.discussion.child_id for c in circles if c.discussion_id}
+    visible = set(visible_children(user).filter(pk__in=ids).values_list("pk", flat=True))
+    return [c for c in circles if c.discussion_id is None or c.discussion.child_id in visible]

@@ -17,11 +17,13 @@ from together.core.permissions import require
 from together.core.versioning import lock_at_version
 
 from . import rules
-from .models import MAPPING, Action, Discussion, GroupSession
+from .models import MAPPING, Action, CircleIdea, Discussion, GroupSession, SolutionCircle
 
 MAY_NOT_RECORD = "You cannot record group supervision for this team"
 MAY_NOT_ADD = "You cannot add to this session"
 MAY_NOT_CHANGE_ACTION = "You cannot change this action"
+MAY_NOT_RUN_CIRCLE = "You cannot change this solution circle"
+CIRCLE_CHANGES = ("first_step", "follow_up_on", "what_happened")
 DISCUSSION_FIELDS = (
     "question",
     *(name for name, _label in MAPPING),
@@ -209,3 +211,103 @@ def action_mark_done(*, by, action: Action, done: bool = True) -> Action:
         detail={"change": "done" if done else "not done"},
     )
     return action
+
+
+@transaction.atomic
+def circle_start(
+    *,
+    by,
+    session: GroupSession,
+    problem_holder,
+    problem: str,
+    discussion: Discussion | None = None,
+    idea_rounds: int = 2,
+    minutes_per_round: int = 5,
+    token: str | None = None,
+) -> SolutionCircle:
+    """Start a solution circle in a session for one problem holder, perhaps about a child
+    discussed there."""
+    require(by, rules.may_add_to_session, session, message=MAY_NOT_ADD)
+    if not session.attendees.filter(pk=problem_holder.pk).exists():
+        raise ValidationError({"problem_holder": "Choose someone who was at the session"})
+    claim = form_tokens.claim(token, by=by, model=SolutionCircle)
+    if claim.earlier:
+        return claim.earlier
+    circle = SolutionCircle(
+        session=session,
+        discussion=discussion,
+        problem_holder=problem_holder,
+        problem=problem,
+        idea_rounds=idea_rounds,
+        minutes_per_round=minutes_per_round,
+        recorded_by=by,
+    )
+    circle.full_clean()
+    circle.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=circle,
+        child_id=discussion.child.uuid if discussion else None,
+        detail={"kind": "solution circle"},
+    )
+    claim.made(circle)
+    return circle
+
+
+@transaction.atomic
+def circle_idea_add(
+    *, by, circle: SolutionCircle, round: int, offered_by, idea: str, token: str | None = None
+) -> CircleIdea:
+    """Note an idea someone offered in a round of the circle."""
+    require(by, rules.may_run_circle, circle, message=MAY_NOT_RUN_CIRCLE)
+    if not circle.session.attendees.filter(pk=offered_by.pk).exists():
+        raise ValidationError({"offered_by": "Choose someone who was at the session"})
+    claim = form_tokens.claim(token, by=by, model=CircleIdea)
+    if claim.earlier:
+        return claim.earlier
+    made = CircleIdea(circle=circle, round=round, offered_by=offered_by, idea=idea)
+    made.full_clean()
+    made.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=circle,
+        detail={"kind": "solution circle", "change": "idea"},
+    )
+    claim.made(made)
+    return made
+
+
+def _circle_last_saved(circle: SolutionCircle):
+    return circle.recorded_by, circle.recorded_at
+
+
+@transaction.atomic
+def circle_update(*, by, circle: SolutionCircle, version: int, **changes) -> SolutionCircle:
+    """Record the first step the problem holder chose and the follow-up date, or, at the
+    follow-up, what happened. Refuses a change made on an old version (EditConflict)."""
+    require(by, rules.may_run_circle, circle, message=MAY_NOT_RUN_CIRCLE)
+    unknown = set(changes) - set(CIRCLE_CHANGES)
+    if unknown:
+        raise TypeError(f"Not part of a solution circle's outcome: {sorted(unknown)}")
+    locked = lock_at_version(
+        SolutionCircle.objects.select_related("recorded_by"),
+        pk=circle.pk,
+        version=version,
+        last_saved=_circle_last_saved,
+    )
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    if locked.follow_up_on and not locked.first_step:
+        raise ValidationError({"first_step": "Enter the first step chosen"})
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=locked,
+        detail={"kind": "solution circle", "changed": sorted(changes)},
+    )
+    return locked

@@ -25,6 +25,22 @@ urlpatterns = [
         views.action_add,
         name="action-add",
     ),
+    path(
+        "supervision/sessions/<uuid:session_id>/circles/new/",
+        views.circle_new,
+        name="circle-new",
+    ),
+    path("supervision/circles/<uuid:circle_id>/", views.circle, name="circle"),
+    path(
+        "supervision/circles/<uuid:circle_id>/ideas/add/",
+        views.circle_idea_add,
+        name="circle-idea-add",
+    ),
+    path(
+        "supervision/circles/<uuid:circle_id>/outcome/",
+        views.circle_outcome,
+        name="circle-outcome",
+    ),
     path("supervision/actions/", views.my_actions, name="my-actions"),
     path("supervision/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
     path("children/<uuid:child_id>/supervision/", views.child_supervision, name="child"),
