@@ -9,6 +9,11 @@ ACTION_ADD = "/supervision/discussions/<uuid:discussion_id>/actions/add/"
 MY_ACTIONS = "/supervision/actions/"
 ACTION_DONE = "/supervision/actions/<uuid:action_id>/done/"
 CHILD = "/children/<uuid:child_id>/supervision/"
+ONE_TO_ONES = "/supervision/one-to-one/"
+ONE_TO_ONE_NEW = "/supervision/one-to-one/new/"
+ONE_TO_ONE = "/supervision/one-to-one/<uuid:one_to_one_id>/"
+ONE_TO_ONE_CHILD_ADD = "/supervision/one-to-one/<uuid:one_to_one_id>/children/add/"
+ONE_TO_ONE_ACTION_ADD = "/supervision/one-to-one/<uuid:one_to_one_id>/actions/add/"
 CIRCLE_NEW = "/supervision/sessions/<uuid:session_id>/circles/new/"
 CIRCLE = "/supervision/circles/<uuid:circle_id>/"
 CIRCLE_IDEA_ADD = "/supervision/circles/<uuid:circle_id>/ideas/add/"
@@ -24,6 +29,11 @@ ROUTES = [
     MY_ACTIONS,
     ACTION_DONE,
     CHILD,
+    ONE_TO_ONES,
+    ONE_TO_ONE_NEW,
+    ONE_TO_ONE,
+    ONE_TO_ONE_CHILD_ADD,
+    ONE_TO_ONE_ACTION_ADD,
     CIRCLE_NEW,
     CIRCLE,
     CIRCLE_IDEA_ADD,
@@ -50,3 +60,14 @@ RECORDS_SESSIONS = {"fca_allocated", "fca_same_team", "supervisor_team"}
 PLAN_REVIEW = "/workspace/plans/<uuid:child_id>/"
 ROUTES.append(PLAN_REVIEW)
 REVIEWS_PLANS = {"supervisor_team"}
+
+# One-to-one supervision given by `supervisor_team` to `fca_allocated`: the two of them and the
+# supervisor's managers; only the supervisor adds to it.
+SEES_ONE_TO_ONE = {
+    "fca_allocated",
+    "supervisor_team",
+    "manager_area",
+    "head_region",
+    "director_region",
+}
+ADDS_TO_ONE_TO_ONE = {"supervisor_team"}

@@ -5,7 +5,13 @@ import datetime
 from django.utils import timezone
 
 from together.supervision import services
-from together.supervision.models import Action, Discussion, GroupSession, SolutionCircle
+from together.supervision.models import (
+    Action,
+    Discussion,
+    GroupSession,
+    OneToOne,
+    SolutionCircle,
+)
 
 
 def record_session(world, *, held_on=None, attendees=None) -> GroupSession:
@@ -62,4 +68,15 @@ def start_circle(world, discussion=None) -> SolutionCircle:
         problem="Jayden's dad keeps missing the time they agreed to meet",
         idea_rounds=2,
         minutes_per_round=4,
+    )
+
+
+def record_one_to_one(world, *, held_on=None) -> OneToOne:
+    """The team's supervisor supervises the allocated FCA, who is tired after a long hearing."""
+    return services.one_to_one_record(
+        by=world.supervisor_team,
+        supervisee=world.fca_allocated,
+        held_on=held_on or timezone.localdate(),
+        discussion="We talked about how to plan the next month's visits",
+        wellbeing="Feeling worn out after a long hearing; taking Friday off",
     )

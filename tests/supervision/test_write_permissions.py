@@ -5,7 +5,13 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from tests.supervision.factories import add_action, discuss, record_session, start_circle
+from tests.supervision.factories import (
+    add_action,
+    discuss,
+    record_one_to_one,
+    record_session,
+    start_circle,
+)
 from tests.write_permissions import GLASS_BROKEN, INACTIVE, SIGNED_OUT, Write, WritePermissions
 from together.supervision import services
 
@@ -47,6 +53,21 @@ def _action(world):
 def _circle(world):
     return SimpleNamespace(circle=start_circle(world))
 
+
+def _one_to_one(world):
+    return SimpleNamespace(one_to_one=record_one_to_one(world))
+
+
+# One-to-one supervision: only a supervisor of the FCA's team; added to only by the one who gave
+# it (not the FCA, nor managers who may read it).
+MAY_NOT_SUPERVISE = (
+    "fca_allocated",
+    "supervisor_other_team",
+    "manager_area",
+    "national",
+    SIGNED_OUT,
+    INACTIVE,
+)
 
 WRITES = {
     "group_session_create": Write(
@@ -137,6 +158,39 @@ WRITES = {
         refused=MAY_NOT_ADD,
         allowed="fca_allocated",
         setup=_circle,
+    ),
+    "one_to_one_record": Write(
+        call=lambda world, by, made: services.one_to_one_record(
+            by=by,
+            supervisee=world.fca_allocated,
+            held_on=timezone.localdate(),
+            discussion="How the week went",
+        ),
+        refused=MAY_NOT_SUPERVISE,
+        allowed="supervisor_team",
+    ),
+    "one_to_one_child_add": Write(
+        call=lambda world, by, made: services.one_to_one_child_add(
+            by=by,
+            one_to_one=made.one_to_one,
+            child=world.child,
+            how_it_helped="We planned a calmer visit for you",
+        ),
+        refused=MAY_NOT_SUPERVISE,
+        allowed="supervisor_team",
+        setup=_one_to_one,
+    ),
+    "one_to_one_action_add": Write(
+        call=lambda world, by, made: services.one_to_one_action_add(
+            by=by,
+            one_to_one=made.one_to_one,
+            what="Book a day of leave",
+            owner=world.fca_allocated,
+            due_on=timezone.localdate(),
+        ),
+        refused=MAY_NOT_SUPERVISE,
+        allowed="supervisor_team",
+        setup=_one_to_one,
     ),
 }
 

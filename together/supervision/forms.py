@@ -244,3 +244,62 @@ class CircleOutcomeForm(LanguageCheckMixin, forms.Form):
             "invalid": "This page is out of date. Reload it and make your change again.",
         },
     )
+
+
+class OneToOneForm(LanguageCheckMixin, SubmitOnceForm):
+    supervisee = forms.ChoiceField(
+        label="Who you supervised",
+        error_messages={
+            "required": "Choose who you supervised",
+            "invalid_choice": "Choose who you supervised",
+        },
+    )
+    held_on = DateField(
+        label="Date", label_for_errors="the date", help_text="For example, 27 3 2026"
+    )
+    discussion = _box("What you talked about", required=True, rows=6)
+    wellbeing = _box(
+        "Wellbeing (optional)",
+        rows=3,
+        name="Wellbeing",
+        help_text=(
+            "Only the two of you and your manager can read this. It never goes on a child's file."
+        ),
+    )
+
+    def __init__(self, *args, supervisees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(person.uuid): person for person in supervisees}
+        self.fields["supervisee"].choices = [("", "Choose"), *_people_choices(supervisees)]
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on and held_on > timezone.localdate():
+            raise forms.ValidationError("The date must be today or in the past")
+        return held_on
+
+    def record_fields(self) -> dict:
+        data = dict(self.answers())
+        data["supervisee"] = self.people[data["supervisee"]]
+        return data
+
+
+class OneToOneChildForm(LanguageCheckMixin, SubmitOnceForm):
+    child = forms.ChoiceField(
+        label="Child thought about",
+        error_messages={"required": "Choose the child", "invalid_choice": "Choose the child"},
+    )
+    how_it_helped = DiscussionFields.base_fields["how_it_helped"]
+
+    def __init__(self, *args, children, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.children = {str(child.uuid): child for child in children}
+        self.fields["child"].choices = [("", "Choose")] + [
+            (key, f"{child.preferred_name} {child.legal_family_name}".strip())
+            for key, child in self.children.items()
+        ]
+
+    def child_fields(self) -> dict:
+        data = dict(self.answers())
+        data["child"] = self.children[data["child"]]
+        return data

@@ -136,6 +136,9 @@ class Action(models.Model):
     discussion = models.ForeignKey(
         Discussion, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
     )
+    one_to_one = models.ForeignKey(
+        "OneToOne", on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
+    )
     # The child the action is about (the discussion's child), so a child's file lists it.
     child = models.ForeignKey(
         "children.Child",
@@ -271,5 +274,72 @@ class CircleIdea(models.Model):
         errors = _length_errors(self)
         if self.round and self.circle_id and not 1 <= self.round <= self.circle.idea_rounds:
             errors["round"] = f"Choose a round from 1 to {self.circle.idea_rounds}"
+        if errors:
+            raise ValidationError(errors)
+
+
+class OneToOne(models.Model):
+    """One-to-one reflective supervision between a practice supervisor and an FCA. The wellbeing
+    part is private to the two of them and the supervisor's manager; it is never shown on a
+    child's file."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="one_to_ones_given"
+    )
+    supervisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="one_to_ones"
+    )
+    held_on = models.DateField("date")
+    discussion = _text("what was discussed", blank=False)
+    wellbeing = _text("wellbeing")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        indexes = [
+            models.Index(fields=["supervisee", "-held_on"], name="one_to_one_supervisee_recent")
+        ]
+
+    def __str__(self) -> str:
+        return f"One-to-one supervision, {self.supervisee}, {self.held_on:%-d %B %Y}"
+
+    def clean(self):
+        errors = _length_errors(self)
+        if self.held_on and self.held_on > timezone.localdate():
+            errors["held_on"] = "The date must be today or in the past"
+        if self.supervisor_id and self.supervisor_id == self.supervisee_id:
+            errors["supervisee"] = "Choose someone other than yourself"
+        if errors:
+            raise ValidationError(errors)
+
+
+class OneToOneChild(models.Model):
+    """A child thought about in one-to-one supervision, and how it helped."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    one_to_one = models.ForeignKey(OneToOne, on_delete=models.CASCADE, related_name="children")
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.PROTECT, related_name="one_to_one_discussions"
+    )
+    how_it_helped = _text("how it helped", blank=False)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["one_to_one", "child"], name="child_once_in_a_one_to_one"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child} in {self.one_to_one}"
+
+    def clean(self):
+        errors = _length_errors(self)
         if errors:
             raise ValidationError(errors)

@@ -10,6 +10,9 @@
 - Sessions are recorded by the team's own people (its FCAs and practice supervisors); what was
   said in them is added by those who were there or supervise the team.
 - An action is marked done by its owner or by someone who may add to the session.
+- One-to-one supervision is seen only by the supervisor, the FCA supervised and the
+  supervisor's managers (its wellbeing part included); it is recorded by a practice supervisor
+  for an FCA in a team they supervise, and added to by that supervisor.
 - A solution circle is seen with its session; one about a child only by those who may also see
   that child. It is run by those who may add to the session.
 """
@@ -26,7 +29,7 @@ from together.organisation.rules import (
     supervises_team_q,
 )
 
-from .models import Action, GroupSession, SolutionCircle
+from .models import Action, GroupSession, OneToOne, SolutionCircle
 
 
 def _active(user) -> bool:
@@ -94,6 +97,8 @@ def may_change_action(user, action: Action) -> bool:
         return False
     if action.owner_id == user.pk:
         return True
+    if action.one_to_one_id is not None:
+        return may_add_to_one_to_one(user, action.one_to_one)
     return action.discussion_id is not None and may_add_to_session(user, action.discussion.session)
 
 
@@ -105,3 +110,38 @@ def may_see_circle(user, circle: SolutionCircle) -> bool:
 
 def may_run_circle(user, circle: SolutionCircle) -> bool:
     return may_add_to_session(user, circle.session)
+
+
+def one_to_one_visible_q(user, prefix: str = "") -> Q:
+    """One-to-ones `user` may see: their own (either side), and those given by a supervisor in
+    an area they manage."""
+    if not _active(user):
+        return NOTHING
+    return (
+        Q(**{f"{prefix}supervisor": user.pk})
+        | Q(**{f"{prefix}supervisee": user.pk})
+        | manages_area_q(user, f"{prefix}supervisor__")
+    )
+
+
+def visible_one_to_ones(user):
+    return OneToOne.objects.filter(one_to_one_visible_q(user))
+
+
+def may_supervise(user, supervisee) -> bool:
+    """A practice supervisor gives one-to-one supervision to the FCAs in the teams they
+    supervise."""
+    if not (_active(user) and supervisee.is_active):
+        return False
+    return TeamMembership.objects.filter(
+        supervises_team_q(user), user=supervisee.pk, ended_on__isnull=True
+    ).exists()
+
+
+def may_add_to_one_to_one(user, one_to_one: OneToOne) -> bool:
+    """The supervisor who gave it records what it covered."""
+    return (
+        _active(user)
+        and one_to_one.supervisor_id == user.pk
+        and may_supervise(user, one_to_one.supervisee)
+    )

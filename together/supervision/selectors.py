@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch
 from django.http import Http404
 
-from together.accounts.models import User
+from together.accounts.models import Role, User
 from together.children.models import Child
 from together.children.rules import visible_children
-from together.organisation.models import Team
-from together.organisation.rules import current_memberships
+from together.organisation.models import Team, TeamMembership
+from together.organisation.rules import current_memberships, supervises_team_q
 
 from . import rules
-from .models import Action, Discussion, GroupSession, SolutionCircle
+from .models import Action, Discussion, GroupSession, OneToOne, OneToOneChild, SolutionCircle
 
 
 def sessions_for_user(user, limit: int = 100) -> list[GroupSession]:
@@ -182,3 +182,71 @@ def session_circles(user, session: GroupSession) -> list[SolutionCircle]:
     ids = {c.discussion.child_id for c in circles if c.discussion_id}
     visible = set(visible_children(user).filter(pk__in=ids).values_list("pk", flat=True))
     return [c for c in circles if c.discussion_id is None or c.discussion.child_id in visible]
+
+
+def one_to_ones_for_user(user, limit: int = 100) -> list[OneToOne]:
+    return list(
+        rules.visible_one_to_ones(user)
+        .select_related("supervisor", "supervisee")
+        .order_by("-held_on", "-id")[:limit]
+    )
+
+
+def one_to_one_get_for_user(*, user, one_to_one_id) -> OneToOne:
+    found = (
+        rules.visible_one_to_ones(user)
+        .select_related("supervisor", "supervisee")
+        .filter(uuid=one_to_one_id)
+        .first()
+    )
+    if found is None:
+        raise Http404("No supervision found")
+    return found
+
+
+def one_to_one_children(user, one_to_one: OneToOne) -> list[tuple[OneToOneChild, bool]]:
+    """The children thought about, each with whether `user` may see them (only then is the
+    child named)."""
+    rows = list(one_to_one.children.select_related("child"))
+    ids = {row.child_id for row in rows}
+    visible = set(visible_children(user).filter(pk__in=ids).values_list("pk", flat=True))
+    return [(row, row.child_id in visible) for row in rows]
+
+
+def supervisees_for(user) -> list[User]:
+    """The FCAs in the teams `user` supervises now."""
+    members = TeamMembership.objects.filter(supervises_team_q(user), ended_on__isnull=True).values(
+        "user_id"
+    )
+    return list(
+        User.objects.filter(pk__in=members, is_active=True, role=Role.FCA)
+        .exclude(pk=user.pk)
+        .order_by("given_name", "family_name")
+    )
+
+
+def children_of(fca) -> list[Child]:
+    """The children in open proceedings `fca` leads, to choose from in their one-to-one."""
+    return list(
+        Child.objects.filter(proceedings__lead_fca=fca, proceedings__closed_on__isnull=True)
+        .distinct()
+        .order_by("preferred_name", "legal_family_name")
+    )
+
+
+def child_one_to_ones(child: Child) -> list[OneToOneChild]:
+    """For the child's file: one-to-one supervision where the child was thought about, with who
+    was there and how it helped; never what was discussed or anyone's wellbeing."""
+    return list(
+        OneToOneChild.objects.filter(child=child)
+        .select_related("one_to_one__supervisor", "one_to_one__supervisee")
+        .only(
+            "how_it_helped",
+            "one_to_one__held_on",
+            "one_to_one__supervisor__given_name",
+            "one_to_one__supervisor__family_name",
+            "one_to_one__supervisee__given_name",
+            "one_to_one__supervisee__family_name",
+        )
+        .order_by("-one_to_one__held_on", "-id")
+    )

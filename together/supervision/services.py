@@ -17,7 +17,16 @@ from together.core.permissions import require
 from together.core.versioning import lock_at_version
 
 from . import rules
-from .models import MAPPING, Action, CircleIdea, Discussion, GroupSession, SolutionCircle
+from .models import (
+    MAPPING,
+    Action,
+    CircleIdea,
+    Discussion,
+    GroupSession,
+    OneToOne,
+    OneToOneChild,
+    SolutionCircle,
+)
 
 MAY_NOT_RECORD = "You cannot record group supervision for this team"
 MAY_NOT_ADD = "You cannot add to this session"
@@ -311,3 +320,109 @@ def circle_update(*, by, circle: SolutionCircle, version: int, **changes) -> Sol
         detail={"kind": "solution circle", "changed": sorted(changes)},
     )
     return locked
+
+
+MAY_NOT_SUPERVISE = "You cannot record one-to-one supervision for this person"
+
+
+@transaction.atomic
+def one_to_one_record(
+    *,
+    by,
+    supervisee,
+    held_on: datetime.date,
+    discussion: str,
+    wellbeing: str = "",
+    token: str | None = None,
+) -> OneToOne:
+    """Record one-to-one supervision `by` gave an FCA in a team they supervise."""
+    require(by, rules.may_supervise, supervisee, message=MAY_NOT_SUPERVISE)
+    claim = form_tokens.claim(token, by=by, model=OneToOne)
+    if claim.earlier:
+        return claim.earlier
+    record = OneToOne(
+        supervisor=by,
+        supervisee=supervisee,
+        held_on=held_on,
+        discussion=discussion,
+        wellbeing=wellbeing,
+        recorded_by=by,
+    )
+    record.full_clean()
+    record.save()
+    # What was said about wellbeing is never copied into the audit detail.
+    audit_event_record(
+        by=by, action=AuditAction.SUPERVISION_RECORDED, obj=record, detail={"kind": "one-to-one"}
+    )
+    claim.made(record)
+    return record
+
+
+@transaction.atomic
+def one_to_one_child_add(
+    *, by, one_to_one: OneToOne, child: Child, how_it_helped: str, token: str | None = None
+) -> OneToOneChild:
+    """A child thought about in one-to-one supervision; the child's timeline says so (who was
+    there and how it helped, never the discussion or anyone's wellbeing)."""
+    require(by, rules.may_add_to_one_to_one, one_to_one, message=MAY_NOT_SUPERVISE)
+    if not children_rules.may_see_child(one_to_one.supervisee, child):
+        raise ValidationError({"child": "Choose a child the person supervised works with"})
+    claim = form_tokens.claim(token, by=by, model=OneToOneChild)
+    if claim.earlier:
+        return claim.earlier
+    if one_to_one.children.filter(child=child).exists():
+        raise ValidationError({"child": "This child has already been added"})
+    made = OneToOneChild(one_to_one=one_to_one, child=child, how_it_helped=how_it_helped)
+    made.full_clean()
+    made.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=one_to_one,
+        child_id=child.uuid,
+        detail={"kind": "one-to-one", "change": "child"},
+    )
+    timeline_entry_add(
+        child=child,
+        kind=TimelineEntry.Kind.SUPERVISION,
+        summary=thought_about_summary(
+            child,
+            where="one-to-one supervision",
+            people=[one_to_one.supervisor, one_to_one.supervisee],
+            how_it_helped=how_it_helped,
+        ),
+        by=by,
+        at=timezone.make_aware(datetime.datetime.combine(one_to_one.held_on, datetime.time(12))),
+    )
+    claim.made(made)
+    return made
+
+
+@transaction.atomic
+def one_to_one_action_add(
+    *,
+    by,
+    one_to_one: OneToOne,
+    what: str,
+    owner,
+    due_on: datetime.date,
+    token: str | None = None,
+) -> Action:
+    """Agree something in one-to-one supervision for one of the two to do by a date."""
+    require(by, rules.may_add_to_one_to_one, one_to_one, message=MAY_NOT_SUPERVISE)
+    if owner.pk not in {one_to_one.supervisor_id, one_to_one.supervisee_id}:
+        raise ValidationError({"owner": "Choose one of the two people in the supervision"})
+    claim = form_tokens.claim(token, by=by, model=Action)
+    if claim.earlier:
+        return claim.earlier
+    action = Action(one_to_one=one_to_one, what=what, owner=owner, due_on=due_on, recorded_by=by)
+    action.full_clean()
+    action.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_ACTION_CHANGED,
+        obj=action,
+        detail={"change": "added", "kind": "one-to-one"},
+    )
+    claim.made(action)
+    return action

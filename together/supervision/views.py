@@ -22,6 +22,8 @@ from .forms import (
     DiscussionForm,
     GroupSessionForm,
     IdeaForm,
+    OneToOneChildForm,
+    OneToOneForm,
 )
 from .models import MAPPING
 
@@ -185,7 +187,10 @@ def child_supervision(request, child_id):
     """The supervision section of a child's file: when their situation was thought about
     together, who was there, how it helped and the actions; never the debate or wellbeing."""
     child = child_get_for_user(user=request.user, child_id=child_id)
-    context = {"discussions": selectors.child_discussions(child)}
+    context = {
+        "discussions": selectors.child_discussions(child),
+        "one_to_ones": selectors.child_one_to_ones(child),
+    }
     return render_file_page(request, child, SECTION, "supervision/child.html", context)
 
 
@@ -295,3 +300,88 @@ def circle_outcome(request, circle_id):
             messages.success(request, "The solution circle has been saved")
             return redirect("supervision:circle", circle_id=current.uuid)
     return _circle_page(request, current, outcome_form=form)
+
+
+def one_to_ones(request):
+    context = {
+        "records": selectors.one_to_ones_for_user(request.user),
+        "may_record": bool(selectors.supervisees_for(request.user)),
+    }
+    return render(request, "supervision/one_to_ones.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def one_to_one_new(request):
+    supervisees = selectors.supervisees_for(request.user)
+    if not supervisees:
+        raise Http404("No one to supervise")
+    form = OneToOneForm(request.POST or None, supervisees=supervisees)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.one_to_one_record(
+                by=request.user, token=form.token(), **form.record_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The supervision has been recorded")
+            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    context = {"form": form, "reader": _reader([request.user, *supervisees])}
+    return render(request, "supervision/one_to_one_new.html", context)
+
+
+def one_to_one(request, one_to_one_id):
+    record = selectors.one_to_one_get_for_user(user=request.user, one_to_one_id=one_to_one_id)
+    context = {
+        "record": record,
+        "children": selectors.one_to_one_children(request.user, record),
+        "actions": list(record.actions.select_related("owner")),
+        "may_add": rules.may_add_to_one_to_one(request.user, record),
+    }
+    return render(request, "supervision/one_to_one.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def one_to_one_child_add(request, one_to_one_id):
+    record = selectors.one_to_one_get_for_user(user=request.user, one_to_one_id=one_to_one_id)
+    if not rules.may_add_to_one_to_one(request.user, record):
+        raise Http404("No supervision found")
+    children = selectors.children_of(record.supervisee)
+    form = OneToOneChildForm(request.POST or None, children=children)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.one_to_one_child_add(
+                by=request.user, one_to_one=record, token=form.token(), **form.child_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The child has been added")
+            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    context = {
+        "record": record,
+        "form": form,
+        "reader": _reader([record.supervisor, record.supervisee], children),
+    }
+    return render(request, "supervision/one_to_one_child_add.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def one_to_one_action_add(request, one_to_one_id):
+    record = selectors.one_to_one_get_for_user(user=request.user, one_to_one_id=one_to_one_id)
+    if not rules.may_add_to_one_to_one(request.user, record):
+        raise Http404("No supervision found")
+    people = [record.supervisee, record.supervisor]
+    form = ActionForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.one_to_one_action_add(
+                by=request.user, one_to_one=record, token=form.token(), **form.action_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The action has been added")
+            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    context = {"record": record, "form": form, "reader": _reader(people)}
+    return render(request, "supervision/one_to_one_action_add.html", context)
