@@ -9,6 +9,7 @@ ACTION_ADD = "/supervision/discussions/<uuid:discussion_id>/actions/add/"
 MY_ACTIONS = "/supervision/actions/"
 ACTION_DONE = "/supervision/actions/<uuid:action_id>/done/"
 CHILD = "/children/<uuid:child_id>/supervision/"
+PARTICIPATION = "/supervision/participation/"
 ONE_TO_ONES = "/supervision/one-to-one/"
 ONE_TO_ONE_NEW = "/supervision/one-to-one/new/"
 ONE_TO_ONE = "/supervision/one-to-one/<uuid:one_to_one_id>/"
@@ -29,6 +30,7 @@ ROUTES = [
     MY_ACTIONS,
     ACTION_DONE,
     CHILD,
+    PARTICIPATION,
     ONE_TO_ONES,
     ONE_TO_ONE_NEW,
     ONE_TO_ONE,
@@ -71,3 +73,12 @@ SEES_ONE_TO_ONE = {
     "director_region",
 }
 ADDS_TO_ONE_TO_ONE = {"supervisor_team"}
+
+# Participation: the managers of an area (a service manager, the region's head and director).
+SEES_PARTICIPATION = {
+    "manager_area",
+    "manager_other_area",
+    "head_region",
+    "head_other_region",
+    "director_region",
+}

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.conftest import SEES_CHILD
 from tests.supervision.access import ADDS_TO_SESSION, SEES_SESSION
@@ -70,7 +71,7 @@ def test_a_circle_about_a_child_runs_from_problem_to_first_step(client, world):
     page = client.get(f"/supervision/circles/{circle.uuid}/")
     assert "Meet at the football club on Saturday" in page.text
     session_page = client.get(f"/supervision/sessions/{session.uuid}/")
-    assert "Solution circle for " + world.fca_allocated.full_name in session_page.text
+    assert "Solution circle for " + escape(world.fca_allocated.full_name) in session_page.text
 
 
 def test_a_follow_up_date_needs_a_first_step(client, world):

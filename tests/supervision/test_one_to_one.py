@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.conftest import SEES_CHILD
 from tests.supervision.access import ADDS_TO_ONE_TO_ONE, SEES_ONE_TO_ONE
@@ -26,8 +27,8 @@ def _date(prefix: str, day: datetime.date) -> dict:
 def test_a_supervisor_records_one_to_one_supervision(client, world):
     client.force_login(world.supervisor_team)
     page = client.get("/supervision/one-to-one/new/")
-    assert world.fca_allocated.full_name in page.text
-    assert world.supervisor_other_team.full_name not in page.text
+    assert escape(world.fca_allocated.full_name) in page.text
+    assert escape(world.supervisor_other_team.full_name) not in page.text
     response = client.post(
         "/supervision/one-to-one/new/",
         {

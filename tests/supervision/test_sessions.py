@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.supervision.factories import add_action, discuss, record_session
 from together.children.models import TimelineEntry
@@ -44,7 +45,7 @@ def test_a_supervisor_records_a_session_and_sending_it_twice_makes_one(client, w
         world.fca_same_team,
     }
     page = client.get(first["Location"])
-    assert "Group supervision, " in page.text and world.fca_same_team.full_name in page.text
+    assert "Group supervision, " in page.text and escape(world.fca_same_team.full_name) in page.text
 
 
 def test_a_session_without_answers_shows_plain_errors(client, world):
@@ -95,7 +96,7 @@ def test_the_childs_file_says_who_was_there_and_how_it_helped_never_the_debate(c
     client.force_login(world.fca_allocated)
     page = client.get(f"/children/{world.child.uuid}/supervision/")
     assert page.status_code == 200
-    assert world.supervisor_team.full_name in page.text
+    assert escape(world.supervisor_team.full_name) in page.text
     assert "It gave us a new way to ask you what you want" in page.text
     assert "Ask the school about a quiet room" in page.text
     assert "doubted" not in page.text

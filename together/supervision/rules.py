@@ -13,13 +13,15 @@
 - One-to-one supervision is seen only by the supervisor, the FCA supervised and the
   supervisor's managers (its wellbeing part included); it is recorded by a practice supervisor
   for an FCA in a team they supervise, and added to by that supervisor.
+- Participation (who came to group supervision each month, and one-to-one supervision within
+  the expected interval) is seen by the managers of an area, for its teams.
 - A solution circle is seen with its session; one about a child only by those who may also see
   that child. It is run by those who may add to the session.
 """
 
 from django.db.models import Q
 
-from together.accounts.models import TEAM_ROLES
+from together.accounts.models import REGION_ROLES, TEAM_ROLES, Role
 from together.children.rules import may_see_child
 from together.organisation.models import TeamMembership
 from together.organisation.rules import (
@@ -145,3 +147,12 @@ def may_add_to_one_to_one(user, one_to_one: OneToOne) -> bool:
         and one_to_one.supervisor_id == user.pk
         and may_supervise(user, one_to_one.supervisee)
     )
+
+
+def may_see_participation(user) -> bool:
+    return _active(user) and (user.role == Role.SERVICE_MANAGER or user.role in REGION_ROLES)
+
+
+def participation_teams_q(user) -> Q:
+    """Teams whose participation `user` sees, as a filter on TeamMembership."""
+    return manages_area_q(user, "team__")

@@ -54,6 +54,7 @@ urlpatterns = [
         views.one_to_one_action_add,
         name="one-to-one-action-add",
     ),
+    path("supervision/participation/", views.participation, name="participation"),
     path("supervision/actions/", views.my_actions, name="my-actions"),
     path("supervision/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
     path("children/<uuid:child_id>/supervision/", views.child_supervision, name="child"),

@@ -26,6 +26,7 @@ from .forms import (
     OneToOneForm,
 )
 from .models import MAPPING
+from .participation import participation_for
 
 SECTION = "supervision"
 
@@ -43,6 +44,7 @@ def sessions(request):
     context = {
         "sessions": selectors.sessions_for_user(request.user),
         "may_record": bool(selectors.teams_to_record_for(request.user)),
+        "sees_participation": rules.may_see_participation(request.user),
     }
     return render(request, "supervision/sessions.html", context)
 
@@ -385,3 +387,13 @@ def one_to_one_action_add(request, one_to_one_id):
             return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
     context = {"record": record, "form": form, "reader": _reader(people)}
     return render(request, "supervision/one_to_one_action_add.html", context)
+
+
+def participation(request):
+    """For managers: group supervision each month and one-to-one supervision within the
+    expected interval, per team and FCA, over the last twelve months."""
+    return render(
+        request,
+        "supervision/participation.html",
+        {"participation": participation_for(request.user)},
+    )
