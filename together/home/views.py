@@ -93,4 +93,7 @@ def plan_review(request, child_id):
             )
             return redirect("home:home")
     context = {**professional_version_context(plan), "form": form}
+    # The file's own sub-navigation is "sections" on every page of the file; the plan's list of
+    # its sections is not needed here.
+    context.pop("sections")
     return render_file_page(request, plan.child, "plan", "home/plan_review.html", context)
