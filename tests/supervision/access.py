@@ -9,6 +9,8 @@ ACTION_ADD = "/supervision/discussions/<uuid:discussion_id>/actions/add/"
 MY_ACTIONS = "/supervision/actions/"
 ACTION_DONE = "/supervision/actions/<uuid:action_id>/done/"
 CHILD = "/children/<uuid:child_id>/supervision/"
+WHAT_WORKS = "/supervision/what-works/"
+APPRECIATION_NEW = "/supervision/what-works/new/"
 PARTICIPATION = "/supervision/participation/"
 ONE_TO_ONES = "/supervision/one-to-one/"
 ONE_TO_ONE_NEW = "/supervision/one-to-one/new/"
@@ -30,6 +32,8 @@ ROUTES = [
     MY_ACTIONS,
     ACTION_DONE,
     CHILD,
+    WHAT_WORKS,
+    APPRECIATION_NEW,
     PARTICIPATION,
     ONE_TO_ONES,
     ONE_TO_ONE_NEW,

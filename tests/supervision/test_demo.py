@@ -83,5 +83,14 @@ def test_the_demo_supervisor_has_a_workspace_to_act_on(client, small):
     assert client.get("/supervision/").status_code == 200
 
 
+def test_what_works_has_records_without_the_childs_name(client, small):
+    from together.supervision.models import Appreciation
+
+    assert Appreciation.objects.count() > 20
+    client.force_login(User.objects.get(email="supervisor@example.org"))
+    page = client.get("/supervision/what-works/?where=national")
+    assert page.text.count("govuk-summary-card__title") >= 20
+
+
 def test_the_supervision_demo_is_quick(small):
     assert small["seconds"] < 10

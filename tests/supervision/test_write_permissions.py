@@ -192,6 +192,19 @@ WRITES = {
         allowed="supervisor_team",
         setup=_one_to_one,
     ),
+    "appreciation_record": Write(
+        call=lambda world, by, made: services.appreciation_record(
+            by=by,
+            theme="childs_voice",
+            what_worked="Drawing together at school",
+            difference="Jayden told us what he wants",
+            for_whom=["child"],
+            child=world.child,
+        ),
+        # About a child: only those who may see the child, and not oversight roles.
+        refused=("fca_same_team", "fca_other_area", "national", GLASS_BROKEN, SIGNED_OUT),
+        allowed="fca_allocated",
+    ),
 }
 
 

@@ -14,12 +14,15 @@ from together.organisation.models import TeamMembership
 from together.proceedings.models import ProceedingsChild
 from together.supervision.models import (
     Action,
+    Appreciation,
     CircleIdea,
     Discussion,
+    ForWhom,
     GroupSession,
     OneToOne,
     OneToOneChild,
     SolutionCircle,
+    Theme,
 )
 from together.supervision.services import thought_about_summary
 
@@ -94,6 +97,18 @@ ONE_TO_ONE = [
     "We reflected on a hard hearing and what went well in the report.",
     "We planned the next month's visits and the reports due.",
     "We talked about a family where the adults disagree strongly.",
+]
+WORKED = [
+    "Meeting {name} at the library, where they chose where to sit",
+    "Drawing a map of {name}'s week together",
+    "A short letter to {name} with a photo of me before we met",
+    "A joint visit with the school nurse",
+]
+DIFFERENCE = [
+    "{name} talked about home for the first time",
+    "{name}'s mum said she finally understood the plan",
+    "The school changed {name}'s timetable to help",
+    "The team now uses the same idea with other children",
 ]
 WELLBEING = ["Tired after a run of hearings", "Feeling well supported", "", ""]
 
@@ -329,6 +344,30 @@ def generate(ctx: Context) -> None:
     bulk_create(OneToOneChild, children_rows)
     bulk_create(TimelineEntry, timeline)
 
+    appreciations = []
+    for session, came in planned[:: max(1, len(planned) // 120)]:
+        fca = next((p for p in came if p.role == Role.FCA and p.service_area_id), None)
+        if fca is None:
+            continue
+        child = rng.choice(led[fca.pk]) if led.get(fca.pk) else None
+        name = child[1] if child else "the child"
+        appreciations.append(
+            Appreciation(
+                uuid=ctx.uuid(),
+                service_area_id=fca.service_area_id,
+                theme=rng.choice(Theme.values),
+                what_worked=rng.choice(WORKED).format(name=name),
+                difference=rng.choice(DIFFERENCE).format(name=name),
+                for_whom=rng.sample(ForWhom.values, rng.randint(1, 2)),
+                child_id=child[0] if child else None,
+                session=session,
+                recorded_by=fca,
+                recorded_at=_noon(session.held_on),
+            )
+        )
+    bulk_create(Appreciation, appreciations)
+
+    ctx.count("what works records", len(appreciations))
     ctx.count("group supervision sessions", len(sessions))
     ctx.count("children discussed in group supervision", len(discussions))
     ctx.count("actions from supervision", len(actions))

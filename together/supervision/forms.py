@@ -8,7 +8,7 @@ from django.utils import timezone
 from together.core.forms import DateField, SubmitOnceForm, text_field
 from together.language.forms import LanguageCheckMixin
 
-from .models import TEXT_LIMIT
+from .models import TEXT_LIMIT, ForWhom, Theme
 
 
 def _people_choices(people) -> list[tuple[str, str]]:
@@ -303,3 +303,35 @@ class OneToOneChildForm(LanguageCheckMixin, SubmitOnceForm):
         data = dict(self.answers())
         data["child"] = self.children[data["child"]]
         return data
+
+
+class AppreciationForm(LanguageCheckMixin, SubmitOnceForm):
+    theme = forms.ChoiceField(
+        label="Theme",
+        choices=[("", "Choose"), *Theme.choices],
+        error_messages={"required": "Choose a theme", "invalid_choice": "Choose a theme"},
+    )
+    what_worked = _box("What worked well", required=True)
+    difference = _box("The difference it made", required=True)
+    for_whom = forms.MultipleChoiceField(
+        label="Who it made a difference for",
+        choices=ForWhom.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Say who it made a difference for",
+            "invalid_choice": "Choose from the options given",
+        },
+    )
+
+
+class WhatWorksSearchForm(forms.Form):
+    theme = forms.ChoiceField(
+        label="Theme", choices=[("", "All themes"), *Theme.choices], required=False
+    )
+    words = forms.CharField(label="Words", max_length=100, required=False)
+    where = forms.ChoiceField(
+        label="Where",
+        choices=[("area", "My service area"), ("national", "The whole service")],
+        required=False,
+        widget=forms.RadioSelect,
+    )

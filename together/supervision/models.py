@@ -343,3 +343,74 @@ class OneToOneChild(models.Model):
         errors = _length_errors(self)
         if errors:
             raise ValidationError(errors)
+
+
+class Theme(models.TextChoices):
+    RELATIONSHIP = "relationship", "Building a relationship with the child"
+    CHILDS_VOICE = "childs_voice", "Hearing the child's wishes and feelings"
+    FAMILY = "family", "Working with the family"
+    EXPLAINING = "explaining", "Explaining what is happening"
+    PARTNERS = "partners", "Working with partners"
+    TEAMWORK = "teamwork", "Thinking together as a team"
+
+
+class ForWhom(models.TextChoices):
+    CHILD = "child", "The child"
+    FAMILY = "family", "The family"
+    COLLEAGUES = "colleagues", "Colleagues"
+    PARTNERS = "partners", "Partners"
+
+
+class Appreciation(models.Model):
+    """An appreciative inquiry record: what worked well, and the difference it made, for whom.
+    Perhaps about a child, a meeting, a letter, a plan or a session. Shared in the "What works"
+    library with the child's details left out."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    service_area = models.ForeignKey(
+        "organisation.ServiceArea", on_delete=models.PROTECT, related_name="+"
+    )
+    theme = models.CharField(max_length=20, choices=Theme.choices)
+    what_worked = _text("what worked well", blank=False)
+    difference = _text("the difference it made", blank=False)
+    for_whom = models.JSONField(default=list)
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    meeting = models.ForeignKey(
+        "children.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    letter = models.ForeignKey(
+        "letters.Letter", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    session = models.ForeignKey(
+        GroupSession, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        indexes = [models.Index(fields=["theme", "-recorded_at"], name="appreciation_theme")]
+
+    def __str__(self) -> str:
+        return self.what_worked[:60]
+
+    def clean(self):
+        errors = _length_errors(self)
+        if not self.for_whom:
+            errors["for_whom"] = "Say who it made a difference for"
+        elif not set(self.for_whom) <= set(ForWhom.values):
+            errors["for_whom"] = "Choose from the options given"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def for_whom_labels(self) -> list[str]:
+        labels = dict(ForWhom.choices)
+        return [str(labels[value]) for value in self.for_whom if value in labels]

@@ -15,6 +15,9 @@
   for an FCA in a team they supervise, and added to by that supervisor.
 - Participation (who came to group supervision each month, and one-to-one supervision within
   the expected interval) is seen by the managers of an area, for its teams.
+- Appreciative inquiry: any FCA, practice supervisor or service manager records what worked
+  (about a child only with everyday access to the child); everyone who works with children reads the
+  "What works" library, where the child's details are left out.
 - A solution circle is seen with its session; one about a child only by those who may also see
   that child. It is run by those who may add to the session.
 """
@@ -22,7 +25,7 @@
 from django.db.models import Q
 
 from together.accounts.models import REGION_ROLES, TEAM_ROLES, Role
-from together.children.rules import may_see_child
+from together.children.rules import has_everyday_access, may_see_child
 from together.organisation.models import TeamMembership
 from together.organisation.rules import (
     NOTHING,
@@ -156,3 +159,14 @@ def may_see_participation(user) -> bool:
 def participation_teams_q(user) -> Q:
     """Teams whose participation `user` sees, as a filter on TeamMembership."""
     return manages_area_q(user, "team__")
+
+
+def may_record_appreciation(user, child=None) -> bool:
+    if not (_active(user) and (user.role in TEAM_ROLES or user.role == Role.SERVICE_MANAGER)):
+        return False
+    # About a child: only with everyday access to them, never by breaking the glass.
+    return user.service_area_id is not None and (child is None or has_everyday_access(user, child))
+
+
+def may_read_what_works(user) -> bool:
+    return _active(user) and user.role != Role.SYSTEM_ADMINISTRATOR

@@ -20,6 +20,7 @@ from . import rules
 from .models import (
     MAPPING,
     Action,
+    Appreciation,
     CircleIdea,
     Discussion,
     GroupSession,
@@ -426,3 +427,44 @@ def one_to_one_action_add(
     )
     claim.made(action)
     return action
+
+
+MAY_NOT_APPRECIATE = "You cannot record this"
+
+
+@transaction.atomic
+def appreciation_record(
+    *,
+    by,
+    theme: str,
+    what_worked: str,
+    difference: str,
+    for_whom: list[str],
+    child: Child | None = None,
+    token: str | None = None,
+) -> Appreciation:
+    """Record what worked well and the difference it made, perhaps about a child."""
+    require(by, rules.may_record_appreciation, child, message=MAY_NOT_APPRECIATE)
+    claim = form_tokens.claim(token, by=by, model=Appreciation)
+    if claim.earlier:
+        return claim.earlier
+    record = Appreciation(
+        service_area_id=by.service_area_id,
+        theme=theme,
+        what_worked=what_worked,
+        difference=difference,
+        for_whom=list(for_whom),
+        child=child,
+        recorded_by=by,
+    )
+    record.full_clean()
+    record.save()
+    audit_event_record(
+        by=by,
+        action=AuditAction.SUPERVISION_RECORDED,
+        obj=record,
+        child_id=child.uuid if child else None,
+        detail={"kind": "appreciative inquiry"},
+    )
+    claim.made(record)
+    return record

@@ -55,6 +55,8 @@ urlpatterns = [
         name="one-to-one-action-add",
     ),
     path("supervision/participation/", views.participation, name="participation"),
+    path("supervision/what-works/", views.what_works_library, name="what-works"),
+    path("supervision/what-works/new/", views.appreciation_new, name="appreciation-new"),
     path("supervision/actions/", views.my_actions, name="my-actions"),
     path("supervision/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
     path("children/<uuid:child_id>/supervision/", views.child_supervision, name="child"),

@@ -16,6 +16,7 @@ from together.language.readers import Reader
 from . import rules, selectors, services
 from .forms import (
     ActionForm,
+    AppreciationForm,
     CircleForm,
     CircleOutcomeForm,
     DiscussionChangeForm,
@@ -24,9 +25,11 @@ from .forms import (
     IdeaForm,
     OneToOneChildForm,
     OneToOneForm,
+    WhatWorksSearchForm,
 )
 from .models import MAPPING
 from .participation import participation_for
+from .whatworks import what_works
 
 SECTION = "supervision"
 
@@ -397,3 +400,50 @@ def participation(request):
         "supervision/participation.html",
         {"participation": participation_for(request.user)},
     )
+
+
+def what_works_library(request):
+    """The "What works" library by theme, for one's area or the whole service."""
+    if not rules.may_read_what_works(request.user):
+        raise Http404("No page found")
+    form = WhatWorksSearchForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    entries = what_works(
+        request.user,
+        theme=data.get("theme", ""),
+        words=data.get("words", ""),
+        national=data.get("where") == "national" or request.user.service_area_id is None,
+    )
+    context = {
+        "form": form,
+        "entries": entries,
+        "may_record": rules.may_record_appreciation(request.user),
+    }
+    return render(request, "supervision/what_works.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def appreciation_new(request):
+    """Record what worked; `?child=<uuid>` when it is about a child."""
+    child = None
+    if request.GET.get("child"):
+        child = child_get_for_user(user=request.user, child_id=request.GET["child"])
+    if not rules.may_record_appreciation(request.user, child):
+        raise Http404("No page found")
+    form = AppreciationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appreciation_record(
+                by=request.user, child=child, token=form.token(), **form.answers()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Thank you. What worked has been added to the library")
+            return redirect("supervision:what-works")
+    context = {
+        "form": form,
+        "child": child,
+        "reader": _reader([request.user], [child] if child else []),
+    }
+    return render(request, "supervision/appreciation_new.html", context)
