@@ -22,6 +22,7 @@ BENCHMARKS = [
     "letters.py",
     "feedback.py",
     "court_reports.py",
+    "supervision.py",
 ]
 
 if __name__ == "__main__":

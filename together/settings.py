@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "together.feedback",
     "together.quality",
     "together.scorecard",
+    "together.supervision",
     "together.home",
     "together.demo",
     "simple_history",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("together.feedback.urls")),
     path("", include("together.quality.urls")),
     path("", include("together.scorecard.urls")),
+    path("", include("together.supervision.urls")),
     path("quality/national/", include("together.quality.national_urls")),
     # One way in for everyone: the admin site signs in through the service's own sign-in page.
     path("admin/login/", admin_sign_in, name="admin-sign-in"),

@@ -17,7 +17,7 @@ HOME = reverse("home:home")
     ("role", "heading"),
     [
         (Role.FCA, "My children"),
-        (Role.PRACTICE_SUPERVISOR, "Your teams"),
+        (Role.PRACTICE_SUPERVISOR, "Your workspace"),
         (Role.NATIONAL_PERFORMANCE, "National overview"),
         (Role.SYSTEM_ADMINISTRATOR, "National overview"),
     ],
@@ -73,7 +73,9 @@ def _queries_for(client, url):
         (Role.NATIONAL_PERFORMANCE, 4),  # session, user, areas with counts, their teams
         (Role.HEAD_OF_PRACTICE, 5),  # the same, and the region's name
         (Role.SERVICE_MANAGER, 5),  # session, user, the area, its region, its teams with counts
-        (Role.PRACTICE_SUPERVISOR, 4),  # session, user, their team, its members
+        # session, user, their teams, the members with their caseloads, their children's work,
+        # supervision actions, plans waiting for review, the proceedings they lead
+        (Role.PRACTICE_SUPERVISOR, 8),
         (Role.FCA, 4),  # session, user, teams, their children with subqueries
     ],
 )

@@ -12,7 +12,7 @@ def _navigation(client, path="/"):
 @pytest.mark.parametrize(
     ("role", "texts"),
     [
-        (Role.FCA, ["Home", "Find a child", "Feedback", "Quality", "Your details"]),
+        (Role.FCA, ["Home", "Find a child", "Feedback", "Supervision", "Quality", "Your details"]),
         (
             Role.SERVICE_MANAGER,
             [
@@ -22,6 +22,7 @@ def _navigation(client, path="/"):
                 "Children not seen",
                 "Letters",
                 "Feedback",
+                "Supervision",
                 "Quality",
                 "Scorecard",
                 "Staff changes",

@@ -58,6 +58,8 @@ class Action(models.TextChoices):
     OBSERVATION_RECORDED = "observation_recorded", "Recorded an observation of practice"
     MODERATION_RECORDED = "moderation_recorded", "Recorded the moderation of an audit"
     QUALITY_THEMES_CHANGED = "quality_themes_changed", "Changed the list of quality themes"
+    SUPERVISION_RECORDED = "supervision_recorded", "Recorded supervision"
+    SUPERVISION_ACTION_CHANGED = "supervision_action_changed", "Changed an action from supervision"
 
 
 class AuditEventQuerySet(models.QuerySet):

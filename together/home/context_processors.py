@@ -24,6 +24,8 @@ def navigation_for(request) -> list[dict]:
         items.append(("Letters", reverse("letters:oversight")))
     if user.role not in (Role.BUSINESS_SERVICES, Role.SYSTEM_ADMINISTRATOR):
         items.append(("Feedback", reverse("feedback:dashboard")))
+    if user.role in {Role.FCA, Role.PRACTICE_SUPERVISOR, Role.SERVICE_MANAGER} | REGION_ROLES:
+        items.append(("Supervision", reverse("supervision:sessions")))
     if may_use_quality(user):
         items.append(("Quality", reverse("quality:home")))
     if may_read_scorecard(user):

@@ -7,6 +7,7 @@ app_name = "home"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("workspace/plans/<uuid:child_id>/", views.plan_review, name="plan-review"),
 ]
 
 if settings.TOGETHER_BENCH_ROUTES:

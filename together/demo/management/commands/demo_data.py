@@ -19,6 +19,7 @@ from together.demo import (
     plans,
     pressure,
     quality,
+    supervision,
 )
 from together.demo.generator import SIZES, Context
 from together.organisation.models import Region
@@ -34,6 +35,7 @@ GENERATORS = [
     national_quality.generate,  # after quality: its audits sit beside the local ones
     courtwork.generate,
     court_reports.generate,  # after plans: reports are written from them
+    supervision.generate,
     pressure.generate,  # last: it reads the figures the others made
 ]
 

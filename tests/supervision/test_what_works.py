@@ -1,0 +1,72 @@
+"""Appreciative inquiry and the "What works" library: by theme, for the area and nationally,
+with the child's details left out."""
+
+import pytest
+
+from tests.conftest import SEES_CHILD
+from together.core.form_tokens import new_token
+from together.supervision import services
+from together.supervision.models import Appreciation
+
+
+def _record(world, **fields):
+    answers = {
+        "theme": "childs_voice",
+        "what_worked": "Drawing with Jayden Lee at school; Jayden's teacher joined in",
+        "difference": "Jayden told us he wants to see his dad at weekends",
+        "for_whom": ["child", "family"],
+        "child": world.child,
+        **fields,
+    }
+    return services.appreciation_record(by=world.fca_allocated, **answers)
+
+
+def test_an_fca_records_what_worked_with_a_child(client, world):
+    client.force_login(world.fca_allocated)
+    page = client.get(f"/supervision/what-works/new/?child={world.child.uuid}")
+    assert "Record what worked with Jayden" in page.text and "Check my writing" in page.text
+    response = client.post(
+        f"/supervision/what-works/new/?child={world.child.uuid}",
+        {
+            "form_token": new_token(),
+            "theme": "relationship",
+            "what_worked": "Meeting Jayden at the park",
+            "difference": "He felt calm and talked",
+            "for_whom": ["child"],
+        },
+    )
+    assert response.status_code == 302
+    assert Appreciation.objects.get().child == world.child
+
+
+def test_the_library_leaves_the_childs_details_out(client, world):
+    _record(world)
+    client.force_login(world.fca_same_team)
+    page = client.get("/supervision/what-works/")
+    assert "Drawing with the child at school; the child&#x27;s teacher joined in" in page.text
+    assert "Jayden" not in page.text.split("<main", 1)[1]
+
+
+def test_the_library_by_theme_area_and_nation(client, world):
+    _record(world)
+    _record(world, theme="partners", what_worked="A joint visit with the school nurse")
+    client.force_login(world.fca_same_team)
+    assert "school nurse" not in client.get("/supervision/what-works/?theme=childs_voice").text
+    assert "school nurse" in client.get("/supervision/what-works/?words=nurse").text
+    client.force_login(world.fca_other_area)
+    assert "school nurse" not in client.get("/supervision/what-works/").text
+    assert "school nurse" in client.get("/supervision/what-works/?where=national").text
+
+
+@pytest.mark.parametrize("relationship", list(SEES_CHILD))
+def test_recording_what_worked_with_a_child_follows_the_childs_file(client, world, relationship):
+    client.force_login(world.users[relationship])
+    response = client.get(f"/supervision/what-works/new/?child={world.child.uuid}")
+    may = SEES_CHILD[relationship] and relationship in {
+        "fca_allocated",
+        "supervisor_team",
+        "manager_area",
+    }
+    assert response.status_code == (200 if may else 404)
+    library = client.get("/supervision/what-works/")
+    assert library.status_code == (404 if relationship == "sysadmin" else 200)
