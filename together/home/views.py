@@ -6,13 +6,21 @@ from django.shortcuts import render
 from together.accounts.models import NATIONAL_ROLES, REGION_ROLES, Role
 from together.documents.pdf import pdf_from_html
 from together.organisation import selectors as organisation
+from together.scorecard import views as scorecard
+from together.scorecard.rules import may_read_scorecard
 
 from .selectors import my_children_with_work
+
+# Roles whose day starts from the scorecard (issue 16): national leadership, heads of practice and
+# assistant directors. Service managers keep their area's page, which links to theirs.
+SCORECARD_HOME = frozenset({Role.NATIONAL_PERFORMANCE, *REGION_ROLES})
 
 
 def home(request):
     """Each role lands on the page it starts its day from."""
     user = request.user
+    if user.role in SCORECARD_HOME and may_read_scorecard(user):
+        return scorecard.scorecard(request)
     if user.role in NATIONAL_ROLES:
         context = {"regions": organisation.areas_overview()}
         return render(request, "home/national.html", context)
