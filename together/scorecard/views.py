@@ -17,8 +17,9 @@ from . import drill
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
 from .rules import Place, scorecard_place
-from .selectors import KEYS, figures_for
+from .selectors import KEYS
 from .services import scorecard_export_record
+from .snapshots import figures_at
 
 
 def month_before(day: datetime.date) -> datetime.date:
@@ -84,12 +85,12 @@ DRILLS = {
 def scorecard(request):
     place, form, day = _chosen(request)
     month_day, year_day = month_before(day), year_before(day)
-    now = figures_for(day, place.level, place.ids)[None]
-    month = figures_for(month_day, place.level, place.ids)[None]
-    year = figures_for(year_day, place.level, place.ids)[None]
+    now = figures_at(day, place.level, place.ids)[None]
+    month = figures_at(month_day, place.level, place.ids)[None]
+    year = figures_at(year_day, place.level, place.ids)[None]
     tables = []
     for heading, level, places in place.below:
-        each = figures_for(day, level, tuple(p.ids[0] for p in places), each=True) if places else {}
+        each = figures_at(day, level, tuple(p.ids[0] for p in places), each=True) if places else {}
         tables.append((heading, level, places, each))
     download = request.GET.get("download")
     if download:
