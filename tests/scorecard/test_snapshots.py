@@ -26,6 +26,7 @@ from together.scorecard.tasks import scorecard_snapshot_nightly
 from .folders import service, write_folder
 
 DAY = datetime.date(2026, 6, 30)
+NUMERIC = "govuk-table__cell govuk-table__cell--numeric"
 
 
 @pytest.fixture
@@ -115,3 +116,25 @@ def test_the_month_ends_of_two_years():
         datetime.date(2026, 6, 30),
         datetime.date(2026, 7, 14),
     ]
+
+
+def test_the_trends_are_drawn_from_the_snapshots_with_a_table_beside_each(
+    client, make_user, imported
+):
+    from django.utils import timezone
+
+    ends = month_ends(timezone.localdate(), 24)
+    for day in ends[-3:]:
+        snapshot_take(day)
+    client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
+    html = client.get("/scorecard/").content.decode()
+    start = html.index('id="trend-open_proceedings"')
+    chart = html[start : html.index("</details>", start)]
+    assert 'role="img"' in chart and "<title" in chart and "<desc" in chart
+    assert chart.count("<polyline") == 1  # three months kept, joined by one line
+    assert "Not kept" in chart  # the 21 months before
+    expected = figures_for(ends[-1])[None]["open_proceedings"]
+    assert f'{ends[-1]:%-d %B %Y}</th><td class="{NUMERIC}">{expected}' in chart
+    response = client.get("/scorecard/", {"download": "trends"})
+    lines = response.content.decode().strip().splitlines()
+    assert len(lines) == 1 + 24 and lines[0].startswith("month_end,open_proceedings")

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET
 from together.feedback.export import write_csv
 
 from . import drill
+from .charts import TRENDS, charts
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
 from .rules import Place, scorecard_place
 from .selectors import KEYS
 from .services import scorecard_export_record
-from .snapshots import figures_at
+from .snapshots import figures_at, trend
 
 
 def month_before(day: datetime.date) -> datetime.date:
@@ -126,6 +127,8 @@ def scorecard(request):
             if places
         ],
         "download": _query(place.key, day, download="figures"),
+        "charts": charts(trend(place.level, place.ids)),
+        "trends_download": _query(place.key, day, download="trends"),
     }
     return render(request, "scorecard/scorecard.html", context)
 
@@ -143,6 +146,14 @@ def _download(request, place, day, before_days, found, tables):
             for key in KEYS
         ]
         return _csv(request, f"scorecard-{stamp}", rows, detail)
+    if download == "trends":
+        months = trend(place.level, place.ids)
+        rows = [["month_end", *TRENDS]]
+        rows += [
+            [d.isoformat(), *(csv_value(k, found) if found else "" for k in TRENDS)]
+            for d, found in months
+        ]
+        return _csv(request, f"scorecard-trends-{stamp}", rows, detail)
     for _heading, level, places, each in tables:
         if level == download:
             rows = [["place", *KEYS]]
