@@ -93,6 +93,15 @@ def snapshot_done(day: datetime.date) -> bool:
     return SnapshotFillState.objects.filter(day=day, state=DONE).exists()
 
 
+def kept_days(days) -> set[datetime.date]:
+    """Which of `days` have a complete snapshot: one query (a page asks once for all its days)."""
+    return set(
+        SnapshotFillState.objects.filter(day__in=list(days), state=DONE).values_list(
+            "day", flat=True
+        )
+    )
+
+
 def _level(level: str, ids) -> tuple[str, tuple[int, ...]]:
     return (SnapshotLevel.NATION, (NATION_ID,)) if ids is None else (level, tuple(ids))
 
@@ -113,12 +122,16 @@ def snapshot_read(day: datetime.date, level: str, ids=None) -> dict:
     return found
 
 
-def figures_at(day: datetime.date, level: str = "area", ids=None, *, each: bool = False) -> dict:
+def figures_at(
+    day: datetime.date, level: str = "area", ids=None, *, each: bool = False, kept=None
+) -> dict:
     """The figures as figures_for gives them (keyed None for the whole, or by id with `each`):
     from the day's snapshot for a past day that has one, otherwise computed live. A whole of
-    several places (a region's areas) is only kept for a region, so such a whole is live."""
+    several places (a region's areas) is only kept for a region, so such a whole is live. `kept`,
+    the days known to have snapshots (kept_days), saves asking again."""
     today = timezone.localdate()
-    if day < today and (ids is None or each or len(ids) == 1) and snapshot_done(day):
+    readable = day < today and (ids is None or each or len(ids) == 1)
+    if readable and (day in kept if kept is not None else snapshot_done(day)):
         found = snapshot_read(day, level, ids)
         if ids is None:
             return {None: found[NATION_ID]}

@@ -20,7 +20,7 @@ from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words
 from .rules import Place, scorecard_place
 from .selectors import KEYS
 from .services import scorecard_export_record
-from .snapshots import figures_at, trend
+from .snapshots import figures_at, kept_days, trend
 
 
 def month_before(day: datetime.date) -> datetime.date:
@@ -86,9 +86,10 @@ DRILLS = {
 def scorecard(request):
     place, form, day = _chosen(request)
     month_day, year_day = month_before(day), year_before(day)
-    now = figures_at(day, place.level, place.ids)[None]
-    month = figures_at(month_day, place.level, place.ids)[None]
-    year = figures_at(year_day, place.level, place.ids)[None]
+    kept = kept_days([day, month_day, year_day])
+    now = figures_at(day, place.level, place.ids, kept=kept)[None]
+    month = figures_at(month_day, place.level, place.ids, kept=kept)[None]
+    year = figures_at(year_day, place.level, place.ids, kept=kept)[None]
     tables = []
     for heading, level, places in place.below:
         each = figures_at(day, level, tuple(p.ids[0] for p in places), each=True) if places else {}
