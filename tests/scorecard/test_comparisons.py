@@ -150,3 +150,19 @@ def test_teams_take_the_same_number_of_queries_however_many(imported):
     for _ in range(8):
         TeamFactory()
     assert count() == few
+
+
+def test_a_region_page_asks_as_many_queries_however_many_teams(client, make_user, imported):
+    from tests.organisation.factories import TeamFactory
+
+    client.force_login(make_user(Role.HEAD_OF_PRACTICE, region=Region.objects.get(code="NE")))
+    on(client)  # the first request after signing in also saves the session
+    with CaptureQueriesContext(connection) as few:
+        on(client)
+    for area in ServiceArea.objects.all():
+        for _ in range(3):
+            TeamFactory(service_area=area)
+    with CaptureQueriesContext(connection) as more:
+        page = on(client)
+    assert page.content.decode().count('id="by-team"') == 1
+    assert len(more) == len(few)
