@@ -17,7 +17,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo serve test lint format bench clean
+.PHONY: help install demo serve test lint format bench backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,11 +48,23 @@ demo: install var ## Set up a SQLite database with demo data and serve it at htt
 	TOGETHER_ENV=demo $(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	TOGETHER_ENV=demo TOGETHER_PUBLIC_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
-serve: install var ## Serve with gunicorn and production settings (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and EMAIL_URL)
+serve: install var ## Serve with gunicorn, the task worker and production settings (needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and EMAIL_URL)
+	TOGETHER_ENV=production $(MANAGE) check --deploy --fail-level ERROR -v 0
 	TOGETHER_ENV=production $(MANAGE) collectstatic --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) migrate --no-input -v 0
 	TOGETHER_ENV=production $(MANAGE) createcachetable
+	@# Batches of letters a killed worker left half made start again (no worker runs yet).
+	TOGETHER_ENV=production $(MANAGE) letters_resume_batches --stale-minutes 0
+	@# The task worker (letter batches, emails) runs beside gunicorn and stops with it.
+	TOGETHER_ENV=production $(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	TOGETHER_ENV=production $(VENV)/bin/gunicorn together.wsgi --bind $(HOST):$(PORT) --workers 3
+
+backup: install var ## Back up the database to var/backups/ (or FILE=...): pg_dump, or SQLite's online backup
+	$(MANAGE) backup $(FILE)
+
+restore: install ## Restore FILE=... into an empty database (REPLACE=1 to replace one that has tables)
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/..."; exit 2; }
+	$(MANAGE) restore $(FILE) $(if $(REPLACE),--replace)
 
 # Tests run in parallel, one process a core (pytest-xdist; each has its own test database).
 # TEST_WORKERS=0 runs them in this process, for a debugger.

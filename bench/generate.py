@@ -47,6 +47,9 @@ def main() -> None:
     print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']})")
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
+    # The feedback figures are kept in the shared cache (the database cache unless CACHE_URL
+    # names Redis), and the generator tells it when the answers change.
+    call_command("createcachetable", verbosity=0)
     migrated = time.perf_counter()
     print(f"  migrate                {migrated - started:8.1f} s")
     cpu = time.process_time()

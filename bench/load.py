@@ -16,6 +16,8 @@ median and the 90th percentile are both in the mix) and 8 service managers, then
     10% the duty list (a service manager)
 
 and in the same run, at the same number of clients, the bare page (the base layout, signed in).
+With --servers 2, two gunicorn servers on one database share the clients out between them (as
+behind a load balancer, issue 21); --documents adds PDF downloads of the FCAs' letters (5%).
 It prints requests a second, median, p95 and p99 in milliseconds and the errors (any answer but
 200, or a failed connection). The budget (issue 13): at least 170 requests a second at
 saturation on 2 cores, p95 under 80 ms at 8 clients, no errors.
@@ -24,6 +26,7 @@ Every loop is bounded in time and count and talks only to 127.0.0.1.
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
@@ -113,7 +116,7 @@ class Target:
         self.kind, self.cookie, self.path, self.body = kind, cookie, path, body
 
 
-def build_targets(rng: random.Random):
+def build_targets(rng: random.Random, documents: bool = False):
     fcas, managers = choose_people(rng)
     family_names = list(
         Child.objects.order_by("pk").values_list("legal_family_name", flat=True)[:200]
@@ -130,17 +133,30 @@ def build_targets(rng: random.Random):
             targets["search"].append(Target("search", cookie, "/children/", body))
     for manager in managers:
         targets["duty"].append(Target("duty", session_cookie(manager), "/allocation/"))
+    if documents:
+        from together.letters.models import Letter
+
+        targets["pdf"] = []
+        for fca in fcas:
+            cookie = session_cookie(fca)
+            letters = Letter.objects.filter(
+                fca=fca, child__uuid__in=current_children(fca)
+            ).select_related("child")[:5]
+            for letter in letters:
+                path = f"/children/{letter.child.uuid}/letters/{letter.uuid}/pdf/"
+                targets["pdf"].append(Target("pdf", cookie, path))
     floor = [Target("floor", session_cookie(fca), "/bench/floor/") for fca in fcas]
     return targets, floor
 
 
-def production_env(port: int) -> dict:
+def production_env(port: int, *more_ports: int) -> dict:
+    origins = ",".join(f"https://127.0.0.1:{p}" for p in (port, *more_ports))
     return {
         **os.environ,
         "TOGETHER_ENV": "production",
         "DJANGO_DEBUG": "false",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
+        "DJANGO_CSRF_TRUSTED_ORIGINS": origins,
         "TOGETHER_BENCH_ROUTES": "1",
         "EMAIL_URL": "consolemail://",  # production needs a mail server or says it has none
     }
@@ -176,8 +192,11 @@ def check_targets(port, targets):
     return targets
 
 
-def run(port, pick, clients: int, seconds: float, max_requests: int):
-    """`clients` threads, each with its own connection, for `seconds` or `max_requests` in all."""
+def run(ports, pick, clients: int, seconds: float, max_requests: int):
+    """`clients` threads, each with its own connection, for `seconds` or `max_requests` in all.
+    With several servers (`ports`), the clients are shared out between them in turn."""
+    if isinstance(ports, int):
+        ports = [ports]
     times: list[list[float]] = [[] for _ in range(clients)]
     kinds: list[list[tuple[str, float]]] = [[] for _ in range(clients)]
     errors = [0] * clients
@@ -186,6 +205,7 @@ def run(port, pick, clients: int, seconds: float, max_requests: int):
 
     def client(i):
         rng = random.Random(i)
+        port = ports[i % len(ports)]
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         while time.perf_counter() < deadline and len(times[i]) + errors[i] < per_client:
             target = pick(rng)
@@ -225,6 +245,35 @@ def run(port, pick, clients: int, seconds: float, max_requests: int):
     }
 
 
+def cpu_by_program() -> dict[str, float]:
+    """CPU seconds used so far by every process on the machine, summed by program name (from
+    /proc; Linux only): where a level's CPU went, the servers' and the database's and ours."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)
+            name = fields[0].split("(", 1)[1]
+            utime, stime = (int(x) for x in fields[1].split()[11:13])
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended while being read
+        if entry == str(os.getpid()):
+            name = "load generator"
+        elif name.startswith("python") or name == "gunicorn":
+            name = "gunicorn"
+        used[name] = used.get(name, 0) + (utime + stime) / ticks
+    return used
+
+
+def cpu_share(before: dict, after: dict, seconds: float) -> str:
+    spent = {name: after.get(name, 0) - before.get(name, 0) for name in after}
+    top = sorted(((cpu, name) for name, cpu in spent.items() if cpu > 0.01), reverse=True)[:5]
+    return ", ".join(f"{name} {cpu / seconds:.2f} cores" for cpu, name in top)
+
+
 def row(label, s):
     return (
         f"  {label:<24} {s['rps']:7.1f} req/s  median {s['median']:6.1f} ms  "
@@ -236,33 +285,45 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15, help="for each level of load")
     parser.add_argument("--clients", default="1,4,8,16")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="for each server")
+    parser.add_argument(
+        "--servers", type=int, default=1, help="app servers on one database, clients shared out"
+    )
+    parser.add_argument(
+        "--documents",
+        action="store_true",
+        help="add PDF downloads of the FCAs' children's letters (5%% of requests)",
+    )
     parser.add_argument("--max-requests", type=int, default=20000, help="at each level")
     args = parser.parse_args()
 
     prepare_database(os.environ.get("BENCH_SIZE", "small"))
     rng = random.Random(2026)
-    targets, floor = build_targets(rng)
-    port = free_port()
-    env = production_env(port)
+    targets, floor = build_targets(rng, documents=args.documents)
+    ports = [free_port() for _ in range(args.servers)]
+    env = production_env(*ports)
     subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
         cwd=ROOT,
         env=env,
         check=True,
     )
-    # The server's logs (a JSON line a request, as in production) go to a file, not this terminal.
+    # The servers' logs (a JSON line a request, as in production) go to a file.
     log_path = ROOT / "var" / "load-server.log"
-    with log_path.open("w") as log, gunicorn(env=env, workers=args.workers, port=port, output=log):
+    with log_path.open("w") as log, contextlib.ExitStack() as servers:
+        for port in ports:
+            servers.enter_context(gunicorn(env=env, workers=args.workers, port=port, output=log))
         from django.db import connection
 
         print(
-            f"\ngunicorn, {args.workers} sync workers, production settings, "
+            f"\n{args.servers} server{'s' if args.servers > 1 else ''} of gunicorn, "
+            f"{args.workers} sync workers each, production settings, "
             f"{connection.vendor}, {os.environ.get('BENCH_SIZE', 'small')} data"
         )
-        targets = check_targets(port, targets)
-        weights = [weight if targets[kind] else 0 for kind, weight in MIX]
-        kinds = [kind for kind, _ in MIX]
+        targets = check_targets(ports[0], targets)
+        mix = MIX + ((("pdf", 5),) if args.documents else ())
+        weights = [weight if targets.get(kind) else 0 for kind, weight in mix]
+        kinds = [kind for kind, _ in mix]
 
         def mixed(r):
             return r.choice(targets[r.choices(kinds, weights)[0]])
@@ -270,17 +331,20 @@ def main():
         def bare(r):
             return r.choice(floor)
 
-        run(port, mixed, 2, 3, 200)  # warm both workers
+        run(ports, mixed, 2 * len(ports), 3, 200)  # warm every worker
         for clients in (int(c) for c in args.clients.split(",")):
             print(f"{clients} client{'s' if clients > 1 else ''} at once, {args.seconds:g} s each:")
-            result = run(port, mixed, clients, args.seconds, args.max_requests)
+            before, started = cpu_by_program(), time.perf_counter()
+            result = run(ports, mixed, clients, args.seconds, args.max_requests)
+            used = cpu_share(before, cpu_by_program(), time.perf_counter() - started)
             print(row("mixed pages", result))
+            print(f"    CPU: {used}")
             print(
                 "    median by kind: "
                 + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in result["by_kind"].items())
             )
-            print(row("bare page", run(port, bare, clients, args.seconds / 2, args.max_requests)))
-        print(f"\nThe server's log: {log_path}")
+            print(row("bare page", run(ports, bare, clients, args.seconds / 2, args.max_requests)))
+        print(f"\nThe servers' log: {log_path}")
 
 
 if __name__ == "__main__":

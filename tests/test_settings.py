@@ -218,3 +218,14 @@ def test_development_keeps_readable_logs():
     result = run(["shell", "-v", "0", "-c", LOGS])
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:2] == ["Formatter", "False"]
+
+
+def test_production_takes_retired_secret_keys_for_a_rotation():
+    old = "a" * 10 + STRONG_SECRET[10:]
+    code = f"from django.conf import settings as s; print(s.SECRET_KEY_FALLBACKS == [{old!r}])"
+    result = run(
+        ["shell", "--no-imports", "-c", code],
+        **{**PRODUCTION, "DJANGO_SECRET_KEY_FALLBACKS": old},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"

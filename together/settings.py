@@ -37,6 +37,9 @@ if PRODUCTION:
             "DJANGO_SECRET_KEY is too weak: use at least 50 random characters "
             "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
         )
+    # Keys being retired (docs/operations.md, "Rotating the secret key"): what they signed
+    # still checks until they are removed.
+    SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
     ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
@@ -178,6 +181,24 @@ else:
         options["server_side_binding"] = True
         options.setdefault("prepare_threshold", env.int("DATABASE_PREPARE_THRESHOLD", default=5))
 
+# Reports read from a replica when REPORTING_DATABASE_URL names one (a read-only copy of the
+# primary, such as a PostgreSQL streaming replica): the scorecard, the quality reports and the
+# exports read through the "reporting" alias inside core.reporting.reporting_reads(). Without
+# it they read the primary, on the same connection as everything else.
+if env.str("REPORTING_DATABASE_URL", default=""):
+    DATABASES["reporting"] = env.db("REPORTING_DATABASE_URL")
+    for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "OPTIONS"):
+        if _key in DATABASES["default"]:
+            DATABASES["reporting"].setdefault(_key, DATABASES["default"][_key])
+    TOGETHER_REPORTING_DATABASE = "reporting"
+else:
+    # The alias still exists (tests point it at the primary's test database, as a replica
+    # would be), but reports read the primary itself.
+    DATABASES["reporting"] = {**DATABASES["default"]}
+    TOGETHER_REPORTING_DATABASE = "default"
+DATABASES["reporting"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["together.core.reporting.ReportingRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background work (PDF batches): django-tasks with its database backend; `manage.py db_worker`
@@ -227,9 +248,11 @@ LOGOUT_REDIRECT_URL = "accounts:signed-out"
 # A session ends after this long without a request (the idle timeout), and in any case when the
 # browser closes or after SESSION_COOKIE_AGE.
 IDLE_TIMEOUT = timedelta(minutes=env.int("TOGETHER_IDLE_MINUTES", default=30))
-# How exactly the idle time is measured: the session is written at most this often (requests in
-# the same second, such as a page and its htmx fragments, write it once).
-IDLE_PRECISION = timedelta(seconds=1)
+# How exactly the idle time is measured: the time of the last request is written into the
+# session at most this often, so a person clicking through pages writes their session once a
+# minute rather than on every request. A session is never ended early for it: it ends between
+# IDLE_TIMEOUT and IDLE_TIMEOUT + IDLE_PRECISION after the last request (accounts.middleware).
+IDLE_PRECISION = min(timedelta(minutes=1), IDLE_TIMEOUT / 30)
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Sessions are kept in the database. With a cache of their own (Redis, when CACHE_URL names it)
 # they are read from the cache and written to both ("cached_db": a session survives the cache

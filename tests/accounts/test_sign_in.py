@@ -1,6 +1,7 @@
 """Signing in and out, lock-out after wrong passwords, and the idle timeout."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -88,10 +89,16 @@ def test_signing_out_needs_a_form_post_and_is_logged(client, fca):
     assert client.get(reverse("home:home"))["Location"].startswith(SIGN_IN)
 
 
-def test_session_ends_after_thirty_minutes_idle(client, fca):
+# The production setting for the half-hour timeout (tests/conftest.py writes less often).
+PRODUCTION_PRECISION = timedelta(minutes=1)
+
+
+def test_session_ends_after_thirty_minutes_idle(client, fca, settings):
+    settings.IDLE_PRECISION = PRODUCTION_PRECISION
     client.force_login(fca)
     assert client.get(reverse("home:home")).status_code == 200
     session = client.session
+    # Ended within the precision after the half hour: 31 minutes after the kept time.
     session[LAST_SEEN_KEY] = time.time() - 31 * 60
     session.save()
     response = client.get(reverse("home:home"))
@@ -103,7 +110,8 @@ def test_session_ends_after_thirty_minutes_idle(client, fca):
     assert client.get(reverse("home:home")).status_code == 302
 
 
-def test_session_carries_on_within_thirty_minutes(client, fca):
+def test_session_carries_on_within_thirty_minutes(client, fca, settings):
+    settings.IDLE_PRECISION = PRODUCTION_PRECISION
     client.force_login(fca)
     client.get(reverse("home:home"))
     session = client.session
@@ -163,5 +171,36 @@ def test_an_active_session_is_never_ended_early_by_a_short_idle_timeout(
     for step in range(4):
         clock[0] = start + step * 40
         assert client.get(reverse("home:home")).status_code == 200, f"ended at {step * 40} s"
-    clock[0] = start + 3 * 40 + 61
+    clock[0] = start + 3 * 40 + 62
+    assert client.get(reverse("home:home")).status_code == 302
+
+
+def test_the_session_is_written_once_a_minute_and_never_ended_early(
+    client, fca, settings, monkeypatch
+):
+    # With the half-hour timeout the time of the last request is written at most once a minute
+    # (a person clicking through pages does not write their session on every click), and the
+    # session still lasts the whole half hour after the last request, however the minute falls.
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    import together.accounts.middleware as middleware
+
+    settings.IDLE_PRECISION = PRODUCTION_PRECISION
+    client.force_login(fca)
+    start = time.time()
+    clock = [start]
+    monkeypatch.setattr(
+        middleware, "timezone", SimpleNamespace(now=lambda: datetime.fromtimestamp(clock[0], UTC))
+    )
+    assert client.get(reverse("home:home")).status_code == 200
+    kept = client.session[LAST_SEEN_KEY]
+    clock[0] = start + 50  # within the minute: nothing written
+    assert client.get(reverse("home:home")).status_code == 200
+    assert client.session[LAST_SEEN_KEY] == kept
+    # 29 minutes 59 seconds after that last request, though 30 minutes 49 seconds after the
+    # time kept: still signed in.
+    clock[0] = start + 50 + 30 * 60 - 1
+    assert client.get(reverse("home:home")).status_code == 200
+    clock[0] = start + 50 + 30 * 60 - 1 + 30 * 60 + 61
     assert client.get(reverse("home:home")).status_code == 302

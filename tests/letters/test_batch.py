@@ -120,3 +120,64 @@ def test_a_letter_that_cannot_be_made_does_not_stop_the_others(letters_world, th
     assert len(zipfile.ZipFile(io.BytesIO(bytes(batch.zip_file))).namelist()) == 2
     assert batch.error.startswith("1 letter could not be made")
     assert Letter.objects.get(pk=three_letters[0].pk).first_printed_at is None
+
+
+class WorkerKilled(BaseException):
+    """What a worker's process being killed looks like from inside: nothing after it runs
+    (not an Exception, so no handler of the task's own catches it)."""
+
+
+def test_a_batch_whose_worker_was_killed_half_way_is_made_again_with_each_letter_once(
+    letters_world, immediate_tasks, django_capture_on_commit_callbacks, monkeypatch
+):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    import together.letters.services as letter_services
+
+    letters = [start_letter(letters_world.child, letters_world.fca_allocated) for _ in range(25)]
+    batch = LetterBatch.objects.create(
+        requested_by=letters_world.fca_allocated,
+        scope=LetterBatch.Scope.MY_LETTERS,
+        letter_ids=[letter.pk for letter in letters],
+        total=25,
+    )
+    made = []
+    real_pdf = letter_services.letter_pdf
+
+    def dies_after_twelve(letter, **kwargs):
+        if len(made) == 12:
+            raise WorkerKilled
+        made.append(letter.pk)
+        return real_pdf(letter, **kwargs)
+
+    monkeypatch.setattr(letter_services, "letter_pdf", dies_after_twelve)
+    with pytest.raises(WorkerKilled):
+        batch_make(batch.pk)
+    batch.refresh_from_db()
+    assert (batch.state, batch.done) == (LetterBatch.State.RUNNING, 10)  # left half made
+    assert not Letter.objects.filter(first_printed_at__isnull=False).exists()
+
+    # Not yet stale: a worker that is only slow is left alone.
+    call_command("letters_resume_batches")
+    batch.refresh_from_db()
+    assert batch.state == LetterBatch.State.RUNNING
+
+    monkeypatch.setattr(letter_services, "letter_pdf", real_pdf)
+    LetterBatch.objects.filter(pk=batch.pk).update(
+        progress_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("letters_resume_batches")
+    batch.refresh_from_db()
+    assert (batch.state, batch.done, batch.total) == (LetterBatch.State.DONE, 25, 25)
+    names = zipfile.ZipFile(io.BytesIO(bytes(batch.zip_file))).namelist()
+    assert len(names) == len(set(names)) == 25  # each letter once
+    printed = Letter.objects.filter(pk__in=[letter.pk for letter in letters])
+    assert not printed.filter(first_printed_at__isnull=True).exists()
+    # Run again (a second worker, a second timer): nothing is started twice.
+    call_command("letters_resume_batches", "--stale-minutes", "0")
+    batch.refresh_from_db()
+    assert batch.state == LetterBatch.State.DONE

@@ -1,7 +1,11 @@
 """Pages of the whole service that know no domain: the footer's statements and the error pages."""
 
+import logging
+import sys
+
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponseServerError, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
@@ -38,10 +42,36 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+logger = logging.getLogger("together.database")
+
+# PostgreSQL's codes for a database that is there but cannot take the change: read-only (a
+# replica, or default_transaction_read_only), out of disk space, shutting down, starting up.
+UNAVAILABLE_STATES = {"25006", "53100", "53200", "57P01", "57P02", "57P03"}
+
+
+def database_unavailable(error: BaseException | None) -> bool:
+    """Whether `error` says the database cannot be reached or cannot take changes just now (as
+    opposed to a mistake in the code, which stays a 500)."""
+    if isinstance(error, OperationalError | InterfaceError):
+        return True
+    cause = getattr(error, "__cause__", None)
+    return isinstance(error, DatabaseError) and getattr(cause, "sqlstate", None) in (
+        UNAVAILABLE_STATES
+    )
+
+
 @login_not_required
 @requires_csrf_token
 def server_error(request):
     # No context processors: the database or the session may be what failed.
+    error = sys.exc_info()[1]
+    if database_unavailable(error):
+        # The database is down, restarting, read-only or full: a 503 asks the person (and the
+        # load balancer) to try again shortly. The kind of error is logged, never its text.
+        logger.warning("Database unavailable: %s", type(error.__cause__ or error).__name__)
+        response = HttpResponse(loader.get_template("errors/503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("errors/500.html").render())
 
 

@@ -14,6 +14,7 @@ from django_ratelimit.core import is_ratelimited
 
 from together.core.exceptions import EditConflict
 from together.core.middleware import client_ip
+from together.core.reporting import reporting
 
 from . import export, rules, selectors, services
 from .forms import DashboardFilterForm, FeedbackForm
@@ -257,6 +258,7 @@ def dashboard(request):
 
 
 @require_GET
+@reporting
 def download(request):
     user = request.user
     filters, chosen = _filters(request)

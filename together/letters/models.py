@@ -249,6 +249,10 @@ class LetterBatch(models.Model):
     done = models.PositiveIntegerField(default=0)
     requested_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # When the worker last said it was still making the batch (at the start and with each step
+    # of progress): a batch "being made" that has not moved for a while lost its worker, and
+    # letters_resume_batches starts it again.
+    progress_at = models.DateTimeField(null=True, blank=True)
     zip_file = models.BinaryField(null=True, blank=True, editable=False)
     error = models.CharField(max_length=300, blank=True)
 

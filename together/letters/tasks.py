@@ -6,6 +6,7 @@
 import io
 import logging
 import zipfile
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -32,7 +33,11 @@ def batch_make(batch_id: int) -> int:
     from .services import letter_pdf
 
     batch = LetterBatch.objects.defer("zip_file").get(pk=batch_id)
-    LetterBatch.objects.filter(pk=batch.pk).update(state=LetterBatch.State.RUNNING, done=0)
+    # Made from the start every time, so a batch whose worker died half way is made again
+    # whole: each letter once in the zip, and printed dates set only where none was.
+    LetterBatch.objects.filter(pk=batch.pk).update(
+        state=LetterBatch.State.RUNNING, done=0, progress_at=timezone.now()
+    )
     letters = (
         Letter.objects.filter(pk__in=batch.letter_ids)
         .select_related("child", "fca", "recipient")
@@ -62,7 +67,9 @@ def batch_make(batch_id: int) -> int:
                         archive.writestr(name, pdf)
                     done += 1
                     if done % PROGRESS_EVERY == 0:
-                        LetterBatch.objects.filter(pk=batch.pk).update(done=done)
+                        LetterBatch.objects.filter(pk=batch.pk).update(
+                            done=done, progress_at=timezone.now()
+                        )
     except Exception as error:
         LetterBatch.objects.filter(pk=batch.pk).update(
             state=LetterBatch.State.FAILED, error=str(error)[:300], finished_at=timezone.now()
@@ -82,6 +89,27 @@ def batch_make(batch_id: int) -> int:
             uuid__in=skipped
         ).update(first_printed_at=now)
     return done
+
+
+def batches_resume(*, stale_after: timedelta) -> int:
+    """Start again every batch being made whose worker has said nothing for `stale_after` (it
+    died: killed, or its machine went away). Safe to run at any time and more than once: a batch
+    is made whole each time. Returns how many were started again."""
+    cutoff = timezone.now() - stale_after
+    stale = list(
+        LetterBatch.objects.filter(state=LetterBatch.State.RUNNING, progress_at__lte=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for batch_id in stale:
+        # Only one of several workers running this at once wins each batch.
+        claimed = LetterBatch.objects.filter(
+            pk=batch_id, state=LetterBatch.State.RUNNING, progress_at__lte=cutoff
+        ).update(state=LetterBatch.State.WAITING, done=0, progress_at=timezone.now())
+        if claimed:
+            log.warning("Letter batch %s lost its worker: starting it again", batch_id)
+            transaction.on_commit(lambda batch_id=batch_id: letters_batch_make.enqueue(batch_id))
+    return len(stale)
 
 
 def _chunks(items: list, size: int):

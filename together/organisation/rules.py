@@ -12,11 +12,11 @@ path from the model queried to the thing that has the `team` or `service_area` (
 "proceedings__" from a plan, "" on Proceedings itself).
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from together.accounts.models import NATIONAL_ROLES, REGION_ROLES, Role
+from together.accounts.models import NATIONAL_ROLES, REGION_ROLES, Role, User
 
-from .models import ServiceArea, Team
+from .models import ServiceArea, Team, TeamMembership
 
 # A filter that matches nothing. Not Q(): an empty Q vanishes when OR-ed with another, and
 # matches everything on its own.
@@ -115,3 +115,63 @@ def _current_memberships(user):
         cached = list(current_memberships(user))
         user._together_current_memberships = cached
     return cached
+
+
+# Absence: staff record their own planned absence; whoever manages them records their sickness.
+
+
+def may_record_own_absence(user) -> bool:
+    """Anyone who works with children or runs a place records their own leave and training."""
+    return _active(user) and user.role != Role.SYSTEM_ADMINISTRATOR
+
+
+def manages_staff_q(user) -> Q:
+    """Staff (a filter on User) whose absence `user` manages: a practice supervisor the other
+    current members of the teams they supervise; a service manager everyone in a team in their
+    area now."""
+    if not _active(user):
+        return NOTHING
+    memberships = TeamMembership.objects.filter(user=OuterRef("pk"), ended_on__isnull=True)
+    if user.role == Role.PRACTICE_SUPERVISOR:
+        supervised = current_memberships(user).values("team_id")
+        return Q(Exists(memberships.filter(team__in=supervised))) & ~Q(pk=user.pk)
+    if user.role == Role.SERVICE_MANAGER and user.service_area_id is not None:
+        in_area = memberships.filter(team__service_area_id=user.service_area_id)
+        return Q(Exists(in_area)) & ~Q(pk=user.pk)
+    return NOTHING
+
+
+def may_manage_absence(user) -> bool:
+    """Offer the team's absence page: service managers and practice supervisors."""
+    return _active(user) and (
+        user.role == Role.PRACTICE_SUPERVISOR
+        or (user.role == Role.SERVICE_MANAGER and user.service_area_id is not None)
+    )
+
+
+def may_record_sickness_for(user, person) -> bool:
+    """manages_staff_q, for one person in hand."""
+    return User.objects.filter(manages_staff_q(user), pk=person.pk).exists()
+
+
+# Prioritisation: national leadership sets each area's thresholds and records its decisions;
+# whoever reads an area's scorecard reads its prioritisation and history.
+
+
+def may_decide_prioritisation(user) -> bool:
+    return _active(user) and user.role == Role.NATIONAL_PERFORMANCE
+
+
+def sees_prioritisation_q(user) -> Q:
+    """Service areas (a filter on ServiceArea) whose prioritisation `user` reads: national
+    leadership every area, heads of practice and assistant directors their region's, a service
+    manager their own."""
+    if not _active(user):
+        return NOTHING
+    if user.role == Role.NATIONAL_PERFORMANCE:
+        return Q()
+    if user.role in REGION_ROLES and user.region_id is not None:
+        return Q(region_id=user.region_id)
+    if user.role == Role.SERVICE_MANAGER and user.service_area_id is not None:
+        return Q(pk=user.service_area_id)
+    return NOTHING

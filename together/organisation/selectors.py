@@ -1,13 +1,16 @@
 """Reading the organisation: the part of it a member of staff works in, with head counts, and the
 changes made to its staff and teams in the admin site."""
 
+import datetime
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from together.accounts.models import (
     NATIONAL_ROLES,
@@ -15,11 +18,19 @@ from together.accounts.models import (
     SERVICE_AREA_ROLES,
     TEAM_ROLES,
     Role,
+    User,
 )
 from together.audit.models import Action, AuditEvent
 
 from . import rules
-from .models import Region, ServiceArea, Team, TeamMembership
+from .models import (
+    Absence,
+    PrioritisationEvent,
+    Region,
+    ServiceArea,
+    Team,
+    TeamMembership,
+)
 
 _current = Q(memberships__ended_on__isnull=True)
 _fca = _current & Q(memberships__user__role=Role.FCA, memberships__user__is_active=True)
@@ -108,7 +119,7 @@ _CHANGE_WORDS = {"added": "Added", "changed": "Changed", "deleted": "Removed"}
 
 @dataclass(frozen=True)
 class StaffChange:
-    when: datetime
+    when: datetime.datetime
     who: str
     change: str  # added, changed or deleted
     summary: str
@@ -154,3 +165,96 @@ def _staff_change(event: AuditEvent) -> StaffChange:
         places=places,
         fields=detail.get("fields", []),
     )
+
+
+# Absence
+
+# How far back "My absence" and the team's absence list look: recent time away stays in view.
+ABSENCE_LOOK_BACK = 30
+
+
+def my_absences(user, today: datetime.date | None = None) -> list[Absence]:
+    """`user`'s own absences that have not ended more than a month ago, soonest first."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=ABSENCE_LOOK_BACK)
+    return list(
+        Absence.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=since), user=user)
+        .select_related("recorded_by")
+        .order_by("starts_on", "pk")
+    )
+
+
+def managed_staff(user) -> list[User]:
+    """The people whose absence `user` manages (rules.manages_staff_q), by name. 404 for anyone
+    who manages no one's absence."""
+    if not rules.may_manage_absence(user):
+        raise Http404("No such page")
+    return list(
+        User.objects.filter(rules.manages_staff_q(user), is_active=True).order_by(
+            "family_name", "given_name", "pk"
+        )
+    )
+
+
+def team_absences(user, today: datetime.date | None = None) -> list[Absence]:
+    """Absences of the people `user` manages that are going on now or still to come (or ended
+    within the last month), soonest first. One query; 404 for anyone who manages no one."""
+    if not rules.may_manage_absence(user):
+        raise Http404("No such page")
+    today = today or timezone.localdate()
+    since = today - timedelta(days=ABSENCE_LOOK_BACK)
+    managed = User.objects.filter(rules.manages_staff_q(user)).values("pk")
+    return list(
+        Absence.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=since), user__in=managed)
+        .select_related("user", "recorded_by")
+        .order_by("starts_on", "user__family_name", "pk")
+    )
+
+
+# Prioritisation
+
+
+def area_get_for_prioritisation(*, user, area_id) -> ServiceArea:
+    """The service area, if `user` reads its prioritisation (rules.sees_prioritisation_q), with
+    its thresholds; otherwise 404, as if there were none."""
+    try:
+        return (
+            ServiceArea.objects.filter(rules.sees_prioritisation_q(user))
+            .select_related("region", "thresholds", "thresholds__updated_by")
+            .get(uuid=area_id)
+        )
+    except (ServiceArea.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such service area") from None
+
+
+def areas_for_prioritisation(user) -> list[ServiceArea]:
+    """The service areas whose prioritisation `user` reads, by region and name."""
+    return list(
+        ServiceArea.objects.filter(rules.sees_prioritisation_q(user)).order_by(
+            "region__name", "name"
+        )
+    )
+
+
+def prioritisation_history(area: ServiceArea) -> list[PrioritisationEvent]:
+    """Every decision recorded about `area`, newest first, with who made it. One query."""
+    return list(
+        PrioritisationEvent.objects.filter(service_area=area)
+        .select_related("by")
+        .order_by("-at", "-pk")
+    )
+
+
+def sickness_get(*, user, absence_id) -> Absence:
+    """A sickness of someone `user` manages; otherwise 404."""
+    if not rules.may_manage_absence(user):
+        raise Http404("No such absence")
+    managed = User.objects.filter(rules.manages_staff_q(user)).values("pk")
+    try:
+        return Absence.objects.select_related("user").get(
+            uuid=absence_id,
+            kind=Absence.Kind.SICKNESS,
+            user__in=managed,
+        )
+    except (Absence.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such absence") from None

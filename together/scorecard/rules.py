@@ -133,3 +133,25 @@ def scorecard_place(user, key: str = "", *, below: bool = True) -> Place | None:
         ):
             return None
     return _with_below(place) if below else place
+
+
+@dataclass(frozen=True)
+class Places:
+    """The places a person's scorecard is for, as the pressure page reads them: `name`, and the
+    service areas (`areas` None for the whole nation); `each`, the areas to show one by one."""
+
+    name: str
+    areas: list[ServiceArea] | None
+    each: list[ServiceArea]
+
+
+def scorecard_places(user) -> Places | None:
+    """The service areas `user` reads the scorecard for, or None if they may not read it."""
+    if not may_read_scorecard(user):
+        return None
+    if user.role == Role.NATIONAL_PERFORMANCE:
+        return Places("National", None, list(ServiceArea.objects.order_by("name")))
+    if user.role in REGION_ROLES:
+        areas = list(ServiceArea.objects.filter(region_id=user.region_id).order_by("name"))
+        return Places(user.region.name, areas, areas)
+    return Places(user.service_area.name, [user.service_area], [])

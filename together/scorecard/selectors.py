@@ -77,6 +77,15 @@ class Scope:
     ids: tuple[int, ...] | None = None
     each: bool = False
     level: str = "area"
+    # The first names of `ids` and `each`, for service areas (pressure.py still uses them).
+    area_ids: tuple[int, ...] | None = None
+    by_area: bool = False
+
+    def __post_init__(self):
+        if self.area_ids is not None:
+            object.__setattr__(self, "ids", tuple(self.area_ids))
+        if self.by_area:
+            object.__setattr__(self, "each", True)
 
     @property
     def field(self) -> str:

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from together.core.reporting import reporting
 from together.feedback.export import write_csv
 
 from . import drill
@@ -83,6 +84,7 @@ DRILLS = {
 
 
 @require_GET
+@reporting
 def scorecard(request):
     place, form, day = _chosen(request)
     month_day, year_day = month_before(day), year_before(day)
@@ -201,6 +203,7 @@ def _page_or_all(request):
 
 
 @require_GET
+@reporting
 def on_duty(request):
     place, _form, day = _chosen(request)
     got, found = drill.on_duty(request.user, place, day, **_page_or_all(request))
@@ -242,6 +245,7 @@ def on_duty(request):
 
 
 @require_GET
+@reporting
 def over_ceiling(request):
     stage = request.GET.get("stage", drill.AFTER)
     if stage not in drill.CEILINGS:
@@ -274,6 +278,7 @@ def over_ceiling(request):
 
 
 @require_GET
+@reporting
 def not_seen(request):
     place, _form, day = _chosen(request)
     got, found = drill.not_seen(request.user, place, day, **_page_or_all(request))

@@ -8,7 +8,16 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from together.demo import children, feedback, letters, organisation, plans, quality, scorecard
+from together.demo import (
+    children,
+    feedback,
+    letters,
+    organisation,
+    plans,
+    pressure,
+    quality,
+    scorecard,
+)
 from together.demo.generator import SIZES, Context
 from together.organisation.models import Region
 
@@ -20,6 +29,7 @@ GENERATORS = [
     letters.generate,
     feedback.generate,  # after letters: it answers some of the sent letters' feedback links
     quality.generate,
+    pressure.generate,  # it reads the figures the others made
     scorecard.generate,  # last: it keeps the figures of everything made before it
 ]
 
