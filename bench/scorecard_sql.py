@@ -236,6 +236,27 @@ QUERIES_OF_PART = {
 }
 
 
+def timed_parts(connection, day: datetime.date) -> list[tuple[str, float, float, float]]:
+    """Each part of the service's national figures against its SQL, in turns, in this run: (part,
+    SQL median ms, service median ms, service / SQL), medians of 10."""
+    from common import summary, time_calls
+
+    from together.scorecard import selectors
+
+    scope = selectors.Scope(day=day)
+    rows = []
+    for part, names in QUERIES_OF_PART.items():
+
+        def queries(names=names):
+            for name in names:
+                run(connection, name, day)
+
+        sql_ms = summary(time_calls(queries, 10, warmup=2))["median"]
+        part_ms = summary(time_calls(lambda p=part: getattr(selectors, p)(scope), 10, 2))["median"]
+        rows.append((part, sql_ms, part_ms, part_ms / sql_ms if sql_ms else float("nan")))
+    return rows
+
+
 def main(argv: list[str]) -> int:
     from common import prepare_database, summary, time_calls
     from django.db import connection
@@ -251,18 +272,9 @@ def main(argv: list[str]) -> int:
     print("the service and the SQL agree on every figure" if not wrong else "THEY DISAGREE")
     for line in wrong:
         print("  " + line)
-    scope = selectors.Scope(day=day)
     print("Median of 10 each, in milliseconds; the ratio is the service's over the SQL's")
     print(f"{'figures':<22}{'SQL':>10}{'service':>10}{'ratio':>8}")
-    for part, names in QUERIES_OF_PART.items():
-
-        def queries(names=names):
-            for name in names:
-                run(connection, name, day)
-
-        sql_ms = summary(time_calls(queries, 10, warmup=2))["median"]
-        part_ms = summary(time_calls(lambda p=part: getattr(selectors, p)(scope), 10, 2))["median"]
-        ratio = part_ms / sql_ms if sql_ms else float("nan")
+    for part, sql_ms, part_ms, ratio in timed_parts(connection, day):
         print(f"{part:<22}{sql_ms:>10.2f}{part_ms:>10.2f}{ratio:>8.2f}")
     whole = summary(time_calls(lambda: selectors.scorecard_figures(day), 10, warmup=2))
     print(f"whole national scorecard, median of 10: {whole['median']:.1f} ms")

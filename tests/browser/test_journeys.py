@@ -20,7 +20,7 @@ def sign_in(journey, email, password=PASSWORD):
         (Role.FCA, "My children"),
         (Role.PRACTICE_SUPERVISOR, "Your teams"),
         (Role.SERVICE_MANAGER, None),  # the service area's name
-        (Role.NATIONAL_PERFORMANCE, "National overview"),
+        (Role.NATIONAL_PERFORMANCE, "Scorecard"),
     ],
 )
 def test_staff_sign_in_see_their_home_page_and_sign_out(journey, make_user, role, heading):

@@ -1,4 +1,5 @@
-"""National leadership opens the scorecard and changes the day; a service manager reads theirs."""
+"""National leadership opens the scorecard, changes the day, goes into one area, lists the
+proceedings held on duty there and downloads the list; a service manager reads theirs."""
 
 import pytest
 from django.core.management import call_command
@@ -39,9 +40,27 @@ def test_leadership_reads_the_scorecard_on_a_chosen_day(journey, make_user, tmp_
     table = page.locator("#figures")
     assert "National on 30 June 2026" in table.inner_text()
     row = table.get_by_role("row", name="Proceedings held on duty (no lead FCA)")
-    assert row.get_by_role("cell").inner_text() == "1"
+    assert row.get_by_role("cell").first.inner_text().split()[0] == "1"  # a link to the list
     areas = page.locator("#by-area").inner_text()
     assert "Tyneside" in areas and "Wearside" in areas
+    assert "Change" in table.inner_text()  # each figure beside last month and last year
+    assert page.locator("#trend-open_proceedings svg[role=img]").count() == 1
+
+    # Into one area, on the same day, and the proceedings held on duty there.
+    journey.click("Wearside", role="link")
+    assert "Wearside on 30 June 2026" in page.locator("#figures").inner_text()
+    assert "Wearside after" in page.locator("#by-team").inner_text()
+    journey.click("1 (see the list)", role="link")
+    assert journey.heading() == "Proceedings held on duty"
+    listed = page.locator("#list").inner_text()
+    assert "NE-P5" in listed and "Child7 Example" in listed
+
+    # The list as a CSV file.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download this list as a CSV file").click()
+    assert download.value.suggested_filename == "on-duty-2026-06-30.csv"
+    csv_text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
+    assert "NE-P5" in csv_text and "Wearside" in csv_text
 
     manager = make_user(Role.SERVICE_MANAGER, area=ServiceArea.objects.get(code="NE1"))
     journey.page.context.clear_cookies()

@@ -18,7 +18,9 @@ HOME = reverse("home:home")
     [
         (Role.FCA, "My children"),
         (Role.PRACTICE_SUPERVISOR, "Your workspace"),
-        (Role.NATIONAL_PERFORMANCE, "National overview"),
+        (Role.NATIONAL_PERFORMANCE, "Scorecard"),
+        (Role.HEAD_OF_PRACTICE, "Scorecard"),
+        (Role.ASSISTANT_DIRECTOR, "Scorecard"),
         (Role.SYSTEM_ADMINISTRATOR, "National overview"),
     ],
 )
@@ -48,7 +50,14 @@ def test_head_of_practice_sees_only_their_region(client, make_user):
     ServiceAreaFactory(name="Not mine")
     client.force_login(make_user(Role.HEAD_OF_PRACTICE, region=mine.region))
     page = client.get(HOME).content.decode()
-    assert "Mine (" in page and "Not mine" not in page
+    assert 'id="by-area"' in page
+    assert ">Mine</a>" in page and "Not mine" not in page
+
+
+def test_service_manager_home_links_to_their_scorecard(client, make_user, area):
+    client.force_login(make_user(Role.SERVICE_MANAGER, area=area))
+    page = client.get(HOME).content.decode()
+    assert f'href="/scorecard/">Read {escape(area.name)}\'s scorecard</a>' in page
 
 
 def test_supervisor_sees_their_team_and_not_people_who_left(client, make_user, team):
@@ -70,8 +79,7 @@ def _queries_for(client, url):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (Role.NATIONAL_PERFORMANCE, 4),  # session, user, areas with counts, their teams
-        (Role.HEAD_OF_PRACTICE, 5),  # the same, and the region's name
+        (Role.SYSTEM_ADMINISTRATOR, 4),  # session, user, areas with counts, their teams
         (Role.SERVICE_MANAGER, 5),  # session, user, the area, its region, its teams with counts
         # session, user, their teams, the members with their caseloads, their children's work,
         # supervision actions, plans waiting for review, the proceedings they lead

@@ -8,7 +8,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from together.quality.models import Audit
-from together.scorecard.selectors import scorecard_figures
+from together.scorecard.models import SnapshotFillState
+from together.scorecard.selectors import figures_for, scorecard_figures
+from together.scorecard.snapshots import snapshot_read, trend
 
 TODAY = datetime.date(2026, 11, 1)
 
@@ -29,3 +31,14 @@ def test_the_demo_service_has_audits_and_a_full_scorecard(db):
         assert 0 < figures[key] < 1, key
     sql = scorecard_sql.national_figures(connection, TODAY)
     assert scorecard_sql.disagreements(figures, sql) == []
+
+    # Two years of month-ends kept, so the trends show; each as the records give it.
+    kept = list(SnapshotFillState.objects.filter(state="done").order_by("day"))
+    assert len(kept) == 24
+    assert kept[-1].day == datetime.date(2026, 10, 31) and kept[0].day == datetime.date(
+        2024, 11, 30
+    )
+    assert snapshot_read(kept[-1].day, "area")[0] == figures_for(kept[-1].day)[None]
+    months = trend("area", None, today=TODAY)
+    assert sum(found is not None for _, found in months) == 24
+    assert sum(bool(found["open_proceedings"]) for _, found in months) >= 20

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 
 from together.accounts.models import Role
 from together.organisation.models import Region, ServiceArea
@@ -22,7 +22,8 @@ def figure(page, key: str) -> str:
     html = page.content.decode()
     row = html[html.index(f'id="figure-{key}"') :]
     cell = row[row.index("govuk-table__cell") :]
-    return cell[cell.index(">") + 1 : cell.index("</td>")]
+    text = strip_tags(cell[cell.index(">") + 1 : cell.index("</td>")])
+    return text.replace(" (see the list)", "")
 
 
 def on(client, day, month, year):
@@ -38,9 +39,10 @@ def test_national_leadership_reads_the_nation_and_each_area_on_a_chosen_day(
     assert "National on 30 June 2026" in page.content.decode()
     assert figure(page, "open_proceedings") == "30"
     assert figure(page, "held_on_duty") == "1"
-    assert figure(page, "caseload_post_first_hearing_avg") == "14.0"
     assert figure(page, "children_seen_share") == "12.5%"
-    assert figure(page, "days_to_allocation_avg_last_90_days") == "60.0 days"
+    # Built on 2 FCAs, and on 1 set of proceedings: too few to show.
+    assert figure(page, "caseload_post_first_hearing_avg") == "fewer than 5"
+    assert figure(page, "days_to_allocation_avg_last_90_days") == "fewer than 5"
     html = page.content.decode()
     assert "By service area on 30 June 2026" in html
     assert "Tyneside" in html and "Wearside" in html

@@ -16,15 +16,23 @@ from together.plans.documents import professional_version_context
 from together.plans.models import PlanStatus
 from together.plans.selectors import plan_get_for_user
 from together.plans.services import plan_state_change
+from together.scorecard import views as scorecard
+from together.scorecard.rules import may_read_scorecard
 
 from .forms import ReviewForm
 from .selectors import my_children_with_work
 from .workspace import supervisor_workspace
 
+# Roles whose day starts from the scorecard (issue 16): national leadership, heads of practice and
+# assistant directors. Service managers keep their area's page, which links to theirs.
+SCORECARD_HOME = frozenset({Role.NATIONAL_PERFORMANCE, *REGION_ROLES})
+
 
 def home(request):
     """Each role lands on the page it starts its day from."""
     user = request.user
+    if user.role in SCORECARD_HOME and may_read_scorecard(user):
+        return scorecard.scorecard(request)
     if user.role in NATIONAL_ROLES:
         context = {"regions": organisation.areas_overview()}
         return render(request, "home/national.html", context)

@@ -3,6 +3,8 @@ written as a number, a percentage or an average."""
 
 from dataclasses import dataclass
 
+from .selectors import BASE
+
 COUNT, SHARE, AVERAGE, DAYS = "count", "share", "average", "days"
 
 # key: (what it is, in words; how it is written)
@@ -64,6 +66,10 @@ BY_AREA = {
 }
 
 NO_FIGURE = "No figure"
+# No share or average built on fewer than this many people, answers or records is shown, on the
+# page or in a download: a figure about one or two children or families could identify them.
+SMALLEST = 5
+TOO_FEW = "fewer than 5"
 
 
 @dataclass(frozen=True)
@@ -72,10 +78,25 @@ class Figure:
     label: str
     text: str
     numeric: bool
+    # Shown as a number (not "No figure" or "fewer than 5"), so it can be compared.
+    value: float | None = None
 
 
-def written(key: str, value) -> str:
+def too_few(key: str, figures: dict) -> bool:
+    """Whether the figure `key` is built on fewer than SMALLEST (but some) people or answers."""
+    base = figures.get(f"{BASE}{key}")
+    return base is not None and 0 < base < SMALLEST
+
+
+def shown(key: str, figures: dict):
+    """The value of `key` as it may be shown: None when there is nothing or too few to count."""
+    return None if too_few(key, figures) else figures.get(key)
+
+
+def written(key: str, value, figures: dict | None = None) -> str:
     kind = LABELS[key][1]
+    if figures is not None and too_few(key, figures):
+        return TOO_FEW
     if value is None:
         return NO_FIGURE
     if kind == COUNT:
@@ -87,8 +108,76 @@ def written(key: str, value) -> str:
     return f"{value:.1f}"
 
 
+def csv_value(key: str, figures: dict) -> str:
+    """The figure as a download holds it: the number itself (shares as fractions), empty when there
+    is nothing to count, and "fewer than 5" (never the number) when built on too few."""
+    if too_few(key, figures):
+        return TOO_FEW
+    value = figures.get(key)
+    return "" if value is None else str(value)
+
+
+def change(key: str, now: dict, before: dict, since: str) -> str:
+    """The direction of change from `before` to `now`, in words: "up 6% on last year" for counts
+    and averages, "down 2 points on last month" for shares, "no change on last year"; empty when
+    either has no figure to show."""
+    a, b = shown(key, before), shown(key, now)
+    if a is None or b is None:
+        return ""
+    if LABELS[key][1] == SHARE:
+        points = round((b - a) * 100)
+        if points == 0:
+            return f"no change on {since}"
+        unit = "point" if abs(points) == 1 else "points"
+        return f"{'up' if points > 0 else 'down'} {abs(points)} {unit} on {since}"
+    if a == 0:
+        return f"no change on {since}" if b == 0 else f"up from none on {since}"
+    percent = round((b - a) / a * 100)
+    if percent == 0:
+        return f"no change on {since}"
+    return f"{'up' if percent > 0 else 'down'} {abs(percent)}% on {since}"
+
+
 def figures_in_words(figures: dict, keys=None) -> list[Figure]:
     return [
-        Figure(key, LABELS[key][0], written(key, figures[key]), figures[key] is not None)
+        Figure(
+            key,
+            LABELS[key][0],
+            written(key, figures[key], figures),
+            figures[key] is not None and not too_few(key, figures),
+            shown(key, figures),
+        )
         for key in (keys or LABELS)
     ]
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One measure at the day, a month before and a year before, with the changes in words."""
+
+    figure: Figure
+    month_before: str
+    year_before: str
+    changes: str
+    drill: str = ""
+
+
+def compared(now: dict, month: dict, year: dict, drills: dict | None = None) -> list[Compared]:
+    rows = []
+    for key in LABELS:
+        words = [
+            c
+            for c in (change(key, now, month, "last month"), change(key, now, year, "last year"))
+            if c
+        ]
+        text = "; ".join(words)
+        rows.append(
+            Compared(
+                figures_in_words(now, [key])[0],
+                written(key, month[key], month),
+                written(key, year[key], year),
+                text[:1].upper() + text[1:] if text else "No comparison",
+                (drills or {}).get(key, ""),
+            )
+        )
+    return rows

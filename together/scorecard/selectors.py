@@ -37,6 +37,9 @@ AUDITS_WINDOW = 365
 AUDITED_RECENTLY_WINDOW = 91
 FEEDBACK_WINDOW = 365
 
+# The key of how many people, answers or records a figure is built on: BASE + the figure's key.
+BASE = "base:"
+
 # The figures, in the order the command prints them.
 KEYS = (
     "open_proceedings",
@@ -58,40 +61,67 @@ KEYS = (
 )
 
 
+# The levels the figures are gathered at below the nation: each region, each service area, or each
+# team (the team holding the proceedings, Proceedings.team: a set of proceedings counts for the team
+# holding it now, whatever the date), and the path that names it from a set of proceedings and from
+# a feedback answer.
+LEVEL_FIELDS = {"region": "service_area__region", "area": "service_area", "team": "team"}
+
+
 @dataclass(frozen=True)
 class Scope:
-    """Where the figures are for: the nation (`area_ids` None) or some service areas (one area,
-    or a region's), all together, or each area on its own (`by_area`)."""
+    """Where the figures are for: the nation (`ids` None) or some service areas or teams
+    (`level`), all together, or each on its own (`each`)."""
 
     day: datetime.date
+    ids: tuple[int, ...] | None = None
+    each: bool = False
+    level: str = "area"
+    # The first names of `ids` and `each`, for service areas (pressure.py still uses them).
     area_ids: tuple[int, ...] | None = None
     by_area: bool = False
 
+    def __post_init__(self):
+        if self.area_ids is not None:
+            object.__setattr__(self, "ids", tuple(self.area_ids))
+        if self.by_area:
+            object.__setattr__(self, "each", True)
+
+    @property
+    def field(self) -> str:
+        return LEVEL_FIELDS[self.level]
+
     def proceedings(self, prefix: str = "") -> Q:
-        if self.area_ids is None:
+        if self.ids is None:
             return Q()
-        return Q(**{f"{prefix}service_area__in": self.area_ids})
+        return Q(**{f"{prefix}{self.field}__in": self.ids})
+
+    def path(self, prefix: str = "") -> str:
+        """The path from the counted records to the group's id."""
+        return f"{prefix}{self.field}"
 
     def groups(self) -> list:
-        """The key of each result: None for the whole, or each service area's id."""
-        return list(self.area_ids) if self.by_area else [None]
+        """The key of each result: None for the whole, or each area's or team's id."""
+        return list(self.ids) if self.each else [None]
 
 
 def _aggregate(scope: Scope, queryset: QuerySet, area: str, **aggregates) -> dict:
-    """The aggregates over `queryset` for the whole scope (key None), or for each service area
-    (`area` is the path to the service area): the same aggregates, grouped."""
-    if not scope.by_area:
+    """The aggregates over `queryset` for the whole scope (key None), or for each group (`area`
+    is the path to the group): the same aggregates, grouped."""
+    if not scope.each:
         return {None: queryset.aggregate(**aggregates)}
-    rows = queryset.values(scorecard_area=F(area)).annotate(**aggregates).order_by()
-    found = {row.pop("scorecard_area"): row for row in rows}
+    rows = queryset.values(scorecard_group=F(area)).annotate(**aggregates).order_by()
+    found = {row.pop("scorecard_group"): row for row in rows}
     return {key: found.get(key, dict.fromkeys(aggregates, 0)) for key in scope.groups()}
 
 
 def _grouped(scope: Scope, rows) -> dict:
-    """Rows of (service area, values...) gathered by the scope's keys."""
+    """Rows of (group, values...) gathered by the scope's keys."""
     groups = {key: [] for key in scope.groups()}
-    for area, *values in rows:
-        groups[area if scope.by_area else None].append(values)
+    for group, *values in rows:
+        if scope.each and group not in groups:
+            continue
+        groups[group if scope.each else None].append(values)
     return groups
 
 
@@ -131,7 +161,7 @@ def open_proceedings(scope: Scope) -> dict:
     counts = _aggregate(
         scope,
         Proceedings.objects.filter(open_q(scope.day), scope.proceedings()),
-        "service_area",
+        scope.path(),
         open=Count("pk"),
         public=Count("pk", filter=Q(law=Law.PUBLIC)),
         private=Count("pk", filter=Q(law=Law.PRIVATE)),
@@ -142,7 +172,7 @@ def open_proceedings(scope: Scope) -> dict:
         ProceedingsChild.objects.filter(
             open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
         ),
-        "proceedings__service_area",
+        scope.path("proceedings__"),
         n=Count("child_id", distinct=True),
     )
     return {
@@ -162,7 +192,7 @@ def caseloads(scope: Scope) -> dict:
     after = after_first_hearing_q(scope.day, "proceedings__")
     before = before_first_hearing_q(scope.day, "proceedings__")
     # One row per FCA, or per FCA and service area.
-    by = ["proceedings__service_area"] if scope.by_area else []
+    by = [scope.path("proceedings__")] if scope.each else []
     loads = (
         leads_at(scope.day)
         .filter(
@@ -178,7 +208,7 @@ def caseloads(scope: Scope) -> dict:
         .values_list(*by, "after", "before")
         .order_by()
     )
-    if not scope.by_area:
+    if not scope.each:
         loads = [(None, *row) for row in loads]
     result = {}
     for key, rows in _grouped(scope, loads).items():
@@ -193,6 +223,16 @@ def caseloads(scope: Scope) -> dict:
             "caseload_pre_first_hearing_share_over_40": share(
                 sum(n > CEILING_BEFORE_FIRST_HEARING for n in before_loads), len(before_loads)
             ),
+            **_bases(
+                len(after_loads),
+                "caseload_post_first_hearing_avg",
+                "caseload_post_first_hearing_share_over_25",
+            ),
+            **_bases(
+                len(before_loads),
+                "caseload_pre_first_hearing_avg",
+                "caseload_pre_first_hearing_share_over_40",
+            ),
         }
     return result
 
@@ -206,12 +246,13 @@ def days_to_allocation(scope: Scope) -> dict:
         scope.proceedings(),
         first_allocated_at__gte=window_start,
         first_allocated_at__lt=end_of(scope.day),
-    ).values_list("service_area_id", "received_on", "first_allocated_at")
+    ).values_list(scope.path(), "received_on", "first_allocated_at")
     return {
         key: {
             "days_to_allocation_avg_last_90_days": _mean(
                 [(timezone.localdate(at) - received).days for received, at in found]
-            )
+            ),
+            **_bases(len(found), "days_to_allocation_avg_last_90_days"),
         }
         for key, found in _grouped(scope, rows).items()
     }
@@ -231,7 +272,7 @@ def children_seen(scope: Scope) -> dict:
         ProceedingsChild.objects.filter(
             open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
         ),
-        "proceedings__service_area",
+        scope.path("proceedings__"),
         pairs=Count("pk"),
         seen=Count("pk", filter=Exists(met)),
         in_person=Count("pk", filter=Exists(met.filter(method=Meeting.Method.IN_PERSON))),
@@ -240,6 +281,7 @@ def children_seen(scope: Scope) -> dict:
         key: {
             "children_seen_share": share(c["seen"], c["pairs"]),
             "children_seen_in_person_share": share(c["in_person"], c["pairs"]),
+            **_bases(c["pairs"], "children_seen_share", "children_seen_in_person_share"),
         }
         for key, c in counts.items()
     }
@@ -257,7 +299,7 @@ def audits(scope: Scope) -> dict:
             audited_on__gt=day - datetime.timedelta(days=AUDITS_WINDOW),
             audited_on__lte=day,
         ),
-        "proceedings__service_area",
+        scope.path("proceedings__"),
         all=Count("pk"),
         good=Count("pk", filter=Q(grade__in=GOOD_OR_BETTER)),
     )
@@ -268,7 +310,7 @@ def audits(scope: Scope) -> dict:
             scope.proceedings("proceedings__"),
             fca__role=Role.FCA,
         )
-        .values_list("proceedings__service_area", "fca_id")
+        .values_list(scope.path("proceedings__"), "fca_id")
         .distinct()
         .order_by()
     )
@@ -289,6 +331,8 @@ def audits(scope: Scope) -> dict:
                 graded[key]["good"], graded[key]["all"]
             ),
             "fcas_without_audit_last_3_months_share": share(len(fcas - audited), len(fcas)),
+            **_bases(graded[key]["all"], "audits_good_or_better_share_last_12_months"),
+            **_bases(len(fcas), "fcas_without_audit_last_3_months_share"),
         }
     return result
 
@@ -301,15 +345,15 @@ def feedback(scope: Scope) -> dict:
     answers = FeedbackResponse.objects.filter(
         answered_at__gte=start, answered_at__lt=end_of(scope.day), listened__isnull=False
     ).exclude(listened=Answer.DONT_KNOW)
-    if scope.area_ids is not None:
-        answers = answers.filter(service_area__in=scope.area_ids)
+    if scope.ids is not None:
+        answers = answers.filter(scope.proceedings())
     child = Q(audience__in=CHILD_AUDIENCES)
     parent = Q(audience=Audience.PARENT_CARER)
     yes = Q(listened__in=POSITIVE_ANSWERS)
     counts = _aggregate(
         scope,
         answers,
-        "service_area",
+        scope.path(),
         children=Count("pk", filter=child),
         children_yes=Count("pk", filter=child & yes),
         parents=Count("pk", filter=parent),
@@ -323,6 +367,8 @@ def feedback(scope: Scope) -> dict:
             "parents_carers_felt_listened_to_share_last_12_months": share(
                 c["parents_yes"], c["parents"]
             ),
+            **_bases(c["children"], "children_felt_listened_to_share_last_12_months"),
+            **_bases(c["parents"], "parents_carers_felt_listened_to_share_last_12_months"),
         }
         for key, c in counts.items()
     }
@@ -331,12 +377,24 @@ def feedback(scope: Scope) -> dict:
 PARTS = (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback)
 
 
+def _bases(base: int, *keys: str) -> dict:
+    """How many people, answers or records each of `keys` is built on (see BASE)."""
+    return {f"{BASE}{key}": base for key in keys}
+
+
 def _figures(scope: Scope) -> dict:
+    """Each group's figures, keyed as KEYS, and (keyed BASE + key) how many people, answers or
+    records each share and average is built on, so that a page can leave out a figure built on
+    too few (presentation.SMALLEST)."""
     figures = {key: {} for key in scope.groups()}
     for part in PARTS:
         for key, found in part(scope).items():
             figures[key].update(found)
-    return {key: {name: found[name] for name in KEYS} for key, found in figures.items()}
+    return figures
+
+
+def _only_figures(found: dict) -> dict:
+    return {name: found[name] for name in KEYS}
 
 
 def scorecard_figures(
@@ -344,20 +402,50 @@ def scorecard_figures(
     *,
     area: ServiceArea | None = None,
     areas: list[ServiceArea] | None = None,
+    teams: list | None = None,
+    with_bases: bool = False,
 ) -> dict:
-    """Every figure at `day`, keyed as KEYS: for the nation, one service area (`area`), or
-    several together (`areas`, a region's)."""
+    """Every figure at `day`, keyed as KEYS: for the nation, one service area (`area`), several
+    together (`areas`, a region's), or some teams together (`teams`). `with_bases` adds, keyed
+    BASE + key, how many each share and average is built on."""
     if area is not None:
         areas = [area]
-    scope = Scope(day=day, area_ids=None if areas is None else tuple(a.pk for a in areas))
-    return _figures(scope)[None]
+    if teams is not None:
+        scope = Scope(day=day, ids=tuple(t.pk for t in teams), level="team")
+    else:
+        scope = Scope(day=day, ids=None if areas is None else tuple(a.pk for a in areas))
+    found = _figures(scope)[None]
+    return found if with_bases else _only_figures(found)
 
 
-def scorecard_figures_by_area(day: datetime.date, areas: list[ServiceArea]) -> dict:
+def scorecard_figures_by_area(
+    day: datetime.date, areas: list[ServiceArea], *, with_bases: bool = False
+) -> dict:
     """Every figure at `day` for each of `areas` on its own, keyed by the area's id: the same
     figures as `scorecard_figures(day, area=...)` for each, in the same number of queries as
     one."""
-    return _figures(Scope(day=day, area_ids=tuple(a.pk for a in areas), by_area=True))
+    found = _figures(Scope(day=day, ids=tuple(a.pk for a in areas), each=True))
+    return {k: v if with_bases else _only_figures(v) for k, v in found.items()}
+
+
+def scorecard_figures_by_team(day: datetime.date, teams: list, *, with_bases: bool = False) -> dict:
+    """Every figure at `day` for each of `teams` on its own (the team holding the proceedings),
+    keyed by the team's id, in the same number of queries however many teams there are."""
+    found = _figures(Scope(day=day, ids=tuple(t.pk for t in teams), each=True, level="team"))
+    return {k: v if with_bases else _only_figures(v) for k, v in found.items()}
+
+
+def figures_for(
+    day: datetime.date,
+    level: str = "area",
+    ids: tuple[int, ...] | None = None,
+    *,
+    each: bool = False,
+) -> dict:
+    """Every figure at `day`, with its base (BASE + key), for the nation (`ids` None), for the
+    regions, areas or teams `ids` together (key None), or for each of them (`each`, keyed by
+    id): the same number of queries however many there are."""
+    return _figures(Scope(day=day, ids=ids, each=each, level=level))
 
 
 def _mean(values: list) -> float | None:

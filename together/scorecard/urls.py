@@ -6,6 +6,9 @@ app_name = "scorecard"
 
 urlpatterns = [
     path("scorecard/", views.scorecard, name="scorecard"),
+    path("scorecard/on-duty/", views.on_duty, name="on-duty"),
+    path("scorecard/over-ceiling/", views.over_ceiling, name="over-ceiling"),
+    path("scorecard/not-seen/", views.not_seen, name="not-seen"),
     path("scorecard/pressure/", pressure_views.pressure, name="pressure"),
     path("scorecard/prioritisation/", pressure_views.prioritisation, name="prioritisation"),
     path(

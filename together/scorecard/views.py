@@ -1,37 +1,315 @@
-"""The scorecard page: the board's figures at a chosen day, for the places the person leads."""
+"""The scorecard page: the board's figures at a chosen day for a place the person leads, beside the
+month before and the year before, the places one level down, the lists behind the figures, and a
+CSV download of every table."""
 
-from django.http import Http404
+import calendar
+import datetime
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from together.core.reporting import reporting
+from together.feedback.export import write_csv
 
+from . import drill
+from .charts import TRENDS, charts
 from .forms import ScorecardDateForm
-from .presentation import BY_AREA, figures_in_words
-from .rules import scorecard_places
-from .selectors import scorecard_figures, scorecard_figures_by_area
+from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
+from .rules import Place, scorecard_place
+from .selectors import KEYS
+from .services import scorecard_export_record
+from .snapshots import figures_at, kept_days, trend
 
 
-@require_GET
-@reporting
-def scorecard(request):
-    places = scorecard_places(request.user)
-    if places is None:
+def month_before(day: datetime.date) -> datetime.date:
+    """The same day a month earlier (the month's last day when it has fewer days)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def year_before(day: datetime.date) -> datetime.date:
+    """The same day a year earlier (28 February for 29 February)."""
+    if day.month == 2 and day.day == 29:
+        return day.replace(year=day.year - 1, day=28)
+    return day.replace(year=day.year - 1)
+
+
+def _chosen(request) -> tuple[Place, ScorecardDateForm, datetime.date]:
+    """The place and day the request asks for: 404 for a place the person may not read; today
+    when no day (or a wrong one) is given."""
+    place = scorecard_place(request.user, request.GET.get("place", ""))
+    if place is None:
         raise Http404
     form = ScorecardDateForm(request.GET if "date_day" in request.GET else None)
     day = timezone.localdate()
     if form.is_bound and form.is_valid() and form.cleaned_data["date"]:
         day = form.cleaned_data["date"]
-    figures = scorecard_figures(day, areas=places.areas)
-    each = scorecard_figures_by_area(day, places.each) if places.each else {}
-    by_area = [(area, figures_in_words(each[area.pk], BY_AREA)) for area in places.each]
+    return place, form, day
+
+
+def _query(place_key: str, day: datetime.date, **more) -> str:
+    """The query string naming a place and a day (and anything `more`)."""
+    params = {"date_day": day.day, "date_month": day.month, "date_year": day.year}
+    if place_key:
+        params = {"place": place_key, **params}
+    return "?" + urlencode({**params, **more})
+
+
+def _csv(request, name: str, rows: list[list], detail: dict) -> HttpResponse:
+    scorecard_export_record(by=request.user, detail={**detail, "rows": len(rows) - 1})
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    write_csv(response, rows)
+    return response
+
+
+# The figures whose lists are behind them: the list's address and its query.
+DRILLS = {
+    "held_on_duty": ("/scorecard/on-duty/", {}),
+    "caseload_post_first_hearing_share_over_25": (
+        "/scorecard/over-ceiling/",
+        {"stage": drill.AFTER},
+    ),
+    "caseload_pre_first_hearing_share_over_40": (
+        "/scorecard/over-ceiling/",
+        {"stage": drill.BEFORE},
+    ),
+    "children_seen_share": ("/scorecard/not-seen/", {}),
+}
+
+
+@require_GET
+@reporting
+def scorecard(request):
+    place, form, day = _chosen(request)
+    month_day, year_day = month_before(day), year_before(day)
+    kept = kept_days([day, month_day, year_day])
+    now = figures_at(day, place.level, place.ids, kept=kept)[None]
+    month = figures_at(month_day, place.level, place.ids, kept=kept)[None]
+    year = figures_at(year_day, place.level, place.ids, kept=kept)[None]
+    tables = []
+    for heading, level, places in place.below:
+        each = figures_at(day, level, tuple(p.ids[0] for p in places), each=True) if places else {}
+        tables.append((heading, level, places, each))
+    download = request.GET.get("download")
+    if download:
+        return _download(request, place, day, (month_day, year_day), (now, month, year), tables)
+    drills = {
+        key: address + _query(place.key, day, **more)
+        for key, (address, more) in DRILLS.items()
+        if now[key] and not too_few(key, now)
+    }
     context = {
         "form": form,
-        "places": places,
+        "place": place,
         "day": day,
-        "figures": figures_in_words(figures),
+        "month_day": month_day,
+        "year_day": year_day,
+        "rows": compared(now, month, year, drills),
         "area_headings": list(BY_AREA.values()),
-        "by_area": by_area,
+        "tables": [
+            {
+                "heading": heading,
+                "level": level,
+                "download": _query(place.key, day, download=level),
+                "rows": [
+                    (
+                        p,
+                        "/scorecard/" + _query(p.key, day),
+                        figures_in_words(each[p.ids[0]], BY_AREA),
+                    )
+                    for p in places
+                ],
+            }
+            for heading, level, places, each in tables
+            if places
+        ],
+        "download": _query(place.key, day, download="figures"),
+        "charts": charts(trend(place.level, place.ids)),
+        "trends_download": _query(place.key, day, download="trends"),
     }
     return render(request, "scorecard/scorecard.html", context)
+
+
+def _download(request, place, day, before_days, found, tables):
+    """The figures table, or one of the tables of places below, as CSV."""
+    download = request.GET["download"]
+    stamp = day.isoformat()
+    detail = {"table": download, "place": place.key or "nation", "date": stamp}
+    if download == "figures":
+        now, month, year = found
+        rows = [["measure", "key", stamp, before_days[0].isoformat(), before_days[1].isoformat()]]
+        rows += [
+            [LABELS[key][0], key, csv_value(key, now), csv_value(key, month), csv_value(key, year)]
+            for key in KEYS
+        ]
+        return _csv(request, f"scorecard-{stamp}", rows, detail)
+    if download == "trends":
+        months = trend(place.level, place.ids)
+        rows = [["month_end", *TRENDS]]
+        rows += [
+            [d.isoformat(), *(csv_value(k, found) if found else "" for k in TRENDS)]
+            for d, found in months
+        ]
+        return _csv(request, f"scorecard-trends-{stamp}", rows, detail)
+    for _heading, level, places, each in tables:
+        if level == download:
+            rows = [["place", *KEYS]]
+            rows += [[p.name, *(csv_value(k, each[p.ids[0]]) for k in KEYS)] for p in places]
+            return _csv(request, f"scorecard-by-{level}-{stamp}", rows, detail)
+    raise Http404
+
+
+def _list_page(request, *, title, intro, columns, rows, got, place, day, empty):
+    context = {
+        "title": title,
+        "intro": intro,
+        "columns": columns,
+        "rows": [
+            [(text, url, label) for (text, url), label in zip(row, columns, strict=True)]
+            for row in rows
+        ],
+        "page": got,
+        "place": place,
+        "day": day,
+        "empty": empty,
+        "back": "/scorecard/" + _query(place.key, day),
+        "download": _query(place.key, day, **_kept(request), download="csv"),
+        "previous": _query(place.key, day, **_kept(request), page=got.number - 1)
+        if got.has_previous()
+        else "",
+        "next": _query(place.key, day, **_kept(request), page=got.number + 1)
+        if got.has_next()
+        else "",
+    }
+    return render(request, "scorecard/list.html", context)
+
+
+def _kept(request) -> dict:
+    stage = request.GET.get("stage")
+    return {"stage": stage} if stage else {}
+
+
+def _page_or_all(request):
+    """One page of a list, or (for a download) all of it."""
+    if request.GET.get("download"):
+        return {"page": 1, "per_page": 1_000_000}
+    return {"page": request.GET.get("page")}
+
+
+@require_GET
+@reporting
+def on_duty(request):
+    place, _form, day = _chosen(request)
+    got, found = drill.on_duty(request.user, place, day, **_page_or_all(request))
+    columns = ["Court's number", "Received", "Days waiting", "Law", "Service area", "Children"]
+    cells = [
+        [
+            (r.court_number, r.url),
+            (r.received_on.strftime("%-d %B %Y"), ""),
+            (str(r.days_waiting), ""),
+            (r.law, ""),
+            (r.area, ""),
+            (r.children, ""),
+        ]
+        for r in found
+    ]
+    if request.GET.get("download"):
+        rows = [columns] + [
+            [r.court_number, r.received_on.isoformat(), r.days_waiting, r.law, r.area, r.children]
+            for r in found
+        ]
+        return _csv(
+            request,
+            f"on-duty-{day.isoformat()}",
+            rows,
+            {"table": "on_duty", "place": place.key or "nation", "date": day.isoformat()},
+        )
+    return _list_page(
+        request,
+        title="Proceedings held on duty",
+        intro="Open proceedings with no lead Family Court Adviser on this day, longest waiting "
+        "first. Only proceedings whose children you may see are listed.",
+        columns=columns,
+        rows=cells,
+        got=got,
+        place=place,
+        day=day,
+        empty="No proceedings you may see were held on duty on this day.",
+    )
+
+
+@require_GET
+@reporting
+def over_ceiling(request):
+    stage = request.GET.get("stage", drill.AFTER)
+    if stage not in drill.CEILINGS:
+        raise Http404
+    place, _form, day = _chosen(request)
+    got, found = drill.over_ceiling(place, day, stage, **_page_or_all(request))
+    ceiling = drill.CEILINGS[stage]
+    when = "after" if stage == drill.AFTER else "before"
+    columns = ["Family Court Adviser", f"Sets of proceedings {when} the first hearing"]
+    if request.GET.get("download"):
+        rows = [columns] + [[r.name, r.held] for r in found]
+        return _csv(
+            request,
+            f"over-{ceiling}-{day.isoformat()}",
+            rows,
+            {"table": f"over_{ceiling}", "place": place.key or "nation", "date": day.isoformat()},
+        )
+    return _list_page(
+        request,
+        title=f"FCAs over {ceiling} sets of proceedings {when} the first hearing",
+        intro=f"Family Court Advisers leading more than {ceiling} open sets of proceedings "
+        f"{when} the first hearing on this day, most first.",
+        columns=columns,
+        rows=[[(r.name, ""), (str(r.held), "")] for r in found],
+        got=got,
+        place=place,
+        day=day,
+        empty=f"No Family Court Adviser led more than {ceiling} on this day.",
+    )
+
+
+@require_GET
+@reporting
+def not_seen(request):
+    place, _form, day = _chosen(request)
+    got, found = drill.not_seen(request.user, place, day, **_page_or_all(request))
+    columns = ["Child", "Court's number", "Received", "Service area"]
+    if request.GET.get("download"):
+        rows = [columns] + [
+            [r.child, r.court_number, r.received_on.isoformat(), r.area] for r in found
+        ]
+        return _csv(
+            request,
+            f"not-seen-{day.isoformat()}",
+            rows,
+            {"table": "not_seen", "place": place.key or "nation", "date": day.isoformat()},
+        )
+    return _list_page(
+        request,
+        title="Children not seen",
+        intro="Children in open proceedings with no meeting in those proceedings on or before "
+        "this day, longest waiting first. Only children whose files you may see are listed.",
+        columns=columns,
+        rows=[
+            [
+                (r.child, r.child_url),
+                (r.court_number, ""),
+                (r.received_on.strftime("%-d %B %Y"), ""),
+                (r.area, ""),
+            ]
+            for r in found
+        ],
+        got=got,
+        place=place,
+        day=day,
+        empty="No children you may see were waiting to be seen on this day.",
+    )

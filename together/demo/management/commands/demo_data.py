@@ -19,6 +19,7 @@ from together.demo import (
     plans,
     pressure,
     quality,
+    scorecard,
     supervision,
 )
 from together.demo.generator import SIZES, Context
@@ -36,7 +37,8 @@ GENERATORS = [
     courtwork.generate,
     court_reports.generate,  # after plans: reports are written from them
     supervision.generate,
-    pressure.generate,  # last: it reads the figures the others made
+    pressure.generate,  # it reads the figures the others made
+    scorecard.generate,  # last: it keeps the figures of everything made before it
 ]
 
 # Printed by `make demo`; demo data cannot be made in production.
