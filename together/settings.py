@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "together.documents",
     "together.plans",
     "together.letters",
+    "together.storyboards",
     "together.feedback",
     "together.quality",
     "together.scorecard",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("together.language.urls")),
     path("", include("together.plans.urls")),
     path("", include("together.letters.urls")),
+    path("", include("together.storyboards.urls")),
     path("", include("together.feedback.urls")),
     path("", include("together.scorecard.urls")),
     # One way in for everyone: the admin site signs in through the service's own sign-in page.

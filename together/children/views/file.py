@@ -32,6 +32,7 @@ SECTIONS = [
     ("meetings", "Meetings", "children:meetings"),
     ("plan", "Assessment and plan", "plans:plan"),
     ("letters", "Letters", "letters:list"),
+    ("storyboards", "Storyboards", "storyboards:list"),
     ("timeline", "Timeline", "children:timeline"),
 ]
 
