@@ -34,7 +34,7 @@ def fill_words(storyboard, by, words=CLEAR_WORDS):
 
 
 def share(storyboard, by, shared_with="Jayden"):
-    return services.storyboard_share(
+    return services.storyboard_share_record(
         by=by,
         storyboard=storyboard,
         version=storyboard.version,

@@ -211,7 +211,7 @@ def panel_update(*, by, panel: Panel, version: int, prompt: str, words: str) -> 
 
 
 @transaction.atomic
-def panel_move(*, by, panel: Panel, version: int, direction: str) -> Panel:
+def panel_position_change(*, by, panel: Panel, version: int, direction: str) -> Panel:
     """Move a panel one place up (earlier) or down (later). At the top or bottom it stays."""
     storyboard = panel.storyboard
     _require_writer(by, storyboard.child)
@@ -387,7 +387,7 @@ def sent_on_check(day: datetime.date, storyboard: Storyboard) -> None:
 
 
 @transaction.atomic
-def storyboard_share(
+def storyboard_share_record(
     *,
     by,
     storyboard: Storyboard,

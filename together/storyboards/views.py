@@ -202,7 +202,7 @@ def panel_move(request, child_id, storyboard_id, panel_id):
     form = VersionForm(request.POST)
     if form.is_valid():
         try:
-            services.panel_move(
+            services.panel_position_change(
                 by=request.user,
                 panel=panel,
                 version=form.cleaned_data["version"],
@@ -379,7 +379,7 @@ def storyboard_share(request, child_id, storyboard_id):
     )
     if request.method == "POST" and form.is_valid() and language.proceed:
         try:
-            services.storyboard_share(
+            services.storyboard_share_record(
                 by=request.user,
                 storyboard=storyboard,
                 version=form.cleaned_data["version"],
