@@ -217,3 +217,29 @@ def test_two_shared_versions_can_be_compared(client, world, shared):
     page = client.get(f"{_builder(world, storyboard)}versions/").content.decode()
     assert "From version 1 to version 2" in page
     assert "<ins>and Grandad.</ins>" in page or "<ins>" in page
+
+
+def test_the_share_page_asks_for_a_reason_for_each_finding_before_recording(client, world):
+    from django.utils import timezone
+
+    storyboard = start_storyboard(world, prompts=["judge"])
+    fill_words(storyboard, world.fca_allocated, words="The local authority applied for an order.")
+    client.force_login(world.fca_allocated)
+    url = f"{_builder(world, storyboard)}share/"
+    today = timezone.localdate()
+    form = {
+        "version": storyboard.version,
+        "shared_how": "read_together",
+        "shared_on_day": today.day,
+        "shared_on_month": today.month,
+        "shared_on_year": today.year,
+        "shared_with": "Jayden",
+    }
+    refused = client.post(url, form)
+    assert refused.status_code == 200
+    assert "Change the words the check found" in refused.content.decode()
+    assert storyboard.shares.count() == 0
+    reasons = {f"language-reason_{n}": "I explained this in person" for n in range(1, 10)}
+    done = client.post(url, {**form, **reasons})
+    assert done.status_code == 302
+    assert storyboard.shares.count() == 1

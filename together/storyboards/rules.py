@@ -31,3 +31,8 @@ def reflections_visible_q(user) -> Q:
     if user.role in REGION_ROLES:
         return Q(service_area__region_id=user.region_id)
     return Q(service_area_id=user.service_area_id) if user.service_area_id else Q(pk__in=[])
+
+
+def may_write_storyboard(user, storyboard) -> bool:
+    """The same, asked of one storyboard (the language check asks it of the document it checks)."""
+    return may_write_storyboards(user, storyboard.child)

@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from together.demo import children, feedback, letters, organisation, plans, quality
+from together.demo import children, feedback, letters, organisation, plans, quality, storyboards
 from together.demo.generator import SIZES, Context
 from together.organisation.models import Region
 
@@ -20,6 +20,7 @@ GENERATORS = [
     letters.generate,
     feedback.generate,  # after letters: it answers some of the sent letters' feedback links
     quality.generate,
+    storyboards.generate,
 ]
 
 # Printed by `make demo`; demo data cannot be made in production.
