@@ -14,7 +14,15 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3
 os.environ["TOGETHER_BENCH_ROUTES"] = "1"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "together.settings")
 
-BENCHMARKS = ["floor.py", "pages.py", "language.py", "plans.py", "letters.py", "feedback.py"]
+BENCHMARKS = [
+    "floor.py",
+    "pages.py",
+    "language.py",
+    "plans.py",
+    "letters.py",
+    "storyboards.py",
+    "feedback.py",
+]
 
 if __name__ == "__main__":
     for name in BENCHMARKS:

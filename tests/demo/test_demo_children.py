@@ -64,13 +64,13 @@ def small(demo, db):
 
 
 def _later_generators_models() -> list:
-    """The tables the plans, feedback, letters and quality generators fill, most dependent
-    first."""
+    """The tables the plans, feedback, letters, quality and storyboards generators fill, most
+    dependent first."""
     from django.apps import apps
 
     return [
         model
-        for label in ("quality", "letters", "feedback", "plans")
+        for label in ("storyboards", "quality", "letters", "feedback", "plans")
         for model in reversed(
             list(apps.get_app_config(label).get_models(include_auto_created=True))
         )

@@ -23,7 +23,7 @@ PROMPTS = [
         "who_i_am",
         "Who I am and why I am here",
         "Say who you are and what your job is, in a few short sentences.",
-        "My name is {worker}. My job is to help the judge know what is best for you.",
+        "My name is {worker}. I help the judge. I want to hear what you think.",
         ("worker", "waving"),
     ),
     Prompt(
@@ -58,7 +58,7 @@ PROMPTS = [
         "judge",
         "What the judge will decide, and when",
         "Say what the judge's job is and roughly when they will decide.",
-        "A judge is a person whose job is to make big decisions about families.",
+        "A judge makes big choices about families. The judge listens to everyone.",
         ("judge", "calendar"),
     ),
     Prompt(
@@ -72,7 +72,7 @@ PROMPTS = [
         "talk_to",
         "Who you can talk to",
         "Name people the child can talk to about how they feel.",
-        "You can talk to {worker} about anything in this story.",
+        "You can talk to {worker} about this story.",
         ("speech", "phone"),
     ),
 ]
