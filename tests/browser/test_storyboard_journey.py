@@ -134,3 +134,37 @@ def test_fca_builds_and_shares_a_storyboard_for_a_six_year_old(journey, world, c
     journey.goto("/storyboards/reflections/")
     assert journey.page.get_by_text("Choosing the pictures together helped her talk.").is_visible()
     assert "Maisie" not in journey.page.locator("main").inner_text()
+
+
+def test_panels_can_be_dragged_into_order_under_the_content_security_policy(
+    strict_page, live_server, world
+):
+    from tests.accounts.factories import PASSWORD
+    from tests.storyboards.factories import start_storyboard
+
+    storyboard = start_storyboard(world)
+    page = strict_page
+    page.goto(live_server.url + "/sign-in/")
+    page.get_by_label("Email address", exact=True).fill(world.fca_allocated.email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server.url}/children/{world.child.uuid}/storyboards/{storyboard.uuid}/")
+    headings = page.locator(".together-storyboard-panel h3")
+    assert headings.all_inner_texts()[0] == "1. Who I am and why I am here"
+    # The mouse's drag, as the browser reports it to the page (a DataTransfer carried from
+    # dragstart to drop).
+    panels = page.locator(".together-storyboard-panel")
+    carried = page.evaluate_handle("() => new DataTransfer()")
+    panels.nth(2).dispatch_event("dragstart", {"dataTransfer": carried})
+    panels.nth(0).dispatch_event("dragover", {"dataTransfer": carried})
+    panels.nth(0).dispatch_event("drop", {"dataTransfer": carried})
+    page.wait_for_function(
+        "() => document.querySelector('.together-storyboard-panel h3').innerText"
+        " === '1. What the grown-ups were worried about'"
+    )
+    assert headings.all_inner_texts() == [
+        "1. What the grown-ups were worried about",
+        "2. Who I am and why I am here",
+        "3. The people in your family",
+    ]
+    assert page.errors == []
