@@ -234,3 +234,30 @@ def test_a_reflection_may_not_name_the_child(world):
     )
     assert reflection.child_age == world.child.age
     assert reflection.service_area == world.area
+
+
+def test_a_storyboard_can_be_for_brothers_and_sisters_together(world):
+    from tests.children.factories import ChildFactory
+    from tests.proceedings.factories import ProceedingsChildFactory
+
+    sister = ChildFactory(preferred_name="Ruby")
+    ProceedingsChildFactory(proceedings=world.proceedings, child=sister)
+    stranger = ChildFactory(preferred_name="Ola")
+    storyboard = services.storyboard_start(
+        by=world.fca_allocated,
+        child=world.child,
+        token=None,
+        title="Our story",
+        prompts=["who_i_am"],
+        also_for=[sister],
+    )
+    assert list(storyboard.also_for.all()) == [sister]
+    with pytest.raises(ValidationError):
+        services.storyboard_start(
+            by=world.fca_allocated,
+            child=world.child,
+            token=None,
+            title="Our story",
+            prompts=["who_i_am"],
+            also_for=[stranger],
+        )
