@@ -20,6 +20,7 @@ BENCHMARKS = [
     "language.py",
     "plans.py",
     "letters.py",
+    "storyboards.py",
     "feedback.py",
     "court_reports.py",
     "supervision.py",

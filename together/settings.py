@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "together.documents",
     "together.plans",
     "together.letters",
+    "together.storyboards",
     "together.courtwork",
     "together.feedback",
     "together.quality",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("together.language.urls")),
     path("", include("together.plans.urls")),
     path("", include("together.letters.urls")),
+    path("", include("together.storyboards.urls")),
     path("", include("together.courtwork.urls")),
     path("", include("together.courtwork.report_urls")),
     path("", include("together.feedback.urls")),

@@ -73,14 +73,22 @@ def small(demo, db):
 
 
 def _later_generators_models() -> list:
-    """The tables the plans, feedback, letters, quality, supervision and court work generators
-    fill, most
+    """The tables the plans, feedback, letters, quality, storyboards, supervision and court work
+    generators fill, most
     dependent first."""
     from django.apps import apps
 
     return [
         model
-        for label in ("courtwork", "supervision", "quality", "letters", "feedback", "plans")
+        for label in (
+            "courtwork",
+            "supervision",
+            "storyboards",
+            "quality",
+            "letters",
+            "feedback",
+            "plans",
+        )
         for model in reversed(
             list(apps.get_app_config(label).get_models(include_auto_created=True))
         )

@@ -33,6 +33,7 @@ SECTIONS = [
     ("meetings", "Meetings", "children:meetings"),
     ("plan", "Assessment and plan", "plans:plan"),
     ("letters", "Letters", "letters:list"),
+    ("storyboards", "Storyboards", "storyboards:list"),
     ("supervision", "Thinking together", "supervision:child"),
     ("court", "Work for the court", "courtwork:court"),
     ("timeline", "Timeline", "children:timeline"),

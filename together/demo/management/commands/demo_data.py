@@ -20,6 +20,7 @@ from together.demo import (
     pressure,
     quality,
     scorecard,
+    storyboards,
     supervision,
 )
 from together.demo.generator import SIZES, Context
@@ -36,6 +37,7 @@ GENERATORS = [
     national_quality.generate,  # after quality: its audits sit beside the local ones
     courtwork.generate,
     court_reports.generate,  # after plans: reports are written from them
+    storyboards.generate,
     supervision.generate,
     pressure.generate,  # it reads the figures the others made
     scorecard.generate,  # last: it keeps the figures of everything made before it
