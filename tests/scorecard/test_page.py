@@ -110,3 +110,14 @@ def test_the_page_asks_as_many_queries_for_nineteen_areas_as_for_two(client, mak
         page = on(client, "30", "6", "2026")
     assert page.content.decode().count('<th scope="row" class="govuk-table__header">') >= 16 + 19
     assert len(nineteen) == len(two)
+
+
+def test_the_scorecard_shows_the_pressure_on_the_places_it_is_for(client, make_user, imported):
+    client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
+    html = on(client, "30", "6", "2026").content.decode()
+    assert 'id="pressure"' in html and "Pressure on 30 June 2026" in html
+    assert "Demand, throughput, saturation and duty" in html
+    wearside = ServiceArea.objects.get(name="Wearside")
+    client.force_login(make_user(Role.SERVICE_MANAGER, area=wearside))
+    html = on(client, "30", "6", "2026").content.decode()
+    assert "All of Wearside" in html

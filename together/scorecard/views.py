@@ -13,12 +13,14 @@ from django.views.decorators.http import require_GET
 
 from together.core.reporting import reporting
 from together.feedback.export import write_csv
+from together.organisation.models import ServiceArea
 
 from . import drill
 from .charts import TRENDS, charts
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
-from .rules import Place, scorecard_place
+from .pressure import pressure_at
+from .rules import AREA, REGION, Place, scorecard_place
 from .selectors import KEYS
 from .services import scorecard_export_record
 from .snapshots import figures_at, kept_days, trend
@@ -37,6 +39,18 @@ def year_before(day: datetime.date) -> datetime.date:
     if day.month == 2 and day.day == 29:
         return day.replace(year=day.year - 1, day=28)
     return day.replace(year=day.year - 1)
+
+
+def pressure_areas(place: Place):
+    """The service areas whose pressure the place's scorecard shows (None for the nation): a
+    team's is its area's, since prioritisation is decided for areas."""
+    if place.ids is None:
+        return None
+    if place.level == REGION:
+        return ServiceArea.objects.filter(region_id__in=place.ids)
+    if place.level == AREA:
+        return ServiceArea.objects.filter(pk__in=place.ids)
+    return ServiceArea.objects.filter(teams__pk__in=place.ids).distinct()
 
 
 def _chosen(request) -> tuple[Place, ScorecardDateForm, datetime.date]:
@@ -132,6 +146,8 @@ def scorecard(request):
         "download": _query(place.key, day, download="figures"),
         "charts": charts(trend(place.level, place.ids)),
         "trends_download": _query(place.key, day, download="trends"),
+        # Demand, throughput, saturation, duty and prioritisation (scorecard.pressure).
+        "pressure": pressure_at(day, pressure_areas(place)),
     }
     return render(request, "scorecard/scorecard.html", context)
 
