@@ -8,10 +8,13 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from together.core.reporting import reporting
+from together.courtwork.report_rules import may_view_reports_due
+from together.courtwork.rules import may_see_letters_due
 from together.feedback.export import write_csv
 from together.organisation.models import ServiceArea
 
@@ -51,6 +54,17 @@ def pressure_areas(place: Place):
     if place.level == AREA:
         return ServiceArea.objects.filter(pk__in=place.ids)
     return ServiceArea.objects.filter(teams__pk__in=place.ids).distinct()
+
+
+def work_lists(user) -> list[tuple[str, str]]:
+    """The lists of work for the court a reader of the scorecard oversees (the scorecard is the
+    home page of national and regional leadership, so it leads to them)."""
+    lists = []
+    if may_view_reports_due(user):
+        lists.append(("Reports to the court due and overdue", reverse("reports:due")))
+    if may_see_letters_due(user):
+        lists.append(("Safeguarding letters due", reverse("courtwork:letters-due")))
+    return lists
 
 
 def _chosen(request) -> tuple[Place, ScorecardDateForm, datetime.date]:
@@ -148,6 +162,7 @@ def scorecard(request):
         "trends_download": _query(place.key, day, download="trends"),
         # Demand, throughput, saturation, duty and prioritisation (scorecard.pressure).
         "pressure": pressure_at(day, pressure_areas(place)),
+        "work_lists": work_lists(request.user),
     }
     return render(request, "scorecard/scorecard.html", context)
 
