@@ -18,7 +18,7 @@ def sign_in(journey, email, password=PASSWORD):
     ("role", "heading"),
     [
         (Role.FCA, "My children"),
-        (Role.PRACTICE_SUPERVISOR, "Your teams"),
+        (Role.PRACTICE_SUPERVISOR, "Your workspace"),
         (Role.SERVICE_MANAGER, None),  # the service area's name
         (Role.NATIONAL_PERFORMANCE, "Scorecard"),
     ],

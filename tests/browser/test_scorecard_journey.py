@@ -47,7 +47,10 @@ def test_leadership_reads_the_scorecard_on_a_chosen_day(journey, make_user, tmp_
     assert page.locator("#trend-open_proceedings svg[role=img]").count() == 1
 
     # Into one area, on the same day, and the proceedings held on duty there.
-    journey.click("Wearside", role="link")
+    # The area's own scorecard (the pressure table's link to its prioritisation says more).
+    page.get_by_role("link", name="Wearside", exact=True).click()
+    page.wait_for_load_state()
+    journey.check_accessibility()
     assert "Wearside on 30 June 2026" in page.locator("#figures").inner_text()
     assert "Wearside after" in page.locator("#by-team").inner_text()
     journey.click("1 (see the list)", role="link")
