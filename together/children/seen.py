@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.utils import timezone
-from django.utils.formats import date_format
 
 # A child not seen for this long is overdue a meeting.
 NOT_SEEN_AFTER = timedelta(weeks=6)
@@ -39,8 +38,11 @@ def _ago(days: int) -> str:
 
 
 def _day(moment: datetime, now: datetime) -> str:
+    # "4 March", or "4 March 2025" in another year: the service writes in English only, so the
+    # month's name comes straight from the date (Django's date_format, which looks it up in the
+    # translations, took most of the time of My children's rows).
     local, today = timezone.localtime(moment), timezone.localtime(now)
-    return date_format(local, "j F" if local.year == today.year else "j F Y")
+    return f"{local.day} {local:%B}" if local.year == today.year else f"{local.day} {local:%B %Y}"
 
 
 def seen_status(

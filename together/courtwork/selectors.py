@@ -41,11 +41,11 @@ def letter_due_on(first_hearing_on: datetime.date | None) -> datetime.date | Non
 
 def needs_safeguarding_letter(proceedings: Proceedings) -> bool:
     """Private law proceedings still before their first hearing."""
-    return (
-        proceedings.law == Law.PRIVATE
-        and proceedings.stage == Stage.BEFORE_FIRST_HEARING
-        and proceedings.is_open
-    )
+    return _needs_letter(proceedings.law, proceedings.stage, proceedings.is_open)
+
+
+def _needs_letter(law: str, stage: str, is_open: bool) -> bool:
+    return law == Law.PRIVATE and stage == Stage.BEFORE_FIRST_HEARING and is_open
 
 
 def letter_filed_annotation(proceedings_field: str = "pk"):
@@ -70,11 +70,16 @@ def letter_annotations_for_links() -> dict:
 
 
 def letter_due_for_row(row: dict, today: datetime.date) -> LetterDue | None:
-    """letter_due, for a row annotated with letter_annotations_for_links."""
-    proceedings = Proceedings(
-        law=row["sg_law"], stage=row["sg_stage"], first_hearing_on=row["sg_first_hearing_on"]
+    """letter_due, for a row of open proceedings annotated with letter_annotations_for_links
+    (from the row's values: My children has dozens of rows and needs no model for each)."""
+    return _letter_due(
+        law=row["sg_law"],
+        stage=row["sg_stage"],
+        first_hearing_on=row["sg_first_hearing_on"],
+        is_open=True,
+        filed=row["sg_letter_filed"],
+        today=today,
     )
-    return letter_due(proceedings, filed=row["sg_letter_filed"], today=today)
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,20 @@ class LetterDue:
 def letter_due(proceedings: Proceedings, *, filed: bool, today=None) -> LetterDue | None:
     """When the safeguarding letter is due and whether it is late; None when none is due
     (filed, public law, after the first hearing, or no first hearing set)."""
-    if filed or not needs_safeguarding_letter(proceedings):
+    return _letter_due(
+        law=proceedings.law,
+        stage=proceedings.stage,
+        first_hearing_on=proceedings.first_hearing_on,
+        is_open=proceedings.is_open,
+        filed=filed,
+        today=today,
+    )
+
+
+def _letter_due(*, law, stage, first_hearing_on, is_open, filed, today) -> LetterDue | None:
+    if filed or not _needs_letter(law, stage, is_open):
         return None
-    due_on = letter_due_on(proceedings.first_hearing_on)
+    due_on = letter_due_on(first_hearing_on)
     if due_on is None:
         return None
     return LetterDue(due_on, overdue=(today or timezone.localdate()) > due_on)

@@ -10,6 +10,7 @@ from together.courtwork.selectors import letter_annotations_for_links, letter_du
 from together.letters.selectors import introduced_annotation
 from together.plans.models import PlanStatus
 from together.plans.selectors import plan_annotations_for_links
+from together.proceedings.models import Kind as ProceedingsKind
 from together.proceedings.selectors import MyChild, my_children_links, my_children_rows
 
 
@@ -24,6 +25,10 @@ class MyChildWork(MyChild):
     court_due: tuple[str, ...] = ()
     file_url: str = ""
     plan_url: str = ""
+    # As the page writes them, made here rather than by template filters for each of dozens of
+    # rows: "4 Mar 2027" (local time) or "None listed"; the kind of proceedings in words.
+    next_hearing_text: str = ""
+    kind_label: str = ""
     # The safeguarding letter, while one is due and not yet late ("due 10 December").
     safeguarding_due: str = ""
 
@@ -43,6 +48,7 @@ def my_children_with_work(user) -> list[MyChildWork]:
     )
     work = {(row["child__id"], row["proceedings__id"]): row for row in found}
     labels = dict(PlanStatus.choices)
+    kinds = dict(ProceedingsKind.choices)
     file_url, plan_url = link_maker("children:about"), link_maker("plans:plan")
     result = []
     for row in my_children_rows(found, now=now, today=today):
@@ -69,10 +75,19 @@ def my_children_with_work(user) -> list[MyChildWork]:
                 court_due=tuple(court_due),
                 file_url=file_url(row.child.uuid),
                 plan_url=plan_url(row.child.uuid),
+                next_hearing_text=_short_day(row.next_hearing),
+                kind_label=kinds.get(row.proceedings.kind, row.proceedings.kind),
                 safeguarding_due=due.label if due and not due.overdue else "",
             )
         )
     return sorted(result, key=lambda row: row.urgency)
+
+
+def _short_day(moment) -> str:
+    if moment is None:
+        return "None listed"
+    local = timezone.localtime(moment)
+    return f"{local.day} {local:%b %Y}"
 
 
 def _day(value) -> str:
