@@ -105,7 +105,7 @@ def invariants() -> dict[str, int]:
 
     from together.audit.models import Action, AuditEvent
     from together.children.models import Child
-    from together.letters.models import Letter
+    from together.letters.models import Letter, Status
     from together.plans.models import Plan, PlanVersion
 
     connection.close()  # the restart ended this process's connection too
@@ -117,10 +117,10 @@ def invariants() -> dict[str, int]:
             if latest_number != version
         ),
         "plan versions with an empty snapshot": PlanVersion.objects.filter(snapshot={}).count(),
-        "letters marked sent without when or how": Letter.objects.filter(status=Letter.Status.SENT)
+        "letters marked sent without when or how": Letter.objects.filter(status=Status.SENT)
         .filter(sent_at__isnull=True)
         .count()
-        + Letter.objects.filter(status=Letter.Status.SENT, sent_how="").count(),
+        + Letter.objects.filter(status=Status.SENT, sent_how="").count(),
         "views of a file naming no child": AuditEvent.objects.filter(action=Action.CHILD_VIEWED)
         .exclude(child_id__in=Child.objects.values("uuid"))
         .count(),
