@@ -30,8 +30,10 @@ from collections import Counter
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     sys.exit("bench/faults.py restarts PostgreSQL: set DATABASE_URL to a PostgreSQL database")
 
-from common import ROOT, free_port, gunicorn, prepare_database  # noqa: E402
-from load import build_targets, check_targets, production_env  # noqa: E402
+# load first: it sets the secret key the server and this process sign sessions with, before
+# common starts Django.
+from load import build_targets, check_targets, production_env  # noqa: E402, I001
+from common import ROOT, free_port, gunicorn, prepare_database  # noqa: E402, I001
 
 RESTART = "pg_ctlcluster --skip-systemctl-redirect {version} main restart"
 
