@@ -78,3 +78,20 @@ def test_each_row_shows_the_childs_names_and_the_proceedings_as_recorded(client,
     assert f'">{escape(child.preferred_name)} {escape(child.legal_family_name)}</a>' in page
     assert f"{proceedings.get_kind_display()}<br>" in page
     assert f'<span class="govuk-body-s">{proceedings.court_number}</span>' in page
+
+
+def test_the_query_built_once_keeps_nothing_of_the_last_person(client, world):
+    """My children's query is built once per process and refined for each person
+    (core.queries): the FCA asking second sees their own children, not the first one's."""
+    from tests.children.factories import ChildFactory
+    from tests.organisation.factories import TeamFactory
+    from tests.proceedings.factories import ProceedingsChildFactory, ProceedingsFactory, allocate
+
+    other = world.fca_other_area
+    proceedings = ProceedingsFactory(service_area=other.service_area)
+    allocate(proceedings, other, TeamFactory(service_area=other.service_area))
+    ProceedingsChildFactory(proceedings=proceedings, child=ChildFactory(preferred_name="Zebedee"))
+    first = _home(client, world.fca_allocated)
+    second = _home(client, other)
+    assert world.child.preferred_name in first and "Zebedee" not in first
+    assert "Zebedee" in second and world.child.preferred_name not in second

@@ -12,12 +12,12 @@ from .models import Action, AuditEvent
 
 
 # An event belongs to the transaction that writes it: inside a service's transaction it commits
-# or rolls back with the change it records; called on its own (the record of a page view) it
-# commits in a transaction of its own before the caller goes on. Either way the commit waits
-# until the database has the event safely on disk (ADR 0003): a record of who looked at a
-# child's file must never be lost. savepoint=False: inside a transaction an event adds no
-# statements, and a failure to write it fails the whole transaction.
-@transaction.atomic(savepoint=False)
+# or rolls back with the change it records (a failure to write it marks that transaction for
+# rollback, as every save does, so the change cannot commit without its event). Called on its
+# own (the record of a page view) it is one INSERT in autocommit mode: PostgreSQL and SQLite
+# commit a single statement whole, before the caller goes on, with no BEGIN and COMMIT around
+# it. Either way the commit waits until the database has the event safely on disk (ADR 0003):
+# a record of who looked at a child's file must never be lost.
 def audit_event_record(
     *,
     by,

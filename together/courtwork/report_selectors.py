@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from together.children.models import Child
 from together.children.selectors import child_get_for_user
+from together.core.queries import database_today
 from together.letters.models import Kind as LetterKind
 from together.letters.models import Letter
 from together.organisation.rules import manages_area_q
@@ -124,11 +125,13 @@ def reports_due(*, user, today: date | None = None, limit: int = DUE_LIMIT) -> D
     return DuePage(rows=rows, total=counts["total"], overdue=counts["overdue"])
 
 
-def court_annotations_for_links(today: date) -> dict:
+def court_annotations_for_links(today: date | None = None) -> dict:
     """For a query of children in proceedings (ProceedingsChild rows): how many of the child's
     reports in those proceedings are overdue, the date the next one is due, and how many times
     the child is still to be told what a judge decided (with the earliest date), as annotations
-    (so "My children" learns them in its own query)."""
+    (so "My children" learns them in its own query). Without `today`, "overdue" is against the
+    database's date (core.queries)."""
+    today = database_today() if today is None else today
     not_filed = CourtReport.objects.filter(
         child_id=OuterRef("child_id"), proceedings_id=OuterRef("proceedings_id")
     ).exclude(status=ReportStatus.FILED)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from together.children.models import Child, Meeting
 from together.children.selectors import child_get_for_user
+from together.core.queries import database_today
 from together.proceedings.models import Proceedings
 
 from . import rules
@@ -163,10 +164,12 @@ def plan_summaries_for_children(child_ids) -> dict[int, dict]:
     return result
 
 
-def plan_annotations_for_links(today) -> dict:
+def plan_annotations_for_links(today=None) -> dict:
     """For a query of children in proceedings (ProceedingsChild rows): the status and uuid of
     the child's plan in those proceedings and how many activities in its plan of work are
-    overdue, as annotations (so "My children" learns them in its own query)."""
+    overdue, as annotations (so "My children" learns them in its own query). Without `today`,
+    "overdue" is against the database's date (core.queries)."""
+    today = database_today() if today is None else today
     plan = Plan.objects.filter(
         child_id=OuterRef("child_id"), proceedings_id=OuterRef("proceedings_id")
     ).order_by("-id")

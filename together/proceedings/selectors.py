@@ -33,6 +33,7 @@ from together.children.rules import (
 )
 from together.children.seen import SeenStatus, seen_status
 from together.core.links import link_maker
+from together.core.queries import database_now
 from together.organisation.models import Team, TeamMembership
 from together.organisation.rules import manages_area_q
 
@@ -673,11 +674,14 @@ MY_CHILDREN_CHILD = ("id", "uuid", "preferred_name", "legal_family_name", "date_
 MY_CHILDREN_PROCEEDINGS = ("id", "uuid", "kind", "court_number")
 
 
-def my_children_links(*, user_id, now):
+def my_children_links(*, user_id=None, now=None):
     """The query behind "My children": one row (as a dict) per child in each open set of
-    proceedings led by the user, with their last meeting, next hearing and when the user's
-    current allocation began. Other apps add their own annotations on child_id and
-    proceedings_id (see home.selectors)."""
+    proceedings led by the user (by every lead FCA when `user_id` is None, for a query built once
+    and refined with .filter(proceedings__lead_fca_id=...)), with their last meeting, next hearing
+    and when the lead FCA's current allocation began. Other apps add their own annotations on
+    child_id and proceedings_id (see home.selectors). Without `now`, the next hearing is read
+    against the database's clock (core.queries)."""
+    now = database_now() if now is None else now
     last_meeting = Meeting.objects.filter(
         child=OuterRef("child_id"), outcome=Meeting.Outcome.MET
     ).order_by("-occurred_at")
@@ -685,13 +689,15 @@ def my_children_links(*, user_id, now):
         proceedings=OuterRef("proceedings_id"), starts_at__gte=now
     ).order_by("starts_at")
     allocated = (
-        rules.current_allocations("proceedings__").filter(fca_id=user_id).order_by("-started_at")
+        rules.current_allocations("proceedings__")
+        .filter(fca_id=OuterRef("proceedings__lead_fca_id"))
+        .order_by("-started_at")
     )
+    rows = ProceedingsChild.objects.filter(proceedings__closed_on__isnull=True)
+    if user_id is not None:
+        rows = rows.filter(proceedings__lead_fca_id=user_id)
     return (
-        ProceedingsChild.objects.filter(
-            proceedings__lead_fca_id=user_id, proceedings__closed_on__isnull=True
-        )
-        .order_by("id")
+        rows.order_by("id")
         .values(
             *(f"child__{name}" for name in MY_CHILDREN_CHILD),
             *(f"proceedings__{name}" for name in MY_CHILDREN_PROCEEDINGS),
