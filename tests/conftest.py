@@ -83,6 +83,11 @@ def _fast_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Each test's client loads the middleware afresh, and whitenoise would walk every static
+    # folder (node_modules included) each time: a seventh of a second a test. No test asks the
+    # test client for a static file; the browser journeys get theirs from the live server's own
+    # static handler. A test about serving static files sets this back to True.
+    settings.WHITENOISE_USE_FINDERS = False
 
 
 def _commits(node) -> bool:

@@ -35,6 +35,7 @@ PRODUCTION_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+SECRET_KEY = secrets.token_urlsafe(64)
 
 
 def free_port() -> int:
@@ -81,17 +82,14 @@ class Browser:
         return self.request(port, "POST", path, {**hidden, **form})
 
 
-@pytest.fixture(scope="module")
-def two_servers(django_db_setup, tmp_path_factory):
-    """Two servers for the module's tests (each test's rows are emptied after it, as usual)."""
-    tmp_path = tmp_path_factory.mktemp("servers")
-    if connection.vendor != "postgresql":
-        pytest.skip("two processes share PostgreSQL; SQLite's test database lives in this one")
+def process_env() -> dict[str, str]:
+    """The environment of another process (an app server, a task worker) on the committed test
+    database, with the settings it shares with every other: the secret key, the cache."""
     database = connection.settings_dict
     env = {
         **os.environ,
         "TOGETHER_ENV": "demo",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_SECRET_KEY": SECRET_KEY,
         "DATABASE_URL": (
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
             f"{database['NAME']}"
@@ -99,7 +97,17 @@ def two_servers(django_db_setup, tmp_path_factory):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "TOGETHER_ACCESS_LOG": "false",
     }
-    env.pop("CACHE_URL", None)  # the default: the database cache, shared by both
+    env.pop("CACHE_URL", None)  # the default: the database cache, shared by every process
+    return env
+
+
+@pytest.fixture(scope="module")
+def two_servers(django_db_setup, tmp_path_factory):
+    """Two servers for the module's tests (each test's rows are emptied after it, as usual)."""
+    tmp_path = tmp_path_factory.mktemp("servers")
+    if connection.vendor != "postgresql":
+        pytest.skip("two processes share PostgreSQL; SQLite's test database lives in this one")
+    env = process_env()
     subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
         [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True
     )
