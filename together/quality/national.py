@@ -70,7 +70,10 @@ def _eligible(round_: NationalAuditRound, links=None):
         | Q(proceedings__closed_on__gte=round_.starts_on - RECENTLY_CLOSED)
     )
     if round_.focus == NationalAuditRound.Focus.DOMESTIC_ABUSE:
-        links = links.filter(proceedings__domestic_abuse_noted=True)
+        # Noted on the proceedings, or marked on the child's file (children.Child).
+        links = links.filter(
+            Q(proceedings__domestic_abuse_noted=True) | Q(child__domestic_abuse=True)
+        )
     return links
 
 
