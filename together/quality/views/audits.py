@@ -22,6 +22,7 @@ from ..forms import (
     AgreementForm,
     AuditorGradesForm,
     FamilyVoiceForm,
+    GradesForm,
     SelfAssessmentForm,
     StartAuditForm,
 )
@@ -156,34 +157,51 @@ def _conflict(form, audit, **kwargs):
     return fresh
 
 
+def _grades_page(request, audit, *, form_class, save, done, initial, **form_kwargs):
+    """The one way a view's grades of the domains are asked for, checked and saved: the FCA's
+    self-assessment, the auditor's grades and the agreed ones. `save(form)` calls the service
+    with the form's answers; `done` is the message once saved (or a function of the audit).
+    Returns the form to show again, or a redirect once saved."""
+    if request.method != "POST":
+        return form_class(initial={"version": audit.version, **initial}, **form_kwargs)
+    form = form_class(request.POST, **form_kwargs)
+    if not form.is_valid():
+        return form
+    try:
+        save(form)
+    except EditConflict:
+        audit.refresh_from_db()
+        return _conflict(form, audit, **form_kwargs)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return form
+    messages.success(request, done(audit) if callable(done) else done)
+    return redirect("quality:audit", audit_id=audit.uuid)
+
+
+def _common(form) -> dict:
+    data = form.cleaned_data
+    return {"version": data["version"], "grades": form.grades(), "overall": data["overall"]}
+
+
 @quality_page
 @require_http_methods(["GET", "POST"])
 def audit_self_assessment(request, audit_id):
     audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
     if not rules.may_self_assess(request.user, audit):
         raise Http404("No audit found")
-    if request.method == "POST":
-        form = SelfAssessmentForm(request.POST)
-        if form.is_valid():
-            try:
-                services.audit_self_assessment_record(
-                    by=request.user,
-                    audit=audit,
-                    version=form.cleaned_data["version"],
-                    grades=form.grades(),
-                    overall=form.cleaned_data["overall"],
-                    impact=form.cleaned_data["impact"],
-                )
-            except EditConflict:
-                audit.refresh_from_db()
-                form = _conflict(form, audit)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Your self-assessment has been saved")
-                return redirect("quality:audit", audit_id=audit.uuid)
-    else:
-        form = SelfAssessmentForm(initial={"version": audit.version})
+    form = _grades_page(
+        request,
+        audit,
+        form_class=SelfAssessmentForm,
+        initial={},
+        done="Your self-assessment has been saved",
+        save=lambda form: services.audit_self_assessment_record(
+            by=request.user, audit=audit, impact=form.cleaned_data["impact"], **_common(form)
+        ),
+    )
+    if not isinstance(form, GradesForm):
+        return form
     return render(request, "quality/self_assessment.html", {"audit": audit, "form": form})
 
 
@@ -226,43 +244,39 @@ def audit_family(request, audit_id):
     return render(request, "quality/family.html", {"audit": audit, "form": form})
 
 
+def _finished_message(audit) -> str:
+    if audit.is_collaborative:
+        return "Your grades have been saved. Now agree them"
+    return "The audit is finished"
+
+
 @quality_page
 @require_http_methods(["GET", "POST"])
 def audit_grades(request, audit_id):
     audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
     if not rules.may_grade(request.user, audit):
         raise Http404("No audit found")
-    themes = list(Theme.objects.filter(in_use=True))
-    if request.method == "POST":
-        form = AuditorGradesForm(request.POST, themes=themes)
-        if form.is_valid():
-            try:
-                services.audit_grades_record(
-                    by=request.user,
-                    audit=audit,
-                    version=form.cleaned_data["version"],
-                    grades=form.grades(),
-                    overall=form.cleaned_data["overall"],
-                    worked_well=form.cleaned_data["worked_well"],
-                    themes=form.chosen_themes(),
-                )
-            except EditConflict:
-                audit.refresh_from_db()
-                form = _conflict(form, audit, themes=themes)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                if audit.is_collaborative:
-                    messages.success(request, "Your grades have been saved. Now agree them")
-                else:
-                    messages.success(request, "The audit is finished")
-                return redirect("quality:audit", audit_id=audit.uuid)
-    else:
-        rows = selectors.grade_rows(audit)
-        initial = AuditorGradesForm.initial_from(audit, rows, View.AUDITOR)
-        initial["worked_well"] = audit.worked_well
-        initial["themes"] = [str(t.uuid) for t in audit.themes.all()]
-        form = AuditorGradesForm(initial=initial, themes=themes)
+    rows = selectors.grade_rows(audit)
+    initial = AuditorGradesForm.initial_from(audit, rows, View.AUDITOR)
+    initial["worked_well"] = audit.worked_well
+    initial["themes"] = [str(t.uuid) for t in audit.themes.all()]
+    form = _grades_page(
+        request,
+        audit,
+        form_class=AuditorGradesForm,
+        initial=initial,
+        done=_finished_message,
+        save=lambda form: services.audit_grades_record(
+            by=request.user,
+            audit=audit,
+            worked_well=form.cleaned_data["worked_well"],
+            themes=form.chosen_themes(),
+            **_common(form),
+        ),
+        themes=list(Theme.objects.filter(in_use=True)),
+    )
+    if not isinstance(form, GradesForm):
+        return form
     return render(request, "quality/grades.html", {"audit": audit, "form": form})
 
 
@@ -273,31 +287,24 @@ def audit_agree(request, audit_id):
     if not (rules.may_grade(request.user, audit) and audit.is_collaborative):
         raise Http404("No audit found")
     rows = selectors.grade_rows(audit)
-    if request.method == "POST":
-        form = AgreementForm(request.POST)
-        if form.is_valid():
-            try:
-                services.audit_agreement_record(
-                    by=request.user,
-                    audit=audit,
-                    version=form.cleaned_data["version"],
-                    grades=form.grades(),
-                    overall=form.cleaned_data["overall"],
-                    worked_well=form.cleaned_data["worked_well"],
-                )
-            except EditConflict:
-                audit.refresh_from_db()
-                form = _conflict(form, audit)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "The grades are agreed and the audit is finished")
-                return redirect("quality:audit", audit_id=audit.uuid)
-    else:
-        # Start from the auditor's grades: the two change them where they agree otherwise.
-        initial = AgreementForm.initial_from(audit, rows, View.AUDITOR)
-        initial["worked_well"] = audit.worked_well
-        form = AgreementForm(initial=initial)
+    # Start from the auditor's grades: the two change them where they agree otherwise.
+    initial = AgreementForm.initial_from(audit, rows, View.AUDITOR)
+    initial["worked_well"] = audit.worked_well
+    form = _grades_page(
+        request,
+        audit,
+        form_class=AgreementForm,
+        initial=initial,
+        done="The grades are agreed and the audit is finished",
+        save=lambda form: services.audit_agreement_record(
+            by=request.user,
+            audit=audit,
+            worked_well=form.cleaned_data["worked_well"],
+            **_common(form),
+        ),
+    )
+    if not isinstance(form, GradesForm):
+        return form
     views = {row.domain: row.views for row in rows}
     domain_fields = form.domain_fields()
     for item in domain_fields:
