@@ -28,6 +28,13 @@ from ..forms import (
 )
 from ..models import Theme, View
 
+# What each kind of re-save before the audit was finished is called on the audit's page.
+CHANGE_STEPS = {
+    "self_assessment": "The self-assessment was saved again",
+    "family_voice": "The family's feedback was saved again",
+    "graded": "The auditor's grades were saved again",
+}
+
 CONFLICT = (
     "Someone else saved this audit while you were working on it. Check what is saved now, "
     "then save again if your changes are still right."
@@ -115,6 +122,10 @@ def _audit_context(request, audit):
         "grades_hidden": hidden,
         "actions": selectors.actions_for_audit(audit),
         "addenda": list(audit.addenda.select_related("written_by")),
+        "changes": [
+            (CHANGE_STEPS.get(change.step, change.step), change)
+            for change in audit.changes.select_related("changed_by")
+        ],
         "family_feedback": list(audit.family_feedback.all()),
         "themes": list(audit.themes.all()),
         "may_self_assess": rules.may_self_assess(request.user, audit),
