@@ -27,6 +27,7 @@ LOCAL_ROUTES = [
     "/quality/observations/<uuid:observation_id>/",
     "/quality/compliance/",
     "/quality/themes/",
+    "/quality/themes/over-time/",
 ]
 
 # By relationship to the world's audit (of fca_allocated's work, by supervisor_team).
