@@ -109,3 +109,17 @@ def test_themes_over_time_are_for_the_roles_whose_work_quality_is(client, world,
     client.force_login(world.users[relationship])
     expected = 200 if relationship in USES_QUALITY else 404
     assert client.get("/quality/themes/over-time/").status_code == expected
+
+
+def test_the_quality_home_page_links_to_the_national_pages_each_role_uses(client, world):
+    links = {
+        "national": ["National case quality audits", "National quality report"],
+        "director_region": ["National quality report", "Letters spotlight"],
+        "head_region": ["National quality report"],
+        "supervisor_team": [],
+    }
+    every = {"National case quality audits", "National quality report", "Letters spotlight"}
+    for relationship, shown in links.items():
+        client.force_login(world.users[relationship])
+        page = client.get("/quality/").content.decode()
+        assert {text for text in every if text in page} == set(shown), relationship

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from together.children.selectors import about_me_rows, child_get_for_user
 from together.children.views.file import render_file_page
 from together.core.forms import add_service_errors
+from together.core.reporting import reporting
 from together.documents.pdf import pdf_from_template
 from together.documents.services import document_print_record
 
@@ -155,6 +156,7 @@ def file_audit(request, file_id):
 
 
 @require_GET
+@reporting
 def report(request):
     if not rules.may_read_national_report(request.user):
         raise Http404("No page found")
@@ -167,6 +169,7 @@ def report(request):
 
 
 @require_GET
+@reporting
 def report_pdf(request):
     """The same report as a tagged PDF. It holds figures only, no child; the download is logged
     like any other."""

@@ -15,7 +15,7 @@ from together.children.services import child_view_record
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
 
-from .. import rules, selectors, services
+from .. import national_rules, rules, selectors, services
 from ..forms import (
     ActionForm,
     AddendumForm,
@@ -27,6 +27,7 @@ from ..forms import (
     StartAuditForm,
 )
 from ..models import Theme, View
+from ..national_models import NationalAuditFile
 
 # What each kind of re-save before the audit was finished is called on the audit's page.
 CHANGE_STEPS = {
@@ -65,8 +66,24 @@ def home(request):
             "open_actions": selectors.open_actions_count(request.user),
             "sees_moderation": rules.sees_moderation(request.user),
             "sees_compliance": rules.sees_compliance(request.user),
+            "national": _national_links(request.user),
         },
     )
+
+
+def _national_links(user) -> dict:
+    """Which national pages the person uses, for links from the quality home page."""
+    files = 0
+    if user.role in national_rules.AUDITOR_ROLES:
+        files = NationalAuditFile.objects.filter(
+            auditor_id=user.pk, round__closed_at__isnull=True
+        ).count()
+    return {
+        "runs": national_rules.may_run_national_audits(user),
+        "report": national_rules.may_read_national_report(user),
+        "spotlight": national_rules.may_run_letters_spotlight(user),
+        "files": files,
+    }
 
 
 @quality_page

@@ -75,6 +75,8 @@ def observation_detail(request, observation_id):
 
 
 @quality_page
+@require_GET
+@reporting
 def compliance(request):
     if not rules.sees_compliance(request.user):
         raise Http404("Not found")
