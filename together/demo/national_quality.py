@@ -8,7 +8,8 @@ Made through quality.national's services (a round is 200 files at most: no bulk 
 import datetime
 
 from together.accounts.models import Role, User
-from together.quality import national, spotlight
+from together.quality import national, services, spotlight
+from together.quality.models import Domain
 from together.quality.national_models import NationalAuditRound, SpotlightLetter
 
 from .generator import Context
@@ -78,7 +79,42 @@ def generate(ctx: Context) -> None:
         audited += 1
     ctx.count("national audit files", drawn)
     ctx.count("national audits done", audited)
+    _national_moderation(ctx, round_, national_lead)
     _letters_spotlight(ctx)
+
+
+def _national_moderation(ctx: Context, round_, national_lead) -> None:
+    """The national improvement service has moderated most of the audited files marked for it:
+    mostly agreeing, sometimes not (then resolved with a reason); the last two wait for the demo
+    national account to grade them."""
+    marked = list(
+        round_.files.filter(moderated=True, audit__isnull=False)
+        .select_related("audit")
+        .order_by("position")
+    )
+    for place, file in enumerate(marked):
+        moderation = national.national_moderation_start(by=national_lead, file=file)
+        if place >= len(marked) - 2:
+            continue
+        grade = file.audit.grade if ctx.rng.random() < 0.75 else ctx.rng.choice(GRADES)
+        moderation = services.moderation_grades_record(
+            by=national_lead, moderation=moderation, grades={Domain.OVERALL: grade}
+        )
+        if moderation.stage == moderation.Stage.TO_DISCUSS:
+            services.moderation_resolve_record(
+                by=national_lead,
+                moderation=moderation,
+                finals={Domain.OVERALL: ctx.rng.choice([grade, file.audit.grade])},
+                reason=ctx.rng.choice(MODERATION_REASONS),
+            )
+    ctx.count("national moderations", len(marked))
+
+
+MODERATION_REASONS = [
+    "We talked it through: the risk analysis was thinner than the grade suggested.",
+    "The child's own words were there after all, in the meeting notes; the first grade stands.",
+    "The letter to the child was late and generic: agreed a lower grade.",
+]
 
 
 def _letters_spotlight(ctx: Context) -> None:
