@@ -113,7 +113,11 @@ def test_themes_over_time_are_for_the_roles_whose_work_quality_is(client, world,
 
 def test_the_quality_home_page_links_to_the_national_pages_each_role_uses(client, world):
     links = {
-        "national": ["National case quality audits", "National quality report"],
+        "national": [
+            "National case quality audits",
+            "National quality report",
+            "Letters spotlight",
+        ],
         "director_region": ["National quality report", "Letters spotlight"],
         "head_region": ["National quality report"],
         "supervisor_team": [],
