@@ -72,3 +72,14 @@ def test_the_scorecard_shows_the_shares_and_hides_them_under_5(client, world, ma
     page = client.get("/scorecard/").content.decode()
     assert "There are fewer than 5 here, so no share is shown" in page
     assert "33.3%" not in page
+
+
+def test_the_same_queries_however_many_fcas(world, make_user, django_assert_num_queries):
+    today = _six_fcas(world, make_user)
+    with django_assert_num_queries(3):
+        compliance_in_place(level="area", ids=[world.area.pk], today=today)
+    for _ in range(5):
+        _audits(world, make_user(Role.FCA, team=world.team), 2, 2, today)
+    with django_assert_num_queries(3):
+        found = compliance_in_place(level="area", ids=[world.area.pk], today=today)
+    assert (found.fcas, found.audits_done) == (11, 7)

@@ -127,3 +127,17 @@ def test_the_quality_home_page_links_to_the_national_pages_each_role_uses(client
         client.force_login(world.users[relationship])
         page = client.get("/quality/").content.decode()
         assert {text for text in every if text in page} == set(shown), relationship
+
+
+def test_themes_over_time_ask_the_same_queries_however_many(world, django_assert_num_queries):
+    today = timezone.localdate()
+    abuse = Theme.objects.get(name="Domestic abuse")
+    finished_audit(world, audited_on=today).themes.add(abuse)
+    with django_assert_num_queries(3):
+        themes_over_time(world.national, months=12, today=today)
+    for months in range(1, 6):
+        finished_audit(world, audited_on=_month_ago(today, months)).themes.add(abuse)
+        _observe(world, _month_ago(today, months)).themes.add(abuse)
+    with django_assert_num_queries(3):
+        found = themes_over_time(world.national, months=12, today=today)
+    assert {r.theme.name: r.total for r in found.rows}["Domestic abuse"] == 11

@@ -373,8 +373,9 @@ def national_moderation_start(*, by, file: NationalAuditFile) -> Moderation:
     it. From there it goes as local moderation does (services.moderation): the moderator grades
     without seeing the audit's grade; where the grades differ, a final grade and the reason are
     recorded, and both earlier grades stay. Asking again returns the same moderation."""
+    # Only the file's row is locked (PostgreSQL locks no row of an outer join's nullable side).
     file = (
-        NationalAuditFile.objects.select_for_update()
+        NationalAuditFile.objects.select_for_update(of=("self",))
         .select_related("round", "audit__child")
         .get(pk=file.pk)
     )
