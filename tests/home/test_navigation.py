@@ -31,8 +31,15 @@ def _navigation(client, path="/"):
         ),
         (
             Role.NATIONAL_PERFORMANCE,
-            ["Home", "Find a child", "Letters", "Feedback", "Quality", "Scorecard"]
+            ["Home", "Find a child", "Letters", "Feedback", "Quality", "National audits"]
+            + ["Scorecard"]
             + ["Staff changes"]
+            + ["Your details"],
+        ),
+        (
+            Role.ASSISTANT_DIRECTOR,
+            ["Home", "Find a child", "Duty list", "Children not seen", "Letters", "Feedback"]
+            + ["Supervision", "Quality", "Quality report", "Scorecard", "Staff changes"]
             + ["Your details"],
         ),
         (Role.BUSINESS_SERVICES, ["Home", "Find a child", "New application", "Your details"]),
@@ -57,3 +64,11 @@ def test_the_page_being_read_is_marked_current(client, fca):
 
 def test_someone_not_signed_in_has_no_navigation(client, db):
     assert _navigation(client, "/accessibility/") == []
+
+
+def test_a_national_page_is_marked_current_rather_than_quality(client, make_user):
+    client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
+    current = [i["text"] for i in _navigation(client, "/quality/national/") if i["current"]]
+    assert current == ["National audits"]
+    current = [i["text"] for i in _navigation(client, "/quality/themes/") if i["current"]]
+    assert current == ["Quality"]

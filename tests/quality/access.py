@@ -27,6 +27,7 @@ LOCAL_ROUTES = [
     "/quality/observations/<uuid:observation_id>/",
     "/quality/compliance/",
     "/quality/themes/",
+    "/quality/themes/over-time/",
 ]
 
 # By relationship to the world's audit (of fca_allocated's work, by supervisor_team).
@@ -102,6 +103,8 @@ NATIONAL_POSTS = [
 NATIONAL_FILE = "/quality/national/files/<uuid:file_id>/"
 # National leadership chooses a file's auditor (tested in test_national_audits.py).
 NATIONAL_FILE_AUDITOR = "/quality/national/files/<uuid:file_id>/auditor/"
+# National leadership moderates an audited file marked for it (a POST; test_national_moderation.py).
+NATIONAL_FILE_MODERATE = "/quality/national/files/<uuid:file_id>/moderate/"
 # --- end of national case quality audits ------------------------------------------------------
 
 ROUTES = [
@@ -110,5 +113,6 @@ ROUTES = [
     *NATIONAL_POSTS,
     NATIONAL_FILE,
     NATIONAL_FILE_AUDITOR,
+    NATIONAL_FILE_MODERATE,
     *SPOTLIGHT_PAGES,
 ]

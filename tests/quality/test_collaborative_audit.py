@@ -114,3 +114,36 @@ def test_grades_cannot_be_agreed_before_both_views_are_in(world):
         )
     audit.refresh_from_db()
     assert audit.stage == Audit.Stage.IN_PROGRESS
+
+
+def test_the_auditors_own_resaves_before_finishing_are_kept_and_shown(client, world):
+    audit = self_assessed(world)
+    client.force_login(world.supervisor_team)
+    client.post(
+        f"/quality/audits/{audit.uuid}/grades/",
+        grades_post(Grade.GOOD, version=audit.version, worked_well="Kind letters"),
+    )
+    audit.refresh_from_db()
+    page = client.get(f"/quality/audits/{audit.uuid}/").content.decode()
+    assert "Changes before the audit was finished" not in page  # a first save is no change
+    again = grades_post(Grade.GOOD, version=audit.version, worked_well="Kind letters, on time")
+    again["voice_grade"] = Grade.REQUIRES_IMPROVEMENT
+    client.post(f"/quality/audits/{audit.uuid}/grades/", again)
+    change = audit.changes.get()
+    assert change.changed_by == world.supervisor_team
+    assert change.changes == [
+        "Hearing the child and recording their words: Good changed to Requires improvement",
+        'What worked well was rewritten. Before, it said: "Kind letters"',
+    ]
+    page = client.get(f"/quality/audits/{audit.uuid}/").content.decode()
+    assert "The auditor&#x27;s grades were saved again by" in page
+    assert "Good changed to Requires improvement" in page
+    # The FCA audited sees the history too; it stays once the audit is finished.
+    audit.refresh_from_db()
+    client.post(
+        f"/quality/audits/{audit.uuid}/agree/",
+        grades_post(Grade.GOOD, version=audit.version, worked_well="Kind letters, on time"),
+    )
+    client.force_login(world.fca_allocated)
+    page = client.get(f"/quality/audits/{audit.uuid}/").content.decode()
+    assert "Good changed to Requires improvement" in page

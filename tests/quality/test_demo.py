@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from together.quality.models import (
     Audit,
+    AuditChange,
     DomainGrade,
     Grade,
     Moderation,
@@ -28,6 +29,14 @@ def test_the_demo_has_a_year_of_audits_observations_and_moderation(db):
     assert QualityAction.objects.filter(done_on__isnull=True).exists()
     assert QualityAction.objects.filter(done_on__isnull=False).exists()
     assert Observation.objects.count() > 20
+    assert Observation.objects.filter(themes__isnull=False).exists()
+    assert AuditChange.objects.filter(audit__kind=Audit.Kind.COLLABORATIVE).exists()
+    # National moderation: some graded, and some waiting for the national account.
+    national = Moderation.objects.filter(audit__national_file__isnull=False)
+    assert national.filter(stage=Moderation.Stage.DONE).exists()
+    assert national.filter(
+        moderator__email="national@example.org", stage=Moderation.Stage.TO_GRADE
+    ).exists()
     assert Moderation.objects.filter(agreed=True).exists()
     assert Moderation.objects.filter(agreed=False).exclude(reason="").exists()
     # Something waits for the demo accounts.

@@ -14,7 +14,7 @@ from tests.write_permissions import refused_with_nothing_saved
 from together.audit.models import Action, AuditEvent
 from together.children.models import TemporaryAccess, TimelineEntry
 from together.quality import national
-from together.quality.models import Audit, Grade
+from together.quality.models import Audit, Grade, Theme
 from together.quality.national_models import NationalAuditFile, NationalAuditRound
 from together.quality.national_report import Period, national_quality_report
 
@@ -164,8 +164,14 @@ def test_the_report_shows_good_or_better_by_region_and_area_with_the_trend(
     north = list(NationalAuditFile.objects.filter(service_area=nation.north))
     period = Period(datetime.date(2026, 1, 1), datetime.date(2026, 6, 30))
     # This half year in the north: 3 of 4 good or better; the half year before: 1 of 2.
-    for grade in (Grade.GOOD, Grade.OUTSTANDING, Grade.GOOD, Grade.INADEQUATE):
+    this_half = [
         _audit(north, grade, datetime.date(2026, 3, 1))
+        for grade in (Grade.GOOD, Grade.OUTSTANDING, Grade.GOOD, Grade.INADEQUATE)
+    ]
+    abuse, letters = Theme.objects.get(name="Domestic abuse"), Theme.objects.get(name="Letters")
+    for audit in this_half[:3]:
+        audit.themes.add(abuse)
+    this_half[0].themes.add(letters)
     for grade in (Grade.GOOD, Grade.REQUIRES_IMPROVEMENT):
         _audit(north, grade, datetime.date(2025, 10, 1))
     report = national_quality_report(period)
@@ -178,6 +184,8 @@ def test_the_report_shows_good_or_better_by_region_and_area_with_the_trend(
     north_region = by_name[nation.north.region.name]
     assert north_region.share.percent == 75 and north_region.areas[0].share.percent_before == 50
     assert by_name[nation.south.region.name].share.percent is None
+    assert [(t.name, t.audits) for t in report.themes] == [("Domestic abuse", 3), ("Letters", 1)]
+    assert report.moderation.graded == 0
 
     client.force_login(nation.national)
     query = (
@@ -185,9 +193,12 @@ def test_the_report_shows_good_or_better_by_region_and_area_with_the_trend(
         "&ends_on_day=30&ends_on_month=6&ends_on_year=2026"
     )
     client.get("/quality/national/report/" + query)
-    with django_assert_num_queries(5):  # session, user, audits, areas, rounds
+    # session, user, audits, areas, rounds, moderations, their grades, themes
+    with django_assert_num_queries(8):
         page = client.get("/quality/national/report/" + query)
     assert "75%" in page.content.decode() and "Up 25 points" in page.content.decode()
+    assert "No audits were moderated in this period" in page.content.decode()
+    assert "Domestic abuse" in page.content.decode()
 
 
 def test_the_report_downloads_as_a_tagged_pdf_and_the_download_is_logged(client, nation):  # noqa: F811
@@ -211,7 +222,8 @@ def test_the_round_page_makes_the_same_queries_however_many_files(
     national.national_files_assign_automatically(by=nation.national, round_=drawn)
     client.force_login(nation.national)
     client.get(f"/quality/national/{drawn.uuid}/")
-    with django_assert_num_queries(4):  # session, user, round, its files with all they show
+    # session, user, round, its files with all they show (and, once audited, their moderations)
+    with django_assert_num_queries(4):
         page = client.get(f"/quality/national/{drawn.uuid}/")
     assert page.content.decode().count('data-label="Auditor"') == 20
 

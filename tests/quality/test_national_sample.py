@@ -97,6 +97,20 @@ def test_a_domestic_abuse_round_draws_only_proceedings_where_it_is_a_feature(nat
     assert {d.child_id for d in drawn} == marked
 
 
+def test_a_domestic_abuse_round_also_draws_files_marked_for_domestic_abuse(nation):  # noqa: F811
+    # Three files noted on the proceedings, two marked on the child's file only, and one
+    # marked file that is not eligible (closed long ago): five drawn, known in advance.
+    fca = nation.people[nation.south]["fca"]
+    noted = files(nation.south, Law.PRIVATE, 3, fca=fca, domestic_abuse_noted=True)
+    marked = files(nation.north, Law.PUBLIC, 2, fca=nation.people[nation.north]["fca"])
+    long_ago = {"received_on": datetime.date(2024, 6, 1), "closed_on": datetime.date(2025, 1, 1)}
+    too_old = files(nation.north, Law.PUBLIC, 1, fca=fca, **long_ago)
+    Child.objects.filter(pk__in=[c.pk for c in marked + too_old]).update(domestic_abuse=True)
+    drawn = national_sample(a_round(nation, focus=NationalAuditRound.Focus.DOMESTIC_ABUSE))
+    assert {d.child_id for d in drawn} == {c.pk for c in noted + marked}
+    assert len(drawn) == 5
+
+
 def test_only_files_of_the_time_with_a_lead_fca_and_each_child_once(nation):  # noqa: F811
     fca = nation.people[nation.south]["fca"]
     already = list(Child.objects.filter(proceedings__service_area=nation.south)[:10])

@@ -7,11 +7,14 @@ Made through quality.national's services (a round is 200 files at most: no bulk 
 
 import datetime
 
+from django.utils import timezone
+
 from together.accounts.models import Role, User
 from together.quality import national, spotlight
+from together.quality.models import Domain, Moderation, ModerationGrade
 from together.quality.national_models import NationalAuditRound, SpotlightLetter
 
-from .generator import Context
+from .generator import Context, bulk_create
 from .organisation import DEMO_ACCOUNTS
 from .quality import GRADES
 
@@ -78,7 +81,64 @@ def generate(ctx: Context) -> None:
         audited += 1
     ctx.count("national audit files", drawn)
     ctx.count("national audits done", audited)
+    _national_moderation(ctx, round_, national_lead)
     _letters_spotlight(ctx)
+
+
+def _national_moderation(ctx: Context, round_, national_lead) -> None:
+    """The national improvement service has moderated most of the audited files marked for it
+    (made in bulk, as the local moderations are: the demo writes no audit events): mostly
+    agreeing, sometimes not, then resolved with a reason. The last two wait for the demo
+    national account to grade them."""
+    marked = list(
+        round_.files.filter(moderated=True, audit__isnull=False)
+        .select_related("audit")
+        .order_by("position")
+    )
+    made = []
+    for place, file in enumerate(marked):
+        audit = file.audit
+        moderation = Moderation(
+            uuid=ctx.uuid(),
+            audit_id=audit.pk,
+            moderator_id=national_lead.pk,
+            month=audit.audited_on.replace(day=1),
+            drawn_at=timezone.make_aware(datetime.datetime.combine(audit.audited_on, NOON)),
+        )
+        grade = None
+        if place < len(marked) - 2:
+            grade = audit.grade if ctx.rng.random() < 0.75 else ctx.rng.choice(GRADES)
+            settled = ctx.rng.choice([grade, audit.grade]) if grade != audit.grade else ""
+            moderation.graded_at = moderation.drawn_at + datetime.timedelta(days=2)
+            moderation.agreed = grade == audit.grade
+            moderation.stage = Moderation.Stage.DONE
+            moderation.resolved_at = moderation.graded_at
+            moderation.final_grade = settled or audit.grade
+            if settled:
+                moderation.reason = ctx.rng.choice(MODERATION_REASONS)
+            grade = (grade, settled)
+        made.append((moderation, audit, grade))
+    bulk_create(Moderation, [m for m, _, _ in made])
+    ModerationGrade.objects.bulk_create(
+        ModerationGrade(
+            moderation_id=moderation.pk,
+            domain=Domain.OVERALL,
+            grade=grade[0],
+            audit_grade=audit.grade,
+            final_grade=grade[1],
+        )
+        for moderation, audit, grade in made
+        if grade is not None
+    )
+    ctx.count("national moderations", len(made))
+
+
+NOON = datetime.time(12)
+MODERATION_REASONS = [
+    "We talked it through: the risk analysis was thinner than the grade suggested.",
+    "The child's own words were there after all, in the meeting notes; the first grade stands.",
+    "The letter to the child was late and generic: agreed a lower grade.",
+]
 
 
 def _letters_spotlight(ctx: Context) -> None:

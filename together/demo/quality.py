@@ -21,6 +21,7 @@ from together.proceedings.models import Allocation, ProceedingsChild
 from together.quality.models import (
     DOMAINS,
     Audit,
+    AuditChange,
     Domain,
     DomainGrade,
     Grade,
@@ -133,7 +134,7 @@ def generate(ctx: Context) -> None:
     audits, lead_of = _audits(ctx)
     _grades_themes_actions(ctx, audits, themes)
     _in_progress(ctx, lead_of)
-    _observations(ctx)
+    _observations(ctx, themes)
     _moderations(ctx)
 
 
@@ -274,8 +275,35 @@ def _grades_themes_actions(ctx: Context, audits: list[Audit], themes: list[Theme
             )
     DomainGrade.objects.bulk_create(grades, batch_size=2000)
     Tag.objects.bulk_create(tags, batch_size=2000)
+    _changes_before_finishing(ctx, audits)
     bulk_create(QualityAction, actions)
     ctx.count("actions from audits", len(actions))
+
+
+def _changes_before_finishing(ctx: Context, audits: list[Audit]) -> None:
+    """Some auditors saved their grades of a collaborative audit twice before agreeing them:
+    the audit keeps what changed, and when."""
+    changes = []
+    for audit in audits:
+        if audit.kind != Audit.Kind.COLLABORATIVE or ctx.rng.random() >= 0.25:
+            continue
+        domain = ctx.rng.choice(DOMAINS)
+        before = _near(ctx, audit.grade)
+        changes.append(
+            AuditChange(
+                audit_id=audit.pk,
+                step="graded",
+                changes=[
+                    f"{Domain(domain).label}: {Grade(before).label} changed to "
+                    f"{Grade(audit.grade).label}",
+                    "What worked well was rewritten.",
+                ],
+                changed_by_id=audit.auditor_id,
+                changed_at=audit.finished_at - datetime.timedelta(days=1),
+            )
+        )
+    AuditChange.objects.bulk_create(changes, batch_size=2000)
+    ctx.count("audits saved again before they were finished", len(changes))
 
 
 def _in_progress(ctx: Context, lead_of: list) -> None:
@@ -310,8 +338,9 @@ def _in_progress(ctx: Context, lead_of: list) -> None:
     ctx.count("audits under way", len(made))
 
 
-def _observations(ctx: Context) -> None:
-    """Two observations a year for most FCAs, one for some, none for a few."""
+def _observations(ctx: Context, themes: list[Theme]) -> None:
+    """Two observations a year for most FCAs, one for some, none for a few; most tagged with a
+    theme or two, as audits are."""
     supervisor_of = _supervisors()
     observations, actions = [], []
     fcas = (
@@ -338,6 +367,15 @@ def _observations(ctx: Context) -> None:
             )
             observations.append(observation)
     bulk_create(Observation, observations)
+    Tag = Observation.themes.through
+    Tag.objects.bulk_create(
+        [
+            Tag(observation_id=observation.pk, theme_id=theme.pk)
+            for observation in observations
+            for theme in ctx.rng.sample(themes, k=ctx.rng.choice([0, 1, 1, 2]))
+        ],
+        batch_size=2000,
+    )
     for observation in observations:
         if observation.to_improve and ctx.rng.random() < 0.5:
             due = observation.observed_on + datetime.timedelta(days=30)

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from together.accounts.models import REGION_ROLES, Role
 from together.organisation.rules import sees_staff_changes
+from together.quality.national_rules import may_read_national_report, may_run_national_audits
 from together.quality.rules import may_use_quality
 from together.scorecard.rules import may_read_scorecard
 
@@ -28,6 +29,12 @@ def navigation_for(request) -> list[dict]:
         items.append(("Supervision", reverse("supervision:sessions")))
     if may_use_quality(user):
         items.append(("Quality", reverse("quality:home")))
+    # The national pages: national leadership runs the national audits (the report and the
+    # letters spotlight are linked from there); regional leadership reads the national report.
+    if may_run_national_audits(user):
+        items.append(("National audits", reverse("quality-national:rounds")))
+    elif may_read_national_report(user):
+        items.append(("Quality report", reverse("quality-national:report")))
     if may_read_scorecard(user):
         items.append(("Scorecard", reverse("scorecard:scorecard")))
     if user.role == Role.BUSINESS_SERVICES:
@@ -38,11 +45,7 @@ def navigation_for(request) -> list[dict]:
     if user.is_staff:
         items.append(("Administration", reverse("admin:index")))
     path = request.path
-    return [
-        {
-            "text": text,
-            "href": href,
-            "current": path == href or (href != "/" and path.startswith(href)),
-        }
-        for text, href in items
-    ]
+    # The page is under the longest address it starts with (/quality/national/ is not Quality).
+    within = [href for _, href in items if path == href or (href != "/" and path.startswith(href))]
+    current = max(within, key=len, default=None)
+    return [{"text": text, "href": href, "current": href == current} for text, href in items]

@@ -325,16 +325,48 @@ class ObservationForm(SubmitOnceForm):
         help_text="For example, 27 3 2027",
     )
 
-    def __init__(self, *args, fcas=(), **kwargs):
+    def __init__(self, *args, fcas=(), themes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fcas = {str(fca.uuid): fca for fca in fcas}
         self.fields["fca"].choices = [("", "Choose someone")] + [
             (key, fca.full_name) for key, fca in self.fcas.items()
         ]
+        self.themes = {str(theme.uuid): theme for theme in themes}
+        self.fields["themes"] = forms.MultipleChoiceField(
+            label="Themes (optional)",
+            required=False,
+            choices=[(key, theme.name) for key, theme in self.themes.items()],
+            widget=forms.CheckboxSelectMultiple,
+        )
 
     def chosen_fca(self):
         return self.fcas[self.cleaned_data["fca"]]
 
+    def chosen_themes(self):
+        return [self.themes[key] for key in self.cleaned_data.get("themes", [])]
+
 
 class ThemeForm(forms.Form):
     name = text_field("Name of the theme", max_length=80, required=True)
+
+
+class ThemesOverTimeForm(forms.Form):
+    """Where and how far back to look at the themes (a GET form)."""
+
+    place = forms.ChoiceField(
+        label="Where",
+        required=False,
+        error_messages={"invalid_choice": "Choose a place from the list"},
+    )
+    months = forms.TypedChoiceField(
+        label="How far back",
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": "Choose how far back to look from the list"},
+    )
+
+    def __init__(self, *args, places=(), months=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = {place.key: place for place in places}
+        self.fields["place"].choices = [(place.key, place.name) for place in places]
+        self.fields["months"].choices = [(n, f"The last {n} months") for n in months]

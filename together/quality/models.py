@@ -213,6 +213,26 @@ class DomainGrade(models.Model):
         return f"{self.get_domain_display()}: {self.get_grade_display()}"
 
 
+class AuditChange(models.Model):
+    """A re-save of an audit before it was finished: whose grades (or what) changed, when, by
+    whom, and what changed, in words (the earlier values are not otherwise kept: each save
+    replaces a view's grades)."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="changes")
+    step = models.CharField(max_length=40)
+    changes = models.JSONField(default=list)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Changed {self.step} on {self.changed_at:%d %B %Y}"
+
+
 class AuditAddendum(models.Model):
     """Something added to a finished audit, which is never rewritten."""
 
@@ -250,6 +270,7 @@ class Observation(models.Model):
     worked_well = models.TextField("what worked well", max_length=4000)
     to_improve = models.TextField("what could be better", max_length=4000, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="observations")
 
     class Meta:
         ordering = ["-observed_on", "-id"]

@@ -33,6 +33,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from together.accounts.models import User
+from together.audit.models import Action
+from together.audit.services import audit_event_record
 from together.children.models import TimelineEntry
 from together.children.services import (
     temporary_access_add,
@@ -44,7 +46,7 @@ from together.core.permissions import require
 from together.proceedings.models import ProceedingsChild
 
 from . import national_rules as rules
-from .models import Audit, Grade
+from .models import Audit, Grade, Moderation
 from .national_models import NationalAuditFile, NationalAuditRound
 
 # The hash: x -> (x mod M) * A + seed, mod M, twice (M the prime 2^31 - 1; A and B below M, so
@@ -70,7 +72,10 @@ def _eligible(round_: NationalAuditRound, links=None):
         | Q(proceedings__closed_on__gte=round_.starts_on - RECENTLY_CLOSED)
     )
     if round_.focus == NationalAuditRound.Focus.DOMESTIC_ABUSE:
-        links = links.filter(proceedings__domestic_abuse_noted=True)
+        # Noted on the proceedings, or marked on the child's file (children.Child).
+        links = links.filter(
+            Q(proceedings__domestic_abuse_noted=True) | Q(child__domestic_abuse=True)
+        )
     return links
 
 
@@ -360,6 +365,39 @@ def national_audit_record(
     )
     claim.made(audit)
     return audit
+
+
+@transaction.atomic
+def national_moderation_start(*, by, file: NationalAuditFile) -> Moderation:
+    """The national improvement service takes up the moderation of an audited file marked for
+    it. From there it goes as local moderation does (services.moderation): the moderator grades
+    without seeing the audit's grade; where the grades differ, a final grade and the reason are
+    recorded, and both earlier grades stay. Asking again returns the same moderation."""
+    # Only the file's row is locked (PostgreSQL locks no row of an outer join's nullable side).
+    file = (
+        NationalAuditFile.objects.select_for_update(of=("self",))
+        .select_related("round", "audit__child")
+        .get(pk=file.pk)
+    )
+    require(by, rules.may_moderate_national_file, file, message="You may not moderate this file")
+    earlier = Moderation.objects.filter(audit_id=file.audit_id).first()
+    if earlier is not None:
+        if earlier.moderator_id != by.pk:
+            raise ValidationError("Someone else is moderating this audit")
+        return earlier
+    moderation = Moderation(
+        audit=file.audit, moderator=by, month=file.audit.audited_on.replace(day=1)
+    )
+    moderation.full_clean()
+    moderation.save()
+    audit_event_record(
+        by=by,
+        action=Action.MODERATION_RECORDED,
+        obj=moderation,
+        child_id=file.audit.child.uuid,
+        detail={"step": "drawn", "national_round": str(file.round.uuid)},
+    )
+    return moderation
 
 
 # Reads ------------------------------------------------------------------------------------

@@ -58,3 +58,14 @@ def may_read_spotlight(user, spotlight) -> bool:
     return user.role == Role.NATIONAL_PERFORMANCE or (
         spotlight.region_id is not None and spotlight.region_id == user.region_id
     )
+
+
+def may_moderate_national_file(user, file) -> bool:
+    """The national improvement service moderates an audited file marked for moderation: never
+    their own audit, nor of their own work."""
+    return (
+        may_run_national_audits(user)
+        and file.moderated
+        and file.audit_id is not None
+        and user.pk not in {file.auditor_id, file.fca_id}
+    )

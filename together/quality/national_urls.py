@@ -18,6 +18,7 @@ urlpatterns = [
     path("<uuid:round_id>/close/", views.round_close, name="round-close"),
     path("files/<uuid:file_id>/", views.file_audit, name="file-audit"),
     path("files/<uuid:file_id>/auditor/", views.file_assign, name="file-assign"),
+    path("files/<uuid:file_id>/moderate/", views.file_moderate, name="file-moderate"),
     path("spotlight/", views.spotlights, name="spotlights"),
     path("spotlight/<uuid:spotlight_id>/", views.spotlight_detail, name="spotlight"),
     path("spotlight/letters/<uuid:item_id>/", views.spotlight_letter, name="spotlight-letter"),

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from together.children.selectors import about_me_rows, child_get_for_user
 from together.children.views.file import render_file_page
 from together.core.forms import add_service_errors
+from together.core.reporting import reporting
 from together.documents.pdf import pdf_from_template
 from together.documents.services import document_print_record
 
 from . import national as services
 from . import national_report, spotlight
 from . import national_rules as rules
+from .models import Moderation
 from .national_forms import (
     AuditorForm,
     NationalAuditForm,
@@ -70,6 +72,17 @@ def round_detail(request, round_id):
             "child", "service_area", "region", "fca", "auditor", "audit"
         ).order_by("position")
     )
+    moderations = {
+        m.audit_id: m
+        for m in Moderation.objects.filter(audit_id__in=[f.audit_id for f in files if f.audit_id])
+    }
+    for file in files:
+        file.moderation = moderations.get(file.audit_id)
+        # Blind: the audit's grade is not shown while its moderation is still to be graded.
+        file.grade_hidden = file.moderated and (
+            file.moderation is None or file.moderation.stage == Moderation.Stage.TO_GRADE
+        )
+        file.may_moderate = rules.may_moderate_national_file(request.user, file)
     strata = {}
     for file in files:
         key = (file.region.name, file.get_law_display())
@@ -155,6 +168,7 @@ def file_audit(request, file_id):
 
 
 @require_GET
+@reporting
 def report(request):
     if not rules.may_read_national_report(request.user):
         raise Http404("No page found")
@@ -167,6 +181,7 @@ def report(request):
 
 
 @require_GET
+@reporting
 def report_pdf(request):
     """The same report as a tagged PDF. It holds figures only, no child; the download is logged
     like any other."""
@@ -259,3 +274,19 @@ def file_assign(request, file_id):
             messages.success(request, f"File {file.position} has a new auditor")
             return redirect("quality-national:round", round_id=file.round.uuid)
     return render(request, "quality/national/file_assign.html", {"file": file, "form": form})
+
+
+@require_POST
+def file_moderate(request, file_id):
+    """National leadership takes up the moderation of an audited file marked for it, then grades
+    it on the moderation page (blind), as local moderation is done."""
+    _national_only(request)
+    file = services.national_file_get(user=request.user, file_id=file_id)
+    if not rules.may_moderate_national_file(request.user, file):
+        raise Http404("No file found")
+    try:
+        moderation = services.national_moderation_start(by=request.user, file=file)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("quality-national:round", round_id=file.round.uuid)
+    return redirect("quality:moderation-detail", moderation_id=moderation.uuid)

@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("quality/compliance/", views.compliance, name="compliance"),
     path("quality/themes/", views.themes, name="themes"),
+    path("quality/themes/over-time/", views.themes_over_time, name="themes-over-time"),
     path("quality/actions/", views.actions, name="actions"),
     path("quality/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
 ]

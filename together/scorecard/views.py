@@ -23,6 +23,7 @@ from .charts import TRENDS, charts
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
 from .pressure import pressure_at
+from .quality_compliance import quality_compliance
 from .rules import AREA, REGION, Place, scorecard_place
 from .selectors import KEYS
 from .services import scorecard_export_record
@@ -163,6 +164,7 @@ def scorecard(request):
         # Demand, throughput, saturation, duty and prioritisation (scorecard.pressure).
         "pressure": pressure_at(day, pressure_areas(place)),
         "work_lists": work_lists(request.user),
+        "quality_compliance": quality_compliance(place, day),
     }
     return render(request, "scorecard/scorecard.html", context)
 

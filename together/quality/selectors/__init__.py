@@ -27,6 +27,7 @@ from .moderation import (
 )
 from .staff import (
     compliance_for,
+    compliance_in_place,
     observation_get_for_user,
     observations_for_user,
     themes_with_use,
@@ -41,6 +42,7 @@ __all__ = [
     "audits_for_user",
     "children_to_audit",
     "compliance_for",
+    "compliance_in_place",
     "evidence_for",
     "fca_to_audit_get",
     "fcas_to_audit",

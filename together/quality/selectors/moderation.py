@@ -53,18 +53,28 @@ class ModerationFigures:
     def agreement_share(self) -> float | None:
         return self.agreed / self.graded if self.graded else None
 
+    @property
+    def agreement_percent(self) -> int | None:
+        return round(100 * self.agreed / self.graded) if self.graded else None
 
-def moderation_figures(*, areas, today: datetime.date | None = None) -> ModerationFigures:
-    """Over the moderations graded in the last 12 months in `areas`: how many agreed with the
-    audit, and in which domains moderators' grades most often differed and changed the final
-    grade (most first). Two queries."""
-    today = today or timezone.localdate()
-    since = timezone.make_aware(
-        datetime.datetime.combine(today - datetime.timedelta(days=365), datetime.time())
-    )
-    graded = Moderation.objects.filter(
-        graded_at__gte=since, audit__proceedings__service_area__in=[a.pk for a in areas]
-    )
+
+def moderation_figures(
+    *, areas=None, today: datetime.date | None = None, between=None
+) -> ModerationFigures:
+    """Over the moderations graded in the last 12 months (or `between` two aware datetimes) in
+    `areas` (None: everywhere, national moderation included): how many agreed with the audit,
+    and in which domains moderators' grades most often differed and changed the final grade
+    (most first). Two queries."""
+    if between is None:
+        today = today or timezone.localdate()
+        since = timezone.make_aware(
+            datetime.datetime.combine(today - datetime.timedelta(days=365), datetime.time())
+        )
+        graded = Moderation.objects.filter(graded_at__gte=since)
+    else:
+        graded = Moderation.objects.filter(graded_at__gte=between[0], graded_at__lt=between[1])
+    if areas is not None:
+        graded = graded.filter(audit__proceedings__service_area__in=[a.pk for a in areas])
     counts = graded.aggregate(graded=Count("pk"), agreed=Count("pk", filter=Q(agreed=True)))
     rows = (
         ModerationGrade.objects.filter(moderation__in=graded.values("pk"))

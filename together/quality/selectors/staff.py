@@ -8,7 +8,7 @@ from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils import timezone
 
-from together.accounts.models import Role
+from together.accounts.models import Role, User
 
 from .. import rules
 from ..models import Audit, Observation, Theme
@@ -118,4 +118,73 @@ def themes_with_use(user, today: datetime.date | None = None) -> list:
                 ),
             )
         ).order_by("-in_use", "-used", "name")
+    )
+
+
+# Where FCAs work, for counting a place: through their current team membership.
+_PLACE_OF_FCA = {
+    "team": "team_memberships__team_id__in",
+    "area": "team_memberships__team__service_area_id__in",
+    "region": "team_memberships__team__service_area__region_id__in",
+}
+COLLABORATIVE_A_YEAR = 2
+
+
+@dataclass(frozen=True)
+class PlaceCompliance:
+    """Of the FCAs of a place: how many had their audits done in the twelve months to a day
+    (four, two of them collaborative), their observations (two), and both."""
+
+    fcas: int
+    audits_done: int
+    observations_done: int
+    both_done: int
+
+
+def compliance_in_place(
+    *, level: str, ids=None, today: datetime.date | None = None
+) -> PlaceCompliance:
+    """The framework's audits and observations, for the active FCAs with a current membership of
+    a team in the place (`level` "nation", "region", "area" or "team"; `ids` of those places).
+    Counts only, for the scorecard: it shows them as shares, with its own rule for too few
+    people. Three queries, whatever the number of FCAs."""
+    today = today or timezone.localdate()
+    year_ago = today - datetime.timedelta(days=365)
+    fcas = User.objects.filter(role=Role.FCA, is_active=True)
+    if level in _PLACE_OF_FCA:
+        fcas = fcas.filter(
+            **{_PLACE_OF_FCA[level]: list(ids or ())}, team_memberships__ended_on__isnull=True
+        )
+    else:
+        fcas = fcas.filter(team_memberships__ended_on__isnull=True)
+    fca_ids = fcas.values("pk")
+    audits = (
+        Audit.objects.filter(fca__in=fca_ids, audited_on__gt=year_ago, audited_on__lte=today)
+        .values("fca")
+        .annotate(
+            count=Count("pk"),
+            collaborative=Count("pk", filter=Q(kind=Audit.Kind.COLLABORATIVE)),
+        )
+        .order_by()
+    )
+    audited = {
+        row["fca"]
+        for row in audits
+        if row["count"] >= AUDITS_A_YEAR and row["collaborative"] >= COLLABORATIVE_A_YEAR
+    }
+    observed = set(
+        Observation.objects.filter(
+            fca__in=fca_ids, observed_on__gt=year_ago, observed_on__lte=today
+        )
+        .values("fca")
+        .annotate(count=Count("pk"))
+        .filter(count__gte=OBSERVATIONS_A_YEAR)
+        .order_by()
+        .values_list("fca", flat=True)
+    )
+    return PlaceCompliance(
+        fcas=fcas.distinct().count(),
+        audits_done=len(audited),
+        observations_done=len(observed),
+        both_done=len(audited & observed),
     )

@@ -27,6 +27,7 @@ from ..models import (
     DOMAINS,
     Audit,
     AuditAddendum,
+    AuditChange,
     Domain,
     DomainGrade,
     Grade,
@@ -108,6 +109,44 @@ def _check_grades(grades: Grades, overall: str, *, evidence_needed: bool) -> Non
         raise ValidationError(errors)
 
 
+def _shortened(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _rewritten(what: str, before: str, after: str) -> list[str]:
+    """A text field's change, in words, with what it said before."""
+    before, after = (before or "").strip(), (after or "").strip()
+    if before == after or not before:
+        return []
+    return [f'{what} was rewritten. Before, it said: "{_shortened(before)}"']
+
+
+def _grade_changes(audit: Audit, view: str, grades: Grades, overall: str) -> list[str]:
+    """What a re-save of a view's grades changes, in words (nothing on the first save)."""
+    before = {row.domain: row for row in DomainGrade.objects.filter(audit=audit, view=view)}
+    if not before:
+        return []
+    changes = []
+    for domain in [*DOMAINS, Domain.OVERALL]:
+        label = Domain(domain).label
+        grade, evidence = (overall, "") if domain == Domain.OVERALL else grades[domain]
+        old = before.get(domain)
+        if old is None:
+            changes.append(f"{label}: graded {Grade(grade).label}")
+            continue
+        if old.grade != grade:
+            changes.append(f"{label}: {old.get_grade_display()} changed to {Grade(grade).label}")
+        changes += _rewritten(f"The evidence for {label.lower()}", old.evidence, evidence)
+    return changes
+
+
+def _keep_changes(audit: Audit, step: str, changes: list[str], by) -> None:
+    """An auditor's (or FCA's) re-save before the audit is finished: kept as history."""
+    if changes:
+        AuditChange.objects.create(audit=audit, step=step, changes=changes, changed_by=by)
+
+
 def _save_grades(audit: Audit, view: str, grades: Grades, overall: str, by) -> None:
     DomainGrade.objects.filter(audit=audit, view=view).delete()
     now = timezone.now()
@@ -159,6 +198,9 @@ def audit_self_assessment_record(
     _check_grades(grades, overall, evidence_needed=False)
     if not (impact or "").strip():
         raise ValidationError({"impact": "Write what difference your work made to the child"})
+    changes = _grade_changes(audit, View.SELF, grades, overall)
+    changes += _rewritten("The view of the difference the work made", audit.self_impact, impact)
+    _keep_changes(audit, "self_assessment", changes, by)
     _save_grades(audit, View.SELF, grades, overall, by)
     audit.self_impact = impact.strip()
     audit.self_assessed_at = timezone.now()
@@ -181,6 +223,16 @@ def audit_family_voice_record(
     found = FeedbackResponse.objects.filter(invitation__child=audit.child, pk__in=ids)
     if found.count() != len(set(ids)):
         raise ValidationError({"responses": "Choose feedback given about this child"})
+    had = {r.pk: r for r in audit.family_feedback.all()}
+    changes = _rewritten("What the family said", audit.family_conversation, conversation)
+    if had:
+        chosen = set(found.values_list("pk", flat=True))
+        added, taken = len(chosen - set(had)), len(set(had) - chosen)
+        if added:
+            changes.append(f"Feedback from the family added: {added}")
+        if taken:
+            changes.append(f"Feedback from the family taken out: {taken}")
+    _keep_changes(audit, "family_voice", changes, by)
     audit.family_conversation = (conversation or "").strip()
     audit.full_clean()
     audit.save()
@@ -208,6 +260,16 @@ def audit_grades_record(
     _check_grades(grades, overall, evidence_needed=True)
     if not (worked_well or "").strip():
         raise ValidationError({"worked_well": "Write what worked well"})
+    changes = _grade_changes(audit, View.AUDITOR, grades, overall)
+    if changes or audit.worked_well:
+        changes += _rewritten("What worked well", audit.worked_well, worked_well)
+        old = {t.name for t in audit.themes.all()}
+        new = {t.name for t in themes}
+        if new - old:
+            changes.append("Themes added: " + ", ".join(sorted(new - old)))
+        if old - new:
+            changes.append("Themes taken off: " + ", ".join(sorted(old - new)))
+    _keep_changes(audit, "graded", changes, by)
     _save_grades(audit, View.AUDITOR, grades, overall, by)
     audit.worked_well = worked_well.strip()
     if not audit.is_collaborative:

@@ -51,6 +51,8 @@ def moderation_sample_create(*, by, area, month: datetime.date) -> list[Moderati
     month = first_of_month(month)
     drawn = list(
         Moderation.objects.filter(month=month, audit__proceedings__service_area=area)
+        # A national audit's moderation (national.py) is not the area's monthly sample.
+        .filter(audit__national_file__isnull=True)
         .select_related("audit__child")
         .order_by("pk")
     )
@@ -65,6 +67,8 @@ def moderation_sample_create(*, by, area, month: datetime.date) -> list[Moderati
         )
         .exclude(auditor=by)
         .exclude(fca=by)
+        # An audit moderated already (a national audit, by the national improvement service).
+        .exclude(moderations__isnull=False)
         .select_related("child")
         .order_by("pk")
     )

@@ -27,9 +27,11 @@ def observation_record(
     to_improve: str = "",
     action: str = "",
     action_due_on: datetime.date | None = None,
+    themes=(),
     token: str | None = None,
 ) -> Observation:
-    """Record an observation of `fca`'s practice, with an action for them if there is one."""
+    """Record an observation of `fca`'s practice, with an action for them if there is one, and
+    the themes it is tagged with (as audits are)."""
     require(by, rules.may_audit, fca, message="You may not observe this person's practice")
     claim = form_tokens.claim(token, by=by, model=Observation)
     if claim.earlier:
@@ -52,6 +54,7 @@ def observation_record(
     )
     observation.full_clean()
     observation.save()
+    observation.themes.set(Theme.objects.filter(pk__in=[theme.pk for theme in themes]))
     if action:
         made = QualityAction(
             observation=observation,

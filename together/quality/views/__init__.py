@@ -16,7 +16,14 @@ from .audits import (
     home,
 )
 from .moderation import moderation, moderation_detail
-from .staff import compliance, observation_detail, observation_record, observations, themes
+from .staff import (
+    compliance,
+    observation_detail,
+    observation_record,
+    observations,
+    themes,
+    themes_over_time,
+)
 
 __all__ = [
     "action_done",
@@ -38,4 +45,5 @@ __all__ = [
     "observation_record",
     "observations",
     "themes",
+    "themes_over_time",
 ]

@@ -15,17 +15,26 @@ from together.children.services import child_view_record
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
 
-from .. import rules, selectors, services
+from .. import national_rules, rules, selectors, services
 from ..forms import (
     ActionForm,
     AddendumForm,
     AgreementForm,
     AuditorGradesForm,
     FamilyVoiceForm,
+    GradesForm,
     SelfAssessmentForm,
     StartAuditForm,
 )
 from ..models import Theme, View
+from ..national_models import NationalAuditFile
+
+# What each kind of re-save before the audit was finished is called on the audit's page.
+CHANGE_STEPS = {
+    "self_assessment": "The self-assessment was saved again",
+    "family_voice": "The family's feedback was saved again",
+    "graded": "The auditor's grades were saved again",
+}
 
 CONFLICT = (
     "Someone else saved this audit while you were working on it. Check what is saved now, "
@@ -57,8 +66,24 @@ def home(request):
             "open_actions": selectors.open_actions_count(request.user),
             "sees_moderation": rules.sees_moderation(request.user),
             "sees_compliance": rules.sees_compliance(request.user),
+            "national": _national_links(request.user),
         },
     )
+
+
+def _national_links(user) -> dict:
+    """Which national pages the person uses, for links from the quality home page."""
+    files = 0
+    if user.role in national_rules.AUDITOR_ROLES:
+        files = NationalAuditFile.objects.filter(
+            auditor_id=user.pk, round__closed_at__isnull=True
+        ).count()
+    return {
+        "runs": national_rules.may_run_national_audits(user),
+        "report": national_rules.may_read_national_report(user),
+        "spotlight": national_rules.may_run_letters_spotlight(user),
+        "files": files,
+    }
 
 
 @quality_page
@@ -114,6 +139,10 @@ def _audit_context(request, audit):
         "grades_hidden": hidden,
         "actions": selectors.actions_for_audit(audit),
         "addenda": list(audit.addenda.select_related("written_by")),
+        "changes": [
+            (CHANGE_STEPS.get(change.step, change.step), change)
+            for change in audit.changes.select_related("changed_by")
+        ],
         "family_feedback": list(audit.family_feedback.all()),
         "themes": list(audit.themes.all()),
         "may_self_assess": rules.may_self_assess(request.user, audit),
@@ -156,34 +185,51 @@ def _conflict(form, audit, **kwargs):
     return fresh
 
 
+def _grades_page(request, audit, *, form_class, save, done, initial, **form_kwargs):
+    """The one way a view's grades of the domains are asked for, checked and saved: the FCA's
+    self-assessment, the auditor's grades and the agreed ones. `save(form)` calls the service
+    with the form's answers; `done` is the message once saved (or a function of the audit).
+    Returns the form to show again, or a redirect once saved."""
+    if request.method != "POST":
+        return form_class(initial={"version": audit.version, **initial}, **form_kwargs)
+    form = form_class(request.POST, **form_kwargs)
+    if not form.is_valid():
+        return form
+    try:
+        save(form)
+    except EditConflict:
+        audit.refresh_from_db()
+        return _conflict(form, audit, **form_kwargs)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return form
+    messages.success(request, done(audit) if callable(done) else done)
+    return redirect("quality:audit", audit_id=audit.uuid)
+
+
+def _common(form) -> dict:
+    data = form.cleaned_data
+    return {"version": data["version"], "grades": form.grades(), "overall": data["overall"]}
+
+
 @quality_page
 @require_http_methods(["GET", "POST"])
 def audit_self_assessment(request, audit_id):
     audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
     if not rules.may_self_assess(request.user, audit):
         raise Http404("No audit found")
-    if request.method == "POST":
-        form = SelfAssessmentForm(request.POST)
-        if form.is_valid():
-            try:
-                services.audit_self_assessment_record(
-                    by=request.user,
-                    audit=audit,
-                    version=form.cleaned_data["version"],
-                    grades=form.grades(),
-                    overall=form.cleaned_data["overall"],
-                    impact=form.cleaned_data["impact"],
-                )
-            except EditConflict:
-                audit.refresh_from_db()
-                form = _conflict(form, audit)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Your self-assessment has been saved")
-                return redirect("quality:audit", audit_id=audit.uuid)
-    else:
-        form = SelfAssessmentForm(initial={"version": audit.version})
+    form = _grades_page(
+        request,
+        audit,
+        form_class=SelfAssessmentForm,
+        initial={},
+        done="Your self-assessment has been saved",
+        save=lambda form: services.audit_self_assessment_record(
+            by=request.user, audit=audit, impact=form.cleaned_data["impact"], **_common(form)
+        ),
+    )
+    if not isinstance(form, GradesForm):
+        return form
     return render(request, "quality/self_assessment.html", {"audit": audit, "form": form})
 
 
@@ -226,43 +272,39 @@ def audit_family(request, audit_id):
     return render(request, "quality/family.html", {"audit": audit, "form": form})
 
 
+def _finished_message(audit) -> str:
+    if audit.is_collaborative:
+        return "Your grades have been saved. Now agree them"
+    return "The audit is finished"
+
+
 @quality_page
 @require_http_methods(["GET", "POST"])
 def audit_grades(request, audit_id):
     audit = selectors.audit_get_for_user(user=request.user, audit_id=audit_id)
     if not rules.may_grade(request.user, audit):
         raise Http404("No audit found")
-    themes = list(Theme.objects.filter(in_use=True))
-    if request.method == "POST":
-        form = AuditorGradesForm(request.POST, themes=themes)
-        if form.is_valid():
-            try:
-                services.audit_grades_record(
-                    by=request.user,
-                    audit=audit,
-                    version=form.cleaned_data["version"],
-                    grades=form.grades(),
-                    overall=form.cleaned_data["overall"],
-                    worked_well=form.cleaned_data["worked_well"],
-                    themes=form.chosen_themes(),
-                )
-            except EditConflict:
-                audit.refresh_from_db()
-                form = _conflict(form, audit, themes=themes)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                if audit.is_collaborative:
-                    messages.success(request, "Your grades have been saved. Now agree them")
-                else:
-                    messages.success(request, "The audit is finished")
-                return redirect("quality:audit", audit_id=audit.uuid)
-    else:
-        rows = selectors.grade_rows(audit)
-        initial = AuditorGradesForm.initial_from(audit, rows, View.AUDITOR)
-        initial["worked_well"] = audit.worked_well
-        initial["themes"] = [str(t.uuid) for t in audit.themes.all()]
-        form = AuditorGradesForm(initial=initial, themes=themes)
+    rows = selectors.grade_rows(audit)
+    initial = AuditorGradesForm.initial_from(audit, rows, View.AUDITOR)
+    initial["worked_well"] = audit.worked_well
+    initial["themes"] = [str(t.uuid) for t in audit.themes.all()]
+    form = _grades_page(
+        request,
+        audit,
+        form_class=AuditorGradesForm,
+        initial=initial,
+        done=_finished_message,
+        save=lambda form: services.audit_grades_record(
+            by=request.user,
+            audit=audit,
+            worked_well=form.cleaned_data["worked_well"],
+            themes=form.chosen_themes(),
+            **_common(form),
+        ),
+        themes=list(Theme.objects.filter(in_use=True)),
+    )
+    if not isinstance(form, GradesForm):
+        return form
     return render(request, "quality/grades.html", {"audit": audit, "form": form})
 
 
@@ -273,31 +315,24 @@ def audit_agree(request, audit_id):
     if not (rules.may_grade(request.user, audit) and audit.is_collaborative):
         raise Http404("No audit found")
     rows = selectors.grade_rows(audit)
-    if request.method == "POST":
-        form = AgreementForm(request.POST)
-        if form.is_valid():
-            try:
-                services.audit_agreement_record(
-                    by=request.user,
-                    audit=audit,
-                    version=form.cleaned_data["version"],
-                    grades=form.grades(),
-                    overall=form.cleaned_data["overall"],
-                    worked_well=form.cleaned_data["worked_well"],
-                )
-            except EditConflict:
-                audit.refresh_from_db()
-                form = _conflict(form, audit)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "The grades are agreed and the audit is finished")
-                return redirect("quality:audit", audit_id=audit.uuid)
-    else:
-        # Start from the auditor's grades: the two change them where they agree otherwise.
-        initial = AgreementForm.initial_from(audit, rows, View.AUDITOR)
-        initial["worked_well"] = audit.worked_well
-        form = AgreementForm(initial=initial)
+    # Start from the auditor's grades: the two change them where they agree otherwise.
+    initial = AgreementForm.initial_from(audit, rows, View.AUDITOR)
+    initial["worked_well"] = audit.worked_well
+    form = _grades_page(
+        request,
+        audit,
+        form_class=AgreementForm,
+        initial=initial,
+        done="The grades are agreed and the audit is finished",
+        save=lambda form: services.audit_agreement_record(
+            by=request.user,
+            audit=audit,
+            worked_well=form.cleaned_data["worked_well"],
+            **_common(form),
+        ),
+    )
+    if not isinstance(form, GradesForm):
+        return form
     views = {row.domain: row.views for row in rows}
     domain_fields = form.domain_fields()
     for item in domain_fields:

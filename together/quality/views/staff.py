@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from together.core.forms import add_service_errors
+from together.core.reporting import reporting
 
 from .. import rules, selectors, services
-from ..forms import ObservationForm, ThemeForm
+from ..forms import ObservationForm, ThemeForm, ThemesOverTimeForm
 from ..models import Theme
+from ..selectors import themes as themes_selectors
 from .audits import quality_page
 
 
@@ -31,13 +33,22 @@ def observations(request):
 def observation_record(request):
     if request.user.role not in rules.AUDITS:
         raise Http404("Not found")
-    form = ObservationForm(request.POST or None, fcas=selectors.fcas_to_audit(request.user))
+    form = ObservationForm(
+        request.POST or None,
+        fcas=selectors.fcas_to_audit(request.user),
+        themes=Theme.objects.filter(in_use=True),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.answers()
         data.pop("fca")
+        data.pop("themes")
         try:
             observation = services.observation_record(
-                by=request.user, fca=form.chosen_fca(), token=form.token(), **data
+                by=request.user,
+                fca=form.chosen_fca(),
+                themes=form.chosen_themes(),
+                token=form.token(),
+                **data,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -55,11 +66,17 @@ def observation_detail(request, observation_id):
     return render(
         request,
         "quality/observation.html",
-        {"observation": observation, "actions": list(observation.actions.select_related("owner"))},
+        {
+            "observation": observation,
+            "actions": list(observation.actions.select_related("owner")),
+            "themes": list(observation.themes.all()),
+        },
     )
 
 
 @quality_page
+@require_GET
+@reporting
 def compliance(request):
     if not rules.sees_compliance(request.user):
         raise Http404("Not found")
@@ -105,4 +122,29 @@ def themes(request):
             "form": form,
             "editable": editable,
         },
+    )
+
+
+@quality_page
+@require_GET
+@reporting
+def themes_over_time(request):
+    """How often each theme came up in the audits and observations the person may see, month by
+    month, for a place and a period they choose."""
+    places = themes_selectors.theme_places(request.user)
+    form = ThemesOverTimeForm(
+        request.GET if request.GET else None,
+        places=places,
+        months=themes_selectors.MONTHS_CHOICES,
+        initial={"place": "", "months": themes_selectors.MONTHS_DEFAULT},
+    )
+    place, months = themes_selectors.EVERYTHING, themes_selectors.MONTHS_DEFAULT
+    if form.is_bound and form.is_valid():
+        place = form.places.get(form.cleaned_data["place"] or "", place)
+        months = form.cleaned_data["months"] or months
+    found = themes_selectors.themes_over_time(request.user, place, months)
+    return render(
+        request,
+        "quality/themes_over_time.html",
+        {"form": form, "found": found},
     )

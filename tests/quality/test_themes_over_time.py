@@ -1,0 +1,143 @@
+"""Themes on observations as on audits, and how often each theme came up month by month, by
+place, in what each person may see (known answers)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import SEES_CHILD
+from tests.quality.access import USES_QUALITY
+from tests.quality.factories import finished_audit
+from together.quality.models import Observation, Theme
+from together.quality.selectors.themes import months_to, theme_places, themes_over_time
+
+
+def _observe(world, on, fca=None):
+    return Observation.objects.create(
+        fca=fca or world.fca_allocated,
+        observer=world.supervisor_team,
+        observed_on=on,
+        what="A meeting at school",
+        with_whom="Jayden and his teacher",
+        worked_well="Drew a map of his week together",
+    )
+
+
+def _month_ago(today, months):
+    return months_to(today, months + 1)[0] + datetime.timedelta(days=2)
+
+
+def test_a_supervisor_tags_an_observation_with_themes(client, world):
+    theme = Theme.objects.get(name="Domestic abuse")
+    client.force_login(world.supervisor_team)
+    page = client.get("/quality/observations/record/")
+    form = page.context["form"]
+    today = timezone.localdate()
+    data = {
+        "form_token": form["form_token"].value(),
+        "fca": str(world.fca_allocated.uuid),
+        "observed_on_day": today.day,
+        "observed_on_month": today.month,
+        "observed_on_year": today.year,
+        "with_whom": "Jayden's mother",
+        "what": "A call about contact",
+        "worked_well": "Asked about her safety first",
+        "themes": [str(theme.uuid)],
+    }
+    response = client.post("/quality/observations/record/", data)
+    observation = Observation.objects.get()
+    assert list(observation.themes.all()) == [theme]
+    shown = client.get(response["Location"]).content.decode()
+    assert "Domestic abuse" in shown
+
+
+def test_themes_month_by_month_with_known_answers(world):
+    today = timezone.localdate()
+    abuse = Theme.objects.get(name="Domestic abuse")
+    letters = Theme.objects.get(name="Letters")
+    this_month, two_ago = today.replace(day=1), _month_ago(today, 2)
+    for day in (this_month, this_month, two_ago):
+        finished_audit(world, audited_on=day).themes.add(abuse)
+    finished_audit(world, audited_on=two_ago).themes.add(letters, abuse)
+    finished_audit(world, audited_on=_month_ago(today, 14)).themes.add(letters)  # too old
+    _observe(world, two_ago).themes.add(letters)
+    found = themes_over_time(world.manager_area, months=3, today=today)
+    rows = {row.theme.name: row for row in found.rows}
+    assert found.months == months_to(today, 3)
+    assert rows["Domestic abuse"].counts == [2, 0, 2]
+    assert rows["Letters"].counts == [2, 0, 0]  # an audit and an observation
+    assert (rows["Letters"].observations_total, rows["Letters"].total) == (1, 2)
+    assert found.rows[0].theme == abuse  # most first
+    assert found.totals[0] == 4
+    # A manager of another area sees none of it.
+    elsewhere = themes_over_time(world.manager_other_area, months=3, today=today)
+    assert all(row.total == 0 for row in elsewhere.rows)
+
+
+def test_national_roles_choose_a_region_or_an_area(client, world):
+    today = timezone.localdate()
+    abuse = Theme.objects.get(name="Domestic abuse")
+    finished_audit(world, audited_on=today).themes.add(abuse)
+    places = {place.name: place for place in theme_places(world.national)}
+    assert world.area.name in places and world.other_area.name in places
+    assert world.other_area.region.name in places
+    here = themes_over_time(world.national, places[world.area.name], months=3, today=today)
+    there = themes_over_time(world.national, places[world.other_area.name], months=3, today=today)
+    assert {r.theme.name: r.total for r in here.rows}["Domestic abuse"] == 1
+    assert {r.theme.name: r.total for r in there.rows}["Domestic abuse"] == 0
+    # A head of practice chooses only within their own region; a supervisor has no choice.
+    head = {place.name for place in theme_places(world.head_region)}
+    assert world.area.name in head and world.other_area.name not in head
+    assert [p.key for p in theme_places(world.supervisor_team)] == [""]
+    client.force_login(world.national)
+    page = client.get(
+        "/quality/themes/over-time/",
+        {"place": places[world.area.name].key, "months": "3"},
+    )
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Themes over time" in text and world.area.name in text
+    wrong = client.get("/quality/themes/over-time/", {"place": "area-nowhere", "months": "5"})
+    assert wrong.status_code == 200
+    assert "Choose a place from the list" in wrong.content.decode()
+    assert "Choose how far back to look from the list" in wrong.content.decode()
+
+
+@pytest.mark.parametrize("relationship", SEES_CHILD)
+def test_themes_over_time_are_for_the_roles_whose_work_quality_is(client, world, relationship):
+    client.force_login(world.users[relationship])
+    expected = 200 if relationship in USES_QUALITY else 404
+    assert client.get("/quality/themes/over-time/").status_code == expected
+
+
+def test_the_quality_home_page_links_to_the_national_pages_each_role_uses(client, world):
+    links = {
+        "national": [
+            "National case quality audits",
+            "National quality report",
+            "Letters spotlight",
+        ],
+        "director_region": ["National quality report", "Letters spotlight"],
+        "head_region": ["National quality report"],
+        "supervisor_team": [],
+    }
+    every = {"National case quality audits", "National quality report", "Letters spotlight"}
+    for relationship, shown in links.items():
+        client.force_login(world.users[relationship])
+        page = client.get("/quality/").content.decode()
+        assert {text for text in every if text in page} == set(shown), relationship
+
+
+def test_themes_over_time_ask_the_same_queries_however_many(world, django_assert_num_queries):
+    today = timezone.localdate()
+    abuse = Theme.objects.get(name="Domestic abuse")
+    finished_audit(world, audited_on=today).themes.add(abuse)
+    with django_assert_num_queries(3):
+        themes_over_time(world.national, months=12, today=today)
+    for months in range(1, 6):
+        finished_audit(world, audited_on=_month_ago(today, months)).themes.add(abuse)
+        _observe(world, _month_ago(today, months)).themes.add(abuse)
+    with django_assert_num_queries(3):
+        found = themes_over_time(world.national, months=12, today=today)
+    assert {r.theme.name: r.total for r in found.rows}["Domestic abuse"] == 11
