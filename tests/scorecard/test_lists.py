@@ -88,7 +88,7 @@ def test_every_list_is_a_csv_download_logged_as_an_export(client, make_user, imp
     assert "F5" in response.content.decode()
     response = client.get("/scorecard/", {**DAY, "download": "area"})
     assert "Tyneside" in response.content.decode()
-    events = AuditEvent.objects.filter(actor=user, action=Action.DOCUMENT_PRINTED)
+    events = AuditEvent.objects.filter(actor=user, action=Action.SCORECARD_EXPORTED)
     tables = sorted(e.detail["table"] for e in events)
     assert tables == ["area", "not_seen", "on_duty", "over_25"]
     assert all(e.detail["export"] == "scorecard" for e in events)

@@ -16,6 +16,7 @@ WRITE_PAGES = [
     "/children/<uuid:child_id>/storyboards/<uuid:storyboard_id>/panels/<uuid:panel_id>/remove/",
     "/children/<uuid:child_id>/storyboards/<uuid:storyboard_id>/panels/<uuid:panel_id>/pictures/",
     "/children/<uuid:child_id>/storyboards/<uuid:storyboard_id>/panels/<uuid:panel_id>/upload/",
+    "/children/<uuid:child_id>/storyboards/<uuid:storyboard_id>/pictures/<uuid:drawing_id>/remove/",
     "/children/<uuid:child_id>/storyboards/<uuid:storyboard_id>/share/",
     "/children/<uuid:child_id>/storyboards/<uuid:storyboard_id>/shared/<uuid:share_id>/response/",
     "/children/<uuid:child_id>/storyboards/<uuid:storyboard_id>/reflect/",

@@ -24,6 +24,19 @@ def _panel(world):
     return panel
 
 
+def _drawing(world):
+    panel = _panel(world)
+    drawing = services.drawing_add(
+        by=world.fca_allocated,
+        panel=panel,
+        version=panel.storyboard.version,
+        data=png_bytes(),
+        description="A drawing of a house",
+    )
+    drawing.storyboard = panel.storyboard
+    return drawing
+
+
 def _ready_to_share(world):
     return fill_words(start_storyboard(world), world.fca_allocated)
 
@@ -89,6 +102,14 @@ WRITES = {
         refused=MAY_NOT_CHANGE_THE_FILE,
         allowed="fca_allocated",
         setup=_panel,
+    ),
+    "drawing_remove": Write(
+        lambda world, by, drawing: services.drawing_remove(
+            by=by, drawing=drawing, version=drawing.storyboard.version
+        ),
+        refused=MAY_NOT_CHANGE_THE_FILE,
+        allowed="fca_allocated",
+        setup=_drawing,
     ),
     "storyboard_print_record": Write(
         lambda world, by, storyboard: services.storyboard_print_record(

@@ -60,6 +60,56 @@ class Action(models.TextChoices):
     QUALITY_THEMES_CHANGED = "quality_themes_changed", "Changed the list of quality themes"
     SUPERVISION_RECORDED = "supervision_recorded", "Recorded supervision"
     SUPERVISION_ACTION_CHANGED = "supervision_action_changed", "Changed an action from supervision"
+    STORYBOARD_CREATED = "storyboard_created", "Started a storyboard for a child"
+    STORYBOARD_CHANGED = "storyboard_changed", "Changed a storyboard's panels or pictures"
+    STORYBOARD_DRAWING_ADDED = "storyboard_drawing_added", "Added a child's drawing or photo"
+    STORYBOARD_DRAWING_REMOVED = "storyboard_drawing_removed", "Removed a child's drawing or photo"
+    STORYBOARD_SHARED = "storyboard_shared", "Shared a storyboard"
+    STORYBOARD_RESPONSE_RECORDED = (
+        "storyboard_response_recorded",
+        "Recorded what someone said about a storyboard",
+    )
+    STORYBOARD_REFLECTION_RECORDED = (
+        "storyboard_reflection_recorded",
+        "Recorded a reflection on using a storyboard",
+    )
+    SAFEGUARDING_CHECK_RECORDED = "safeguarding_check_recorded", "Asked for a safeguarding check"
+    SAFEGUARDING_CHECK_ANSWERED = (
+        "safeguarding_check_answered",
+        "Recorded or changed the answer to a safeguarding check",
+    )
+    SAFEGUARDING_CONVERSATION_RECORDED = (
+        "safeguarding_conversation",
+        "Recorded a safeguarding conversation with a parent or party",
+    )
+    SAFEGUARDING_LETTER_STARTED = "safeguarding_letter_started", "Started a safeguarding letter"
+    SAFEGUARDING_LETTER_CHANGED = "safeguarding_letter_changed", "Changed a safeguarding letter"
+    SAFEGUARDING_LETTER_FILED = (
+        "safeguarding_letter_filed",
+        "Recorded that a safeguarding letter was filed with the court",
+    )
+    COURT_REPORT_CREATED = "court_report_created", "Started a report to the court"
+    COURT_REPORT_CHANGED = "court_report_changed", "Changed a report to the court"
+    COURT_REPORT_COMMENTED = "court_report_commented", "Commented on a report to the court"
+    COURT_REPORT_SUBMITTED = (
+        "court_report_submitted",
+        "Sent a report to the court for a supervisor to agree",
+    )
+    COURT_REPORT_SIGNED_OFF = "court_report_signed_off", "Agreed a report to the court"
+    COURT_REPORT_FILED = "court_report_filed", "Recorded that a report was filed with the court"
+    HEARING_OUTCOME_RECORDED = "hearing_outcome_recorded", "Recorded what the court decided"
+    CHILD_TOLD_RECORDED = (
+        "child_told_recorded",
+        "Recorded that a child was told what the judge decided",
+    )
+    ABSENCE_RECORDED = "absence_recorded", "Recorded time away from work"
+    ABSENCE_CHANGED = "absence_changed", "Recorded the last day of someone's sickness"
+    THRESHOLDS_CHANGED = "thresholds_changed", "Changed the lines for considering prioritisation"
+    PRIORITISATION_ON = "prioritisation_on", "Put a service area into prioritisation"
+    PRIORITISATION_OFF = "prioritisation_off", "Took a service area out of prioritisation"
+    HUB_OPENED = "hub_opened", "Opened an allocation or post-assessment hub"
+    HUB_CLOSED = "hub_closed", "Closed an allocation or post-assessment hub"
+    SCORECARD_EXPORTED = "scorecard_exported", "Downloaded figures from the scorecard"
 
 
 class AuditEventQuerySet(models.QuerySet):

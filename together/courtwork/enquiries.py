@@ -71,7 +71,7 @@ def safeguarding_check_add(
     _record(
         by=by,
         proceedings=proceedings,
-        action=Action.PROCEEDINGS_UPDATED,
+        action=Action.SAFEGUARDING_CHECK_RECORDED,
         obj=check,
         summary=f"{check.get_agency_display()} check asked of {check.agency_name}",
         detail={"change": "safeguarding check asked", "agency": agency},
@@ -119,7 +119,7 @@ def safeguarding_check_update(
     _record(
         by=by,
         proceedings=locked.proceedings,
-        action=Action.PROCEEDINGS_UPDATED,
+        action=Action.SAFEGUARDING_CHECK_ANSWERED,
         obj=locked,
         summary=(
             f"{locked.get_agency_display()} check answered by {locked.agency_name}"
@@ -175,7 +175,7 @@ def safeguarding_conversation_record(
     _record(
         by=by,
         proceedings=proceedings,
-        action=Action.PROCEEDINGS_UPDATED,
+        action=Action.SAFEGUARDING_CONVERSATION_RECORDED,
         obj=conversation,
         summary=f"Safeguarding conversation with {person} ({conversation.get_method_display()})",
         detail={"change": "safeguarding conversation recorded", "person": str(person.uuid)},
@@ -255,7 +255,7 @@ def safeguarding_letter_start(*, by, proceedings: Proceedings) -> SafeguardingLe
     _record(
         by=by,
         proceedings=locked,
-        action=Action.LETTER_CREATED,
+        action=Action.SAFEGUARDING_LETTER_STARTED,
         obj=letter,
         summary="Safeguarding letter to the court started",
         detail={"kind": "safeguarding letter"},
@@ -297,7 +297,7 @@ def safeguarding_letter_update(
     for child in Child.objects.filter(proceedings_links__proceedings=locked.proceedings):
         audit_event_record(
             by=by,
-            action=Action.LETTER_UPDATED,
+            action=Action.SAFEGUARDING_LETTER_CHANGED,
             obj=locked,
             child_id=child.uuid,
             detail={"kind": "safeguarding letter"},
@@ -348,7 +348,7 @@ def safeguarding_letter_mark_filed(
     _record(
         by=by,
         proceedings=locked.proceedings,
-        action=Action.LETTER_SENT,
+        action=Action.SAFEGUARDING_LETTER_FILED,
         obj=locked,
         summary=f"Safeguarding letter filed with the court on {filed_on:%-d %B %Y}",
         detail={"kind": "safeguarding letter", "filed_on": filed_on.isoformat()},

@@ -5,10 +5,9 @@ the plan version), so nothing is typed twice; the writer then edits the court's 
 by section (each save checks the version the writer saw: EditConflict, as for plans). The team's
 practice supervisor agrees it or sends it back with comments; only an agreed report is filed.
 
-Audit: the audit log has no actions of its own for reports yet (adding them needs a migration of
-the audit app), so a change to a report is logged as a change to its proceedings
-(PROCEEDINGS_UPDATED) with the report named in the event's detail, a hearing's outcome as a
-hearing recorded, and telling a child as a meeting recorded.
+Audit: each step has its own action (a report started, changed, commented on, sent for review,
+agreed, filed; a hearing's outcome; a child told), logged against the report's proceedings with
+the report named in the event's detail.
 """
 
 from __future__ import annotations
@@ -56,10 +55,21 @@ def tell_child_working_days() -> int:
     return getattr(settings, "TOGETHER_TELL_CHILD_WORKING_DAYS", 10)
 
 
-def _audit(*, by, report: CourtReport, change: str, **detail) -> None:
+# The audit action for a move to each stage; a move back to draft is a change to the report.
+STAGE_ACTIONS = {
+    ReportStatus.DRAFT: Action.COURT_REPORT_CHANGED,
+    ReportStatus.READY_FOR_REVIEW: Action.COURT_REPORT_SUBMITTED,
+    ReportStatus.AGREED: Action.COURT_REPORT_SIGNED_OFF,
+    ReportStatus.FILED: Action.COURT_REPORT_FILED,
+}
+
+
+def _audit(
+    *, by, report: CourtReport, change: str, action=Action.COURT_REPORT_CHANGED, **detail
+) -> None:
     audit_event_record(
         by=by,
-        action=Action.PROCEEDINGS_UPDATED,
+        action=action,
         obj=report.proceedings,
         child_id=report.child.uuid,
         detail={"report": str(report.uuid), "kind": report.kind, "change": change, **detail},
@@ -235,7 +245,12 @@ def report_start(
     written = (
         f" from version {report.written_from.number} of the plan" if report.written_from else ""
     )
-    _audit(by=by, report=report, change=f"Started the report{written}")
+    _audit(
+        by=by,
+        report=report,
+        change=f"Started the report{written}",
+        action=Action.COURT_REPORT_CREATED,
+    )
     timeline_entry_add(
         child=child,
         kind=COURT,
@@ -428,7 +443,13 @@ def report_state_change(
     _saved(by=by, report=locked)
     if comment:
         _comment(by=by, report=locked, text=comment, sends_back=sends_back)
-    _audit(by=by, report=locked, change=f"Moved from {was.label} to {to.label}", comment=comment)
+    _audit(
+        by=by,
+        report=locked,
+        change=f"Moved from {was.label} to {to.label}",
+        action=STAGE_ACTIONS[to],
+        comment=comment,
+    )
     summary = f"{_kind_label(locked)}: {to.label.lower()}"
     if to == ReportStatus.FILED:
         summary = f"{_kind_label(locked)} filed with the court on {_day(filed_on)}"
@@ -455,7 +476,9 @@ def report_comment_add(*, by, report: CourtReport, token: str | None, text: str)
         raise ValidationError({"text": "Enter your comment"})
     comment = _comment(by=by, report=report, text=text)
     claim.made(comment)
-    _audit(by=by, report=report, change="Commented on the report")
+    _audit(
+        by=by, report=report, change="Commented on the report", action=Action.COURT_REPORT_COMMENTED
+    )
     return comment
 
 
@@ -518,7 +541,7 @@ def hearing_outcome_record(
     claim.made(outcome)
     audit_event_record(
         by=by,
-        action=Action.HEARING_RECORDED,
+        action=Action.HEARING_OUTCOME_RECORDED,
         obj=proceedings,
         detail={"hearing": str(hearing.uuid), "outcome": str(outcome.uuid)},
     )
@@ -554,7 +577,7 @@ def child_told_record(
     locked.save()
     audit_event_record(
         by=by,
-        action=Action.MEETING_RECORDED,
+        action=Action.CHILD_TOLD_RECORDED,
         obj=locked.outcome.hearing.proceedings,
         child_id=locked.child.uuid,
         detail={"told_about_hearing": str(locked.outcome.hearing.uuid)},

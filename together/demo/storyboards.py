@@ -175,7 +175,7 @@ def _share(ctx: Context, fca, storyboard, shared_at, team) -> StoryboardShare:
         token=secrets.token_urlsafe(24),
         code=ctx.feedback_code(),
         audience=Audience.YOUNGER_CHILD if child.age < 11 else Audience.OLDER_CHILD,
-        source=Source.PLAN_SHARE,
+        source=Source.STORYBOARD_SHARE,
         stage=FeedbackStage.AFTER_MEETING,
         source_id=share.uuid,
         child=child,

@@ -1,7 +1,8 @@
 """Feedback from children, parents and carers and other professionals about an FCA's work.
 
-A link (a FeedbackInvitation with a secret token) goes out in a letter or with a shared plan; the
-person who gets it answers a short form without signing in (a FeedbackResponse).
+A link (a FeedbackInvitation with a secret token) goes out in a letter, with a shared plan or with
+a shared storyboard; the person who gets it answers a short form without signing in (a
+FeedbackResponse).
 """
 
 import uuid
@@ -26,6 +27,7 @@ CHILD_AUDIENCES = frozenset({Audience.YOUNGER_CHILD, Audience.OLDER_CHILD})
 class Source(models.TextChoices):
     LETTER = "letter", "Letter"
     PLAN_SHARE = "plan_share", "Shared plan"
+    STORYBOARD_SHARE = "storyboard_share", "Shared storyboard"
     IMPORTED = "imported", "Brought in from another system"
 
 

@@ -1,5 +1,6 @@
 """Changes to the organisation made in the product (the rest is kept in the admin site): staff
-recording absence, and national leadership's thresholds and prioritisation decisions."""
+recording absence, and national leadership's thresholds and prioritisation decisions. Each
+writes its own audit event in its transaction."""
 
 import datetime
 
@@ -8,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from together.accounts.models import User
+from together.audit.models import Action
+from together.audit.services import audit_event_record
 from together.core import form_tokens
 from together.core.versioning import lock_at_version
 
@@ -50,6 +53,17 @@ def absence_record(
     absence = Absence(user=person, kind=kind, starts_on=starts_on, ends_on=ends_on, recorded_by=by)
     absence.full_clean()
     absence.save()
+    audit_event_record(
+        by=by,
+        action=Action.ABSENCE_RECORDED,
+        obj=absence,
+        detail={
+            "kind": kind,
+            "person": str(person.uuid),
+            "starts_on": starts_on.isoformat(),
+            "ends_on": ends_on.isoformat() if ends_on else None,
+        },
+    )
     claim.made(absence)
     return absence
 
@@ -86,7 +100,29 @@ def area_thresholds_set(
     thresholds.version += 1
     thresholds.full_clean()
     thresholds.save()
+    audit_event_record(
+        by=by,
+        action=Action.THRESHOLDS_CHANGED,
+        obj=area,
+        detail={
+            "saturation_percent": saturation_percent,
+            "held_on_duty": held_on_duty,
+            "days_to_allocation": days_to_allocation,
+            "manager_duty_holdings": manager_duty_holdings,
+        },
+    )
     return thresholds
+
+
+# The audit action for each decision: prioritisation on or off, a hub opened or closed.
+_DECISION_ACTIONS = {
+    ("in_prioritisation", True): Action.PRIORITISATION_ON,
+    ("in_prioritisation", False): Action.PRIORITISATION_OFF,
+    ("allocation_hub_open", True): Action.HUB_OPENED,
+    ("allocation_hub_open", False): Action.HUB_CLOSED,
+    ("post_assessment_hub_open", True): Action.HUB_OPENED,
+    ("post_assessment_hub_open", False): Action.HUB_CLOSED,
+}
 
 
 @transaction.atomic
@@ -118,6 +154,13 @@ def prioritisation_change_record(
     event.save()
     setattr(locked, flag, to)
     locked.save(update_fields=[flag])
+    audit_event_record(
+        by=by,
+        action=_DECISION_ACTIONS[(flag, to)],
+        obj=locked,
+        reason=reason,
+        detail={"change": change},
+    )
     claim.made(event)
     return event
 
@@ -139,4 +182,10 @@ def absence_end_record(*, by: User, absence: Absence, ends_on: datetime.date) ->
     locked.ends_on = ends_on
     locked.full_clean()
     locked.save(update_fields=["ends_on"])
+    audit_event_record(
+        by=by,
+        action=Action.ABSENCE_CHANGED,
+        obj=locked,
+        detail={"kind": locked.kind, "ends_on": ends_on.isoformat()},
+    )
     return locked

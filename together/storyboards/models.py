@@ -5,7 +5,8 @@ A storyboard is part of one child's file (it may be for their brothers and siste
 list of panels, each with a few words and one or more pictures: from the picture library
 (pictures.py, served from the service's own static files) or the child's own drawings and
 photographs (kept in the database, re-encoded without their metadata). Every time it is shared,
-what it said is kept (StoryboardShare.snapshot), so shared versions can be compared.
+what it said is kept (StoryboardShare.snapshot), so shared versions can be compared; a drawing a
+shared version shows is kept for it when it is removed from the storyboard.
 """
 
 from uuid import uuid4
@@ -78,7 +79,10 @@ class Drawing(models.Model):
 
     uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     storyboard = models.ForeignKey(Storyboard, on_delete=models.CASCADE, related_name="drawings")
-    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="drawings")
+    # Empty once its panel is removed: a drawing a shared version shows outlives its panel.
+    panel = models.ForeignKey(
+        Panel, on_delete=models.SET_NULL, null=True, blank=True, related_name="drawings"
+    )
     description = models.CharField("what it shows", max_length=300)
     content_type = models.CharField(max_length=30)
     width = models.PositiveIntegerField()
@@ -87,6 +91,12 @@ class Drawing(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # Removed from the storyboard, but kept because a shared version shows it (a drawing no
+    # shared version shows is deleted, image and all, when it is removed).
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

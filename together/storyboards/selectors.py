@@ -86,6 +86,22 @@ def drawing_image(storyboard: Storyboard, drawing_id) -> Drawing:
     return drawing
 
 
+def drawing_on_storyboard(storyboard: Storyboard, drawing_id) -> Drawing | None:
+    """A drawing still on the storyboard (not removed), without its bytes; None if there is
+    none (it was removed a moment ago, or never there)."""
+    drawing = (
+        Drawing.objects.filter(
+            storyboard=storyboard, uuid=_uuid(drawing_id, "picture"), removed_at__isnull=True
+        )
+        .select_related("panel")
+        .defer("image")
+        .first()
+    )
+    if drawing is not None:
+        drawing.storyboard = storyboard
+    return drawing
+
+
 def shares_of(storyboard: Storyboard) -> list[StoryboardShare]:
     return list(
         StoryboardShare.objects.filter(storyboard=storyboard)

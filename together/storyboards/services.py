@@ -68,7 +68,9 @@ def _lock(storyboard: Storyboard, version: int | None) -> Storyboard:
     return locked
 
 
-def _changed(*, by, storyboard: Storyboard, change: str, **detail) -> None:
+def _changed(
+    *, by, storyboard: Storyboard, change: str, action=Action.STORYBOARD_CHANGED, **detail
+) -> None:
     """Move the storyboard's version on and log the change (inside the caller's transaction)."""
     Storyboard.objects.filter(pk=storyboard.pk).update(
         version=F("version") + 1, updated_at=timezone.now(), updated_by=by
@@ -76,7 +78,7 @@ def _changed(*, by, storyboard: Storyboard, change: str, **detail) -> None:
     storyboard.refresh_from_db(fields=["version", "updated_at", "updated_by"])
     audit_event_record(
         by=by,
-        action=Action.CHILD_UPDATED,
+        action=action,
         obj=storyboard,
         child_id=storyboard.child.uuid,
         detail={"storyboard": change, **detail},
@@ -150,7 +152,7 @@ def storyboard_start(
     )
     audit_event_record(
         by=by,
-        action=Action.CHILD_UPDATED,
+        action=Action.STORYBOARD_CREATED,
         obj=storyboard,
         child_id=child.uuid,
         detail={"storyboard": "started", "prompts": [p.key for p in chosen]},
@@ -240,9 +242,14 @@ def panel_position_change(*, by, panel: Panel, version: int, direction: str) -> 
 
 @transaction.atomic
 def panel_remove(*, by, panel: Panel, version: int) -> None:
+    """Remove a panel, with its pictures. A drawing a shared version shows is kept for that
+    version (drawing_remove); any other goes for good."""
     storyboard = panel.storyboard
     _require_writer(by, storyboard.child)
     locked = _lock(storyboard, version)
+    shown = _drawings_shown_in_shared_versions(locked)
+    for drawing in Drawing.objects.filter(panel=panel).defer("image"):
+        _drawing_take_off(by=by, drawing=drawing, shown=shown)
     panel.delete()
     _draft(locked)
     _changed(by=by, storyboard=locked, change="panel removed", heading=panel.prompt)
@@ -307,7 +314,13 @@ def drawing_add(
     without its metadata. The same form sent twice adds it once."""
     storyboard = panel.storyboard
     _require_writer(by, storyboard.child)
-    claim = form_tokens.claim(token, by=by, model=Drawing)
+    try:
+        claim = form_tokens.claim(token, by=by, model=Drawing)
+    except Drawing.DoesNotExist:
+        # This form added a picture that has been removed since: it is not added again.
+        raise ValidationError(
+            "This picture was added and then removed. Upload it again to add it back"
+        ) from None
     if claim.earlier:
         return claim.earlier
     locked = _lock(storyboard, version)
@@ -330,10 +343,69 @@ def drawing_add(
     drawing.full_clean()
     drawing.save()
     _draft(locked)
-    _changed(by=by, storyboard=locked, change="picture uploaded", picture=str(drawing.uuid))
+    _changed(
+        by=by,
+        storyboard=locked,
+        change="picture uploaded",
+        action=Action.STORYBOARD_DRAWING_ADDED,
+        picture=str(drawing.uuid),
+    )
     storyboard.version = locked.version
     claim.made(drawing)
     return drawing
+
+
+def _drawings_shown_in_shared_versions(storyboard: Storyboard) -> set[str]:
+    """The uuids of the drawings any shared version of the storyboard shows (its snapshots)."""
+    snapshots = StoryboardShare.objects.filter(storyboard=storyboard).values_list(
+        "snapshot", flat=True
+    )
+    return {
+        each["uuid"]
+        for snapshot in snapshots
+        for panel in snapshot.get("panels", [])
+        for each in panel.get("drawings", [])
+    }
+
+
+def _drawing_take_off(*, by, drawing: Drawing, shown: set[str]) -> bool:
+    """Take a drawing off the storyboard. One a shared version shows stays, for that version
+    only (off its panel, marked removed); any other is deleted, image and all. True if kept."""
+    if str(drawing.uuid) in shown:
+        Drawing.objects.filter(pk=drawing.pk).update(
+            panel=None, removed_at=timezone.now(), removed_by=by
+        )
+        return True
+    Drawing.objects.filter(pk=drawing.pk).delete()
+    return False
+
+
+@transaction.atomic
+def drawing_remove(*, by, drawing: Drawing, version: int) -> None:
+    """Remove the child's drawing or photograph from the storyboard. The versions already shared
+    keep showing it (what was shared stays true); if none shows it, it is deleted for good.
+    Removing one already removed (the same form sent twice) does nothing more."""
+    storyboard = drawing.storyboard
+    _require_writer(by, storyboard.child)
+    if not Drawing.objects.filter(
+        pk=drawing.pk, storyboard=storyboard, removed_at__isnull=True
+    ).exists():
+        return
+    locked = _lock(storyboard, version)
+    kept = _drawing_take_off(
+        by=by, drawing=drawing, shown=_drawings_shown_in_shared_versions(locked)
+    )
+    _draft(locked)
+    _changed(
+        by=by,
+        storyboard=locked,
+        change="picture removed",
+        action=Action.STORYBOARD_DRAWING_REMOVED,
+        picture=str(drawing.uuid),
+        description=drawing.description,
+        kept_for_shared_versions=kept,
+    )
+    storyboard.version = locked.version
 
 
 # --- printing -------------------------------------------------------------------------------
@@ -433,13 +505,12 @@ def storyboard_share_record(
         snapshot=snapshot_of(locked, panels),
         recorded_by=by,
     )
-    # The link that opens the web version and the feedback form. Feedback has no source for a
-    # storyboard yet: it is filed as a shared document (PLAN_SHARE), its source_id this share.
+    # The link that opens the web version and the feedback form, its source_id this share.
     share.invitation = feedback_invitation_create(
         by=by,
         child=locked.child,
         audience=audience_for_child(locked.child),
-        source=Source.PLAN_SHARE,
+        source=Source.STORYBOARD_SHARE,
         source_id=share.uuid,
         stage=FeedbackStage.AFTER_MEETING,
     )
@@ -450,6 +521,7 @@ def storyboard_share_record(
         by=by,
         storyboard=locked,
         change="shared",
+        action=Action.STORYBOARD_SHARED,
         how=shared_how,
         to=shared_with,
         on=shared_on.isoformat(),
@@ -487,7 +559,7 @@ def share_response_record(*, by, share: StoryboardShare, response: str) -> Story
     Storyboard.objects.filter(pk=storyboard.pk, stage=Stage.SHARED).update(stage=Stage.RESPONDED)
     audit_event_record(
         by=by,
-        action=Action.CHILD_UPDATED,
+        action=Action.STORYBOARD_RESPONSE_RECORDED,
         obj=storyboard,
         child_id=storyboard.child.uuid,
         detail={"storyboard": "response recorded", "version": share.number},
@@ -550,7 +622,7 @@ def reflection_record(
     reflection.save()
     audit_event_record(
         by=by,
-        action=Action.CHILD_UPDATED,
+        action=Action.STORYBOARD_REFLECTION_RECORDED,
         obj=reflection,
         child_id=storyboard.child.uuid,
         detail={"storyboard": "reflection recorded"},

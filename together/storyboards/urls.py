@@ -19,6 +19,7 @@ urlpatterns = [
     path(PANEL + "pictures/", views.panel_pictures, name="panel-pictures"),
     path(PANEL + "upload/", views.drawing_upload, name="panel-upload"),
     path(ONE + "pictures/<uuid:drawing_id>/", views.drawing, name="drawing"),
+    path(ONE + "pictures/<uuid:drawing_id>/remove/", views.drawing_remove, name="drawing-remove"),
     path(ONE + "pdf/", views.storyboard_pdf, name="pdf"),
     path(ONE + "share/", views.storyboard_share, name="share"),
     path(ONE + "shared/<uuid:share_id>/response/", views.share_response, name="response"),

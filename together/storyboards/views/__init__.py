@@ -3,6 +3,7 @@ reflections."""
 
 from .panels import (
     drawing,
+    drawing_remove,
     drawing_upload,
     panel_add,
     panel_edit,
@@ -26,6 +27,7 @@ from .storyboards import (
 __all__ = [
     "compare",
     "drawing",
+    "drawing_remove",
     "drawing_upload",
     "panel_add",
     "panel_edit",

@@ -3,6 +3,7 @@ library, and the child's own drawings."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -221,6 +222,41 @@ def drawing_upload(request, child_id, storyboard_id, panel_id):
         SECTION,
         "storyboards/drawing.html",
         {"storyboard": storyboard, "panel": panel, "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def drawing_remove(request, child_id, storyboard_id, drawing_id):
+    """Remove a child's drawing or photo from the storyboard: a page that asks first, then the
+    removal (no JavaScript needed). Shared versions keep showing it."""
+    child, storyboard = storyboard_for_writing(request, child_id, storyboard_id)
+    drawing = selectors.drawing_on_storyboard(storyboard, drawing_id)
+    if drawing is None:
+        if request.method == "POST":
+            # Removed already: the same form sent twice, or by someone else a moment ago.
+            messages.info(request, "That picture is no longer on the storyboard")
+            return back_to_builder(child, storyboard)
+        raise Http404("No picture found")
+    form = VersionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": storyboard.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.drawing_remove(
+                by=request.user, drawing=drawing, version=form.cleaned_data["version"]
+            )
+        except EditConflict:
+            messages.error(request, CONFLICT)
+        else:
+            messages.success(request, f"“{drawing.description}” has been removed")
+        return back_to_builder(child, storyboard, f"panel-{drawing.panel.uuid}")
+    return render_file_page(
+        request,
+        child,
+        SECTION,
+        "storyboards/drawing_remove.html",
+        {"storyboard": storyboard, "drawing": drawing, "panel": drawing.panel, "form": form},
     )
 
 
