@@ -1,16 +1,19 @@
 """Pages of thinking together: group supervision sessions, the children discussed, actions, and
 the supervision section of a child's file."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from together.children.selectors import child_get_for_user
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
-from together.core.forms import add_service_errors
+from together.core.forms import add_service_errors, made_from_form
 from together.language.readers import Reader
 
 from . import rules, selectors, services
@@ -59,16 +62,15 @@ def session_new(request):
         raise Http404("No team to record for")
     staff = {p.pk: p for team in teams for p in selectors.team_staff(team)}.values()
     form = GroupSessionForm(request.POST or None, teams=teams, staff=list(staff))
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.group_session_create(
-                by=request.user, token=form.token(), **form.session_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The session has been recorded")
-            return redirect("supervision:session", session_id=session.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        services.group_session_create,
+        answers=form.session_fields,
+        said="The session has been recorded",
+        then=lambda session: reverse("supervision:session", args=[session.uuid]),
+    ):
+        return done
     return render(request, "supervision/session_new.html", {"form": form})
 
 
@@ -92,16 +94,15 @@ def discussion_add(request, session_id):
     attendees = list(current.attendees.all())
     children = selectors.children_to_discuss(current)
     form = DiscussionForm(request.POST or None, children=children, attendees=attendees)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.discussion_add(
-                by=request.user, session=current, token=form.token(), **form.discussion_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The discussion has been recorded")
-            return redirect("supervision:session", session_id=current.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.discussion_add, session=current),
+        answers=form.discussion_fields,
+        said="The discussion has been recorded",
+        then=reverse("supervision:session", args=[current.uuid]),
+    ):
+        return done
     context = {
         "session": current,
         "form": form,
@@ -153,16 +154,15 @@ def action_add(request, discussion_id):
         raise Http404("No discussion found")
     people = list(discussion.session.attendees.all())
     form = ActionForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_add(
-                by=request.user, discussion=discussion, token=form.token(), **form.action_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The action has been added")
-            return redirect("supervision:session", session_id=discussion.session.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.action_add, discussion=discussion),
+        answers=form.action_fields,
+        said="The action has been added",
+        then=reverse("supervision:session", args=[discussion.session.uuid]),
+    ):
+        return done
     context = {
         "discussion": discussion,
         "form": form,
@@ -214,20 +214,15 @@ def circle_new(request, session_id):
     people = list(current.attendees.all())
     initial = {"problem_holder": str(discussion.brought_by.uuid)} if discussion else None
     form = CircleForm(request.POST or None, people=people, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            circle = services.circle_start(
-                by=request.user,
-                session=current,
-                discussion=discussion,
-                token=form.token(),
-                **form.circle_fields(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The solution circle has started")
-            return redirect("supervision:circle", circle_id=circle.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.circle_start, session=current, discussion=discussion),
+        answers=form.circle_fields,
+        said="The solution circle has started",
+        then=lambda circle: reverse("supervision:circle", args=[circle.uuid]),
+    ):
+        return done
     context = {
         "session": current,
         "discussion": discussion,
@@ -269,16 +264,15 @@ def circle_idea_add(request, circle_id):
         raise Http404("No solution circle found")
     people = list(current.session.attendees.all())
     form = IdeaForm(request.POST, people=people, rounds=current.idea_rounds)
-    if form.is_valid():
-        try:
-            services.circle_idea_add(
-                by=request.user, circle=current, token=form.token(), **form.idea_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The idea has been added")
-            return redirect("supervision:circle", circle_id=current.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.circle_idea_add, circle=current),
+        answers=form.idea_fields,
+        said="The idea has been added",
+        then=reverse("supervision:circle", args=[current.uuid]),
+    ):
+        return done
     return _circle_page(request, current, idea_form=form)
 
 
@@ -321,16 +315,15 @@ def one_to_one_new(request):
     if not supervisees:
         raise Http404("No one to supervise")
     form = OneToOneForm(request.POST or None, supervisees=supervisees)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.one_to_one_record(
-                by=request.user, token=form.token(), **form.record_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The supervision has been recorded")
-            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        services.one_to_one_record,
+        answers=form.record_fields,
+        said="The supervision has been recorded",
+        then=lambda record: reverse("supervision:one-to-one", args=[record.uuid]),
+    ):
+        return done
     context = {"form": form, "reader": _reader([request.user, *supervisees])}
     return render(request, "supervision/one_to_one_new.html", context)
 
@@ -353,16 +346,15 @@ def one_to_one_child_add(request, one_to_one_id):
         raise Http404("No supervision found")
     children = selectors.children_of(record.supervisee)
     form = OneToOneChildForm(request.POST or None, children=children)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.one_to_one_child_add(
-                by=request.user, one_to_one=record, token=form.token(), **form.child_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The child has been added")
-            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.one_to_one_child_add, one_to_one=record),
+        answers=form.child_fields,
+        said="The child has been added",
+        then=reverse("supervision:one-to-one", args=[record.uuid]),
+    ):
+        return done
     context = {
         "record": record,
         "form": form,
@@ -378,16 +370,15 @@ def one_to_one_action_add(request, one_to_one_id):
         raise Http404("No supervision found")
     people = [record.supervisee, record.supervisor]
     form = ActionForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.one_to_one_action_add(
-                by=request.user, one_to_one=record, token=form.token(), **form.action_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The action has been added")
-            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.one_to_one_action_add, one_to_one=record),
+        answers=form.action_fields,
+        said="The action has been added",
+        then=reverse("supervision:one-to-one", args=[record.uuid]),
+    ):
+        return done
     context = {"record": record, "form": form, "reader": _reader(people)}
     return render(request, "supervision/one_to_one_action_add.html", context)
 
@@ -431,16 +422,14 @@ def appreciation_new(request):
     if not rules.may_record_appreciation(request.user, child):
         raise Http404("No page found")
     form = AppreciationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appreciation_record(
-                by=request.user, child=child, token=form.token(), **form.answers()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Thank you. What worked has been added to the library")
-            return redirect("supervision:what-works")
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.appreciation_record, child=child),
+        said="Thank you. What worked has been added to the library",
+        then="supervision:what-works",
+    ):
+        return done
     context = {
         "form": form,
         "child": child,
