@@ -179,12 +179,16 @@ def my_actions(request):
 
 @require_POST
 def action_done(request, action_id):
+    """Mark an action done (or not done); `?back=plan` returns to the child's plan of work,
+    where the actions about the child are listed too."""
     action = selectors.action_get_for_user(user=request.user, action_id=action_id)
     done = request.POST.get("done", "yes") == "yes"
     services.action_mark_done(by=request.user, action=action, done=done)
     messages.success(
         request, "The action is marked as done" if done else "The action is marked as not done"
     )
+    if request.GET.get("back") == "plan" and action.child_id:
+        return redirect("plans:section", child_id=action.child.uuid, key="work")
     return redirect("supervision:my-actions")
 
 
