@@ -17,6 +17,7 @@ from together.plans.elsewhere import WorkElsewhere
 from . import rules
 from .models import (
     Action,
+    Appreciation,
     Discussion,
     GroupSession,
     OneToOne,
@@ -316,3 +317,13 @@ def overdue_actions_annotation(user, today) -> Subquery:
         .values("n")
     )
     return Subquery(overdue[:1], output_field=IntegerField())
+
+
+def child_appreciations(child: Child) -> list[Appreciation]:
+    """For the child's file: what worked with the child, newest first, each with the storyboard
+    it was about, if any. (The caller has checked who may see the child.)"""
+    return list(
+        Appreciation.objects.filter(child=child)
+        .select_related("storyboard", "recorded_by")
+        .order_by("-recorded_at", "-id")
+    )

@@ -17,6 +17,7 @@ from together.children.services import timeline_entry_add
 from together.core import form_tokens
 from together.core.permissions import require
 from together.core.versioning import lock_at_version
+from together.storyboards.models import Storyboard
 
 from . import rules
 from .models import (
@@ -465,9 +466,13 @@ def appreciation_record(
     difference: str,
     for_whom: list[str],
     child: Child | None = None,
+    storyboard: Storyboard | None = None,
     token: str | None = None,
 ) -> Appreciation:
-    """Record what worked well and the difference it made, perhaps about a child."""
+    """Record what worked well and the difference it made, perhaps about a child, or about a
+    family storyboard (then about the storyboard's child)."""
+    if storyboard is not None:
+        child = child or storyboard.child
     require(by, rules.may_record_appreciation, child, message=MAY_NOT_APPRECIATE)
     return _made_once(
         Appreciation,
@@ -480,8 +485,9 @@ def appreciation_record(
             "difference": difference,
             "for_whom": list(for_whom),
             "child": child,
+            "storyboard": storyboard,
             "recorded_by": by,
         },
         child=child,
-        detail={"kind": "appreciative inquiry"},
+        detail={"kind": "appreciative inquiry", "storyboard": storyboard is not None},
     )

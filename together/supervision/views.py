@@ -15,6 +15,7 @@ from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors, made_from_form
 from together.language.readers import Reader
+from together.storyboards.selectors import storyboard_get_for_user
 
 from . import rules, selectors, services
 from .forms import (
@@ -199,6 +200,7 @@ def child_supervision(request, child_id):
     context = {
         "discussions": selectors.child_discussions(child),
         "one_to_ones": selectors.child_one_to_ones(child),
+        "appreciations": selectors.child_appreciations(child),
     }
     return render_file_page(request, child, SECTION, "supervision/child.html", context)
 
@@ -419,9 +421,16 @@ def what_works_library(request):
 
 @require_http_methods(["GET", "POST"])
 def appreciation_new(request):
-    """Record what worked; `?child=<uuid>` when it is about a child."""
-    child = None
-    if request.GET.get("child"):
+    """Record what worked; `?child=<uuid>` when it is about a child, and `&storyboard=<uuid>`
+    when it is about one of the child's storyboards."""
+    child = storyboard = None
+    if request.GET.get("child") and request.GET.get("storyboard"):
+        child, storyboard = storyboard_get_for_user(
+            user=request.user,
+            child_id=request.GET["child"],
+            storyboard_id=request.GET["storyboard"],
+        )
+    elif request.GET.get("child"):
         child = child_get_for_user(user=request.user, child_id=request.GET["child"])
     if not rules.may_record_appreciation(request.user, child):
         raise Http404("No page found")
@@ -429,7 +438,7 @@ def appreciation_new(request):
     if done := made_from_form(
         request,
         form,
-        partial(services.appreciation_record, child=child),
+        partial(services.appreciation_record, child=child, storyboard=storyboard),
         said="Thank you. What worked has been added to the library",
         then="supervision:what-works",
     ):
@@ -437,6 +446,7 @@ def appreciation_new(request):
     context = {
         "form": form,
         "child": child,
+        "storyboard": storyboard,
         "reader": _reader([request.user], [child] if child else []),
     }
     return render(request, "supervision/appreciation_new.html", context)
