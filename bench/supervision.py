@@ -179,6 +179,7 @@ def measure(supervisor, fca, manager, others=()) -> None:
             )
     for label, person, fcas in others:
         client = client_for(person)
+        ok(client.get("/"))  # once first, as every page above was warmed up
         print(
             f"  the workspace for the supervisor of the {label} team ({fcas} FCAs): "
             f"{queries(lambda client=client: ok(client.get('/')))} queries"
