@@ -65,3 +65,38 @@ def test_a_services_error_about_no_field_goes_at_the_top(error):
     form = _valid_form()
     add_service_errors(form, error)
     assert form.errors == {NON_FIELD_ERRORS: ["The plan is final"]}
+
+
+def test_made_from_form_makes_once_shows_refusals_and_sends_the_person_on(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.middleware import MessageMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    from together.core.forms import SubmitOnceForm, made_from_form
+
+    class NameForm(SubmitOnceForm):
+        name = forms.CharField()
+
+    made = []
+
+    def make(*, by, token, name):
+        if name == "no":
+            raise ValidationError({"name": "Choose another name"})
+        made.append((token, name))
+        return name
+
+    def post(data):
+        request = rf.post("/", data)
+        request.user = AnonymousUser()
+        SessionMiddleware(lambda r: None).process_request(request)
+        MessageMiddleware(lambda r: None).process_request(request)
+        form = NameForm(request.POST)
+        answer = made_from_form(request, form, make, said="Saved", then=lambda n: f"/{n}/")
+        return form, answer
+
+    form, answer = post({"name": "no", "form_token": "t1"})
+    assert answer is None and form.errors["name"] == ["Choose another name"] and not made
+    form, answer = post({"name": "kai", "form_token": "t2"})
+    assert answer.status_code == 302 and answer.url == "/kai/"
+    assert made == [("t2", "kai")]
+    assert made_from_form(rf.get("/"), NameForm(), make, said="", then="/") is None

@@ -16,6 +16,7 @@ from together.demo.management.commands import demo_data
 from together.organisation.models import Team
 from together.supervision.models import (
     Action,
+    Appreciation,
     Discussion,
     GroupSession,
     OneToOne,
@@ -94,3 +95,9 @@ def test_what_works_has_records_without_the_childs_name(client, small):
 
 def test_the_supervision_demo_is_quick(small):
     assert small["seconds"] < 10
+
+
+def test_some_of_what_works_is_about_a_family_storyboard_of_the_same_child(small):
+    about = list(Appreciation.objects.filter(storyboard__isnull=False).select_related("storyboard"))
+    assert about
+    assert all(record.storyboard.child_id == record.child_id for record in about)

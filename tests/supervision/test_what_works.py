@@ -2,8 +2,10 @@
 with the child's details left out."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from tests.conftest import SEES_CHILD
+from tests.storyboards.factories import start_storyboard
 from together.core.form_tokens import new_token
 from together.supervision import services
 from together.supervision.models import Appreciation
@@ -70,3 +72,56 @@ def test_recording_what_worked_with_a_child_follows_the_childs_file(client, worl
     assert response.status_code == (200 if may else 404)
     library = client.get("/supervision/what-works/")
     assert library.status_code == (404 if relationship == "sysadmin" else 200)
+
+
+def test_what_worked_in_a_storyboard_links_to_it_for_those_who_may_see_the_child(client, world):
+    storyboard = start_storyboard(world)
+    client.force_login(world.fca_allocated)
+    board_page = client.get(f"/children/{world.child.uuid}/storyboards/{storyboard.uuid}/").text
+    new = f"/supervision/what-works/new/?child={world.child.uuid}&amp;storyboard={storyboard.uuid}"
+    assert new in board_page
+    address = new.replace("&amp;", "&")
+    assert "in the storyboard “Jayden&#x27;s story”" in client.get(address).text
+    response = client.post(
+        address,
+        {
+            "form_token": new_token(),
+            "theme": "explaining",
+            "what_worked": "Reading the story together, one picture at a time",
+            "difference": "He asked where he would live and said he felt better",
+            "for_whom": ["child"],
+        },
+    )
+    assert response.status_code == 302
+    record = Appreciation.objects.get()
+    assert record.storyboard == storyboard and record.child == world.child
+    link = f"/children/{world.child.uuid}/storyboards/{storyboard.uuid}/"
+    # On the child's file, beside the rest of thinking together.
+    section = client.get(f"/children/{world.child.uuid}/supervision/").text
+    assert "What worked" in section and link in section
+    # In the library: a link for those who may see the child; only that it was a storyboard for
+    # anyone else.
+    assert link in client.get("/supervision/what-works/").text
+    client.force_login(world.fca_same_team)
+    library = client.get("/supervision/what-works/").text
+    assert "A family storyboard" in library and link not in library
+
+
+def test_a_storyboard_of_another_child_cannot_be_linked(world):
+    from tests.children.factories import ChildFactory
+    from tests.proceedings.factories import ProceedingsChildFactory
+
+    storyboard = start_storyboard(world)
+    brother = ChildFactory(preferred_name="Kai")
+    ProceedingsChildFactory(proceedings=world.proceedings, child=brother)
+    with pytest.raises(ValidationError) as refused:
+        _record(world, child=brother, storyboard=storyboard)
+    assert "Choose a storyboard for the child this is about" in str(refused.value)
+    assert not Appreciation.objects.exists()
+
+
+def test_a_storyboard_someone_may_not_see_answers_404(client, world):
+    storyboard = start_storyboard(world)
+    client.force_login(world.fca_same_team)
+    address = f"/supervision/what-works/new/?child={world.child.uuid}&storyboard={storyboard.uuid}"
+    assert client.get(address).status_code == 404

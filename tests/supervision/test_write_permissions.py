@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from tests.storyboards.factories import start_storyboard
 from tests.supervision.factories import (
     add_action,
     discuss,
@@ -204,6 +205,20 @@ WRITES = {
         # About a child: only those who may see the child, and not oversight roles.
         refused=("fca_same_team", "fca_other_area", "national", GLASS_BROKEN, SIGNED_OUT),
         allowed="fca_allocated",
+    ),
+    # About a family storyboard: the storyboard's child decides, as above.
+    "appreciation_record about a storyboard": Write(
+        call=lambda world, by, made: services.appreciation_record(
+            by=by,
+            theme="explaining",
+            what_worked="Reading the story together",
+            difference="Jayden asked where he would live",
+            for_whom=["child"],
+            storyboard=made,
+        ),
+        refused=("fca_same_team", "fca_other_area", "national", GLASS_BROKEN, SIGNED_OUT),
+        allowed="fca_allocated",
+        setup=lambda world: start_storyboard(world),
     ),
 }
 

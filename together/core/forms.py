@@ -2,10 +2,13 @@
 way a service's ValidationError is shown on a form."""
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
 
 from .form_tokens import new_token
 
@@ -74,9 +77,36 @@ def add_service_errors(
     if not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)
         return
-    for name, messages in error.message_dict.items():
+    for name, texts in error.message_dict.items():
         target = (fields or {}).get(name, name)
-        form.add_error(target if target in form.fields else None, messages)
+        form.add_error(target if target in form.fields else None, texts)
+
+
+def made_from_form(
+    request,
+    form: SubmitOnceForm,
+    make: Callable,
+    *,
+    answers: Callable[[], dict] | None = None,
+    said: str,
+    then: str | Callable,
+) -> HttpResponse | None:
+    """The one way a page makes a record from a form it was sent (ADR 0016).
+
+    When the request is a post and `form` is valid, call the service `make` as the person, with
+    the form's one-time token and the answers (`answers()`, the form's `answers` unless given).
+    A ValidationError the service raises shows on the form (add_service_errors); otherwise the
+    person is told `said` and sent to `then` (a URL or URL name, or a function of the record
+    made that returns one). None means the page is to be drawn, with the form's errors if any."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        made = make(by=request.user, token=form.token(), **(answers or form.answers)())
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, said)
+    return redirect(then(made) if callable(then) else then)
 
 
 class DateInputWidget(forms.MultiWidget):

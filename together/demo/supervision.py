@@ -12,6 +12,7 @@ from together.accounts.models import Role
 from together.children.models import TimelineEntry
 from together.organisation.models import TeamMembership
 from together.proceedings.models import ProceedingsChild
+from together.storyboards.models import Storyboard
 from together.supervision.models import (
     Action,
     Appreciation,
@@ -134,29 +135,34 @@ def _noon(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
-def generate(ctx: Context) -> None:
+def generate(ctx: Context, *, team_ids=None) -> None:
+    """Thinking together for every team, or only for the teams `team_ids` (the benchmark makes
+    a year of one team's supervision in the national data, and removes it afterwards)."""
     rng, today = ctx.rng, ctx.today
     members: dict[int, list] = {}
+    memberships = TeamMembership.objects.filter(ended_on__isnull=True, user__is_active=True)
+    if team_ids is not None:
+        memberships = memberships.filter(team_id__in=team_ids)
     for membership in (
-        TeamMembership.objects.filter(ended_on__isnull=True, user__is_active=True)
-        .filter(user__role__in=[Role.FCA, Role.PRACTICE_SUPERVISOR])
+        memberships.filter(user__role__in=[Role.FCA, Role.PRACTICE_SUPERVISOR])
         .select_related("user")
         .order_by("team_id", "pk")
     ):
         members.setdefault(membership.team_id, []).append(membership.user)
     # Children in open proceedings, by the FCA who leads them, with when the proceedings began.
     led: dict[int, list] = {}
-    for child_id, name, fca_id, received in (
-        ProceedingsChild.objects.filter(
-            proceedings__closed_on__isnull=True, proceedings__lead_fca__isnull=False
+    open_children = ProceedingsChild.objects.filter(
+        proceedings__closed_on__isnull=True, proceedings__lead_fca__isnull=False
+    )
+    if team_ids is not None:
+        open_children = open_children.filter(
+            proceedings__lead_fca__in=[p.pk for people in members.values() for p in people]
         )
-        .order_by("pk")
-        .values_list(
-            "child_id",
-            "child__preferred_name",
-            "proceedings__lead_fca_id",
-            "proceedings__received_on",
-        )
+    for child_id, name, fca_id, received in open_children.order_by("pk").values_list(
+        "child_id",
+        "child__preferred_name",
+        "proceedings__lead_fca_id",
+        "proceedings__received_on",
     ):
         led.setdefault(fca_id, []).append((child_id, name, received))
 
@@ -344,6 +350,14 @@ def generate(ctx: Context) -> None:
     bulk_create(OneToOneChild, children_rows)
     bulk_create(TimelineEntry, timeline)
 
+    # What worked with a child who has a family storyboard is, now and then, about the storyboard.
+    boards: dict[int, int] = dict(
+        Storyboard.objects.filter(
+            child_id__in={c[0] for children in led.values() for c in children}
+        )
+        .order_by("child_id", "-started_at")
+        .values_list("child_id", "pk")
+    )
     appreciations = []
     for session, came in planned[:: max(1, len(planned) // 120)]:
         fca = next((p for p in came if p.role == Role.FCA and p.service_area_id), None)
@@ -360,14 +374,40 @@ def generate(ctx: Context) -> None:
                 difference=rng.choice(DIFFERENCE).format(name=name),
                 for_whom=rng.sample(ForWhom.values, rng.randint(1, 2)),
                 child_id=child[0] if child else None,
+                storyboard_id=boards.get(child[0]) if child else None,
                 session=session,
                 recorded_by=fca,
                 recorded_at=_noon(session.held_on),
             )
         )
+    # And what worked in a few storyboards, recorded by the FCA who leads the child's proceedings.
+    people = {p.pk: p for team in members.values() for p in team}
+    lead = {c[0]: (fca_id, c[1]) for fca_id, children in led.items() for c in children}
+    recorded = {a.storyboard_id for a in appreciations}
+    for child_id, board_id in sorted(boards.items())[:3]:
+        fca = people.get(lead[child_id][0])
+        if board_id in recorded or fca is None or not fca.service_area_id:
+            continue
+        appreciations.append(
+            Appreciation(
+                uuid=ctx.uuid(),
+                service_area_id=fca.service_area_id,
+                theme=Theme.EXPLAINING,
+                what_worked=rng.choice(WORKED).format(name=lead[child_id][1]),
+                difference=rng.choice(DIFFERENCE).format(name=lead[child_id][1]),
+                for_whom=[ForWhom.CHILD],
+                child_id=child_id,
+                storyboard_id=board_id,
+                recorded_by=fca,
+                recorded_at=_noon(today - datetime.timedelta(days=3)),
+            )
+        )
     bulk_create(Appreciation, appreciations)
 
     ctx.count("what works records", len(appreciations))
+    ctx.count(
+        "what works records about a storyboard", sum(1 for a in appreciations if a.storyboard_id)
+    )
     ctx.count("group supervision sessions", len(sessions))
     ctx.count("children discussed in group supervision", len(discussions))
     ctx.count("actions from supervision", len(actions))

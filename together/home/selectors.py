@@ -13,6 +13,7 @@ from together.plans.models import PlanStatus
 from together.plans.selectors import plan_annotations_for_links
 from together.proceedings.models import Kind as ProceedingsKind
 from together.proceedings.selectors import MyChild, my_children_links, my_children_rows
+from together.supervision.selectors import overdue_actions_annotation
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ def my_children_query():
         **letter_annotations_for_links(),
         **court_annotations_for_links(),
         introduced=introduced_annotation(),
+        supervision_overdue=overdue_actions_annotation(),
     )
 
 
@@ -65,6 +67,8 @@ def my_children_with_work(user) -> list[MyChildWork]:
             overdue.append("No introductory letter yet")
         if n := extra["plan_overdue"]:
             overdue.append(f"{n} thing{'s' if n != 1 else ''} in the plan of work overdue")
+        if n := extra["supervision_overdue"]:
+            overdue.append(f"{n} action{'s' if n != 1 else ''} from supervision overdue")
         due = letter_due_for_row(extra, today)
         if due and due.overdue:
             overdue.append(due.label)

@@ -363,8 +363,8 @@ class ForWhom(models.TextChoices):
 
 class Appreciation(models.Model):
     """An appreciative inquiry record: what worked well, and the difference it made, for whom.
-    Perhaps about a child, a meeting, a letter, a plan or a session. Shared in the "What works"
-    library with the child's details left out."""
+    Perhaps about a child, a meeting, a letter, a plan, a storyboard or a session. Shared in the
+    "What works" library with the child's details left out."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     service_area = models.ForeignKey(
@@ -389,6 +389,14 @@ class Appreciation(models.Model):
     session = models.ForeignKey(
         GroupSession, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The family storyboard it was about (the child is then the storyboard's child).
+    storyboard = models.ForeignKey(
+        "storyboards.Storyboard",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -407,6 +415,8 @@ class Appreciation(models.Model):
             errors["for_whom"] = "Say who it made a difference for"
         elif not set(self.for_whom) <= set(ForWhom.values):
             errors["for_whom"] = "Choose from the options given"
+        if self.storyboard_id and self.storyboard.child_id != self.child_id:
+            errors["storyboard"] = "Choose a storyboard for the child this is about"
         if errors:
             raise ValidationError(errors)
 

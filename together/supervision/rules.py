@@ -87,13 +87,15 @@ def may_record_group_session(user, team) -> bool:
     return _active(user) and user.role in TEAM_ROLES and is_member_of_team(user, team)
 
 
-def may_add_to_session(user, session: GroupSession) -> bool:
+def sessions_added_to_by(user):
     """Those who were there, and the team's practice supervisors, record what was said."""
     if not _active(user):
-        return False
-    return GroupSession.objects.filter(
-        attended_q(user) | supervises_team_q(user), pk=session.pk
-    ).exists()
+        return GroupSession.objects.none()
+    return GroupSession.objects.filter(attended_q(user) | supervises_team_q(user))
+
+
+def may_add_to_session(user, session: GroupSession) -> bool:
+    return sessions_added_to_by(user).filter(pk=session.pk).exists()
 
 
 def may_change_action(user, action: Action) -> bool:

@@ -3,17 +3,28 @@ may not see answers 404 exactly like one that does not exist."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.http import Http404
+from django.urls import reverse
 
 from together.accounts.models import Role, User
 from together.children.models import Child
 from together.children.rules import visible_children
+from together.core.queries import database_today
 from together.organisation.models import Team, TeamMembership
 from together.organisation.rules import current_memberships, supervises_team_q
+from together.plans.elsewhere import WorkElsewhere
 
 from . import rules
-from .models import Action, Discussion, GroupSession, OneToOne, OneToOneChild, SolutionCircle
+from .models import (
+    Action,
+    Appreciation,
+    Discussion,
+    GroupSession,
+    OneToOne,
+    OneToOneChild,
+    SolutionCircle,
+)
 
 
 def sessions_for_user(user, limit: int = 100) -> list[GroupSession]:
@@ -249,4 +260,76 @@ def child_one_to_ones(child: Child) -> list[OneToOneChild]:
             "one_to_one__supervisee__family_name",
         )
         .order_by("-one_to_one__held_on", "-id")
+    )
+
+
+def child_actions_as_work(*, user, child: Child) -> list[WorkElsewhere]:
+    """For the child's plan of work: the actions agreed when the child was discussed in group
+    supervision (what, who, by when, done), each with where it was agreed and, for its owner and
+    those who may add to its session (rules.may_change_action), where to mark it done. Two
+    queries whatever the number of actions. (The plan's page has checked who may see the
+    child.)"""
+    actions = list(
+        Action.objects.filter(child=child, discussion__isnull=False).select_related(
+            "owner", "discussion__session"
+        )
+    )
+    others = {a.discussion.session_id for a in actions if a.owner_id != user.pk}
+    may_add = (
+        set(rules.sessions_added_to_by(user).filter(pk__in=others).values_list("pk", flat=True))
+        if others
+        else set()
+    )
+    agreed_url = reverse("supervision:child", args=[child.uuid])
+    rows = []
+    for action in actions:
+        session = action.discussion.session
+        changes = action.owner_id == user.pk or session.pk in may_add
+        rows.append(
+            WorkElsewhere(
+                what=action.what,
+                who=action.owner.full_name,
+                due_on=action.due_on,
+                done_on=action.done_on,
+                agreed=f"Agreed in group supervision on {session.held_on.day} "
+                f"{session.held_on:%B %Y}",
+                agreed_url=agreed_url,
+                done_url=(
+                    reverse("supervision:action-done", args=[action.uuid]) + "?back=plan"
+                    if changes
+                    else ""
+                ),
+            )
+        )
+    return rows
+
+
+def overdue_actions_annotation(today=None) -> Subquery:
+    """For a query of children in proceedings (ProceedingsChild rows): how many actions from
+    supervision about the child the proceedings' lead FCA owns are overdue, as an annotation
+    ("My children" learns it in its own query). Without `today`, "overdue" is against the
+    database's date (core.queries)."""
+    today = database_today() if today is None else today
+    overdue = (
+        Action.objects.filter(
+            child_id=OuterRef("child_id"),
+            owner=OuterRef("proceedings__lead_fca_id"),
+            done_on__isnull=True,
+            due_on__lt=today,
+        )
+        .order_by()
+        .values("child_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Subquery(overdue[:1], output_field=IntegerField())
+
+
+def child_appreciations(child: Child) -> list[Appreciation]:
+    """For the child's file: what worked with the child, newest first, each with the storyboard
+    it was about, if any. (The caller has checked who may see the child.)"""
+    return list(
+        Appreciation.objects.filter(child=child)
+        .select_related("storyboard", "recorded_by")
+        .order_by("-recorded_at", "-id")
     )

@@ -2,9 +2,11 @@
 for each form sent (`token`, ADR 0016) and writes its audit event in the same transaction."""
 
 import datetime
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from together.audit.models import Action as AuditAction
@@ -15,6 +17,7 @@ from together.children.services import timeline_entry_add
 from together.core import form_tokens
 from together.core.permissions import require
 from together.core.versioning import lock_at_version
+from together.storyboards.models import Storyboard
 
 from . import rules
 from .models import (
@@ -44,29 +47,64 @@ DISCUSSION_FIELDS = (
 SUMMARY_LIMIT = 300
 
 
+def _made_once(
+    model: type[Model],
+    *,
+    by,
+    token: str | None,
+    fields: dict,
+    detail: dict,
+    child: Child | None = None,
+    audit_as: Model | None = None,
+    audit_action: str = AuditAction.SUPERVISION_RECORDED,
+    check: Callable[[], None] | None = None,
+    then: Callable[[Model], None] | None = None,
+):
+    """Make one `model` record from a form, once however often the form is sent (ADR 0016).
+
+    Inside the caller's transaction, after it has checked `by`: claim the form's token (a form
+    sent again hands back what it made the first time), run `check` (which may refuse with a
+    ValidationError, such as a child already discussed: only after the claim, so a form sent
+    twice is not refused by its own first record), make the record from `fields` (full_clean
+    first), write the audit event (about `audit_as`, the record itself unless given, and the
+    `child` if any), then `then(record)` (a timeline entry, the people who came)."""
+    claim = form_tokens.claim(token, by=by, model=model)
+    if claim.earlier:
+        return claim.earlier
+    if check is not None:
+        check()
+    record = model(**fields)
+    record.full_clean()
+    record.save()
+    audit_event_record(
+        by=by,
+        action=audit_action,
+        obj=audit_as or record,
+        child_id=child.uuid if child else None,
+        detail=detail,
+    )
+    if then is not None:
+        then(record)
+    claim.made(record)
+    return record
+
+
 @transaction.atomic
 def group_session_create(
     *, by, team, held_on: datetime.date, facilitator, attendees, token: str | None = None
 ) -> GroupSession:
     """Record that a team met for group supervision: the date, who facilitated and who came."""
     require(by, rules.may_record_group_session, team, message=MAY_NOT_RECORD)
-    claim = form_tokens.claim(token, by=by, model=GroupSession)
-    if claim.earlier:
-        return claim.earlier
-    session = GroupSession(team=team, held_on=held_on, facilitator=facilitator, recorded_by=by)
-    session.full_clean()
-    session.save()
     people = {person.pk: person for person in attendees}
     people.setdefault(facilitator.pk, facilitator)
-    session.attendees.set(people.values())
-    audit_event_record(
+    return _made_once(
+        GroupSession,
         by=by,
-        action=AuditAction.SUPERVISION_RECORDED,
-        obj=session,
+        token=token,
+        fields={"team": team, "held_on": held_on, "facilitator": facilitator, "recorded_by": by},
         detail={"kind": "group", "attended": len(people)},
+        then=lambda session: session.attendees.set(people.values()),
     )
-    claim.made(session)
-    return session
 
 
 def _names(people) -> str:
@@ -104,37 +142,53 @@ def discussion_add(
     # nobody access to the child's file.
     if not children_rules.may_see_child(brought_by, child):
         raise ValidationError({"child": "Choose a child the person who brought them works with"})
-    claim = form_tokens.claim(token, by=by, model=Discussion)
-    if claim.earlier:
-        return claim.earlier
-    if session.discussions.filter(child=child).exists():
-        raise ValidationError({"child": "This child has already been discussed in this session"})
-    discussion = Discussion(
-        session=session, child=child, brought_by=brought_by, recorded_by=by, **fields
-    )
-    discussion.full_clean()
-    discussion.save()
-    audit_event_record(
+
+    def not_discussed_yet():
+        if session.discussions.filter(child=child).exists():
+            raise ValidationError(
+                {"child": "This child has already been discussed in this session"}
+            )
+
+    def on_the_timeline(discussion):
+        _thought_about_entry(
+            by=by,
+            child=child,
+            where="group supervision",
+            people=attendees,
+            how_it_helped=discussion.how_it_helped,
+            held_on=session.held_on,
+        )
+
+    return _made_once(
+        Discussion,
         by=by,
-        action=AuditAction.SUPERVISION_RECORDED,
-        obj=discussion,
-        child_id=child.uuid,
-        detail={"kind": "group", "mapped": discussion.is_mapped},
+        token=token,
+        fields={
+            "session": session,
+            "child": child,
+            "brought_by": brought_by,
+            "recorded_by": by,
+            **fields,
+        },
+        child=child,
+        detail={"kind": "group", "mapped": any(fields.get(name) for name, _label in MAPPING)},
+        check=not_discussed_yet,
+        then=on_the_timeline,
     )
+
+
+def _thought_about_entry(*, by, child, where, people, how_it_helped, held_on) -> None:
+    """The child's timeline says their situation was thought about together (at midday on the
+    day it was)."""
     timeline_entry_add(
         child=child,
         kind=TimelineEntry.Kind.SUPERVISION,
         summary=thought_about_summary(
-            child,
-            where="group supervision",
-            people=attendees,
-            how_it_helped=discussion.how_it_helped,
+            child, where=where, people=people, how_it_helped=how_it_helped
         ),
         by=by,
-        at=timezone.make_aware(datetime.datetime.combine(session.held_on, datetime.time(12))),
+        at=timezone.make_aware(datetime.datetime.combine(held_on, datetime.time(12))),
     )
-    claim.made(discussion)
-    return discussion
 
 
 def _discussion_last_saved(discussion: Discussion):
@@ -182,28 +236,22 @@ def action_add(
 ) -> Action:
     """Agree something for one person to do by a date, from a child's discussion."""
     require(by, rules.may_add_to_session, discussion.session, message=MAY_NOT_ADD)
-    claim = form_tokens.claim(token, by=by, model=Action)
-    if claim.earlier:
-        return claim.earlier
-    action = Action(
-        discussion=discussion,
-        child=discussion.child,
-        what=what,
-        owner=owner,
-        due_on=due_on,
-        recorded_by=by,
-    )
-    action.full_clean()
-    action.save()
-    audit_event_record(
+    return _made_once(
+        Action,
         by=by,
-        action=AuditAction.SUPERVISION_ACTION_CHANGED,
-        obj=action,
-        child_id=discussion.child.uuid,
+        token=token,
+        fields={
+            "discussion": discussion,
+            "child": discussion.child,
+            "what": what,
+            "owner": owner,
+            "due_on": due_on,
+            "recorded_by": by,
+        },
+        child=discussion.child,
+        audit_action=AuditAction.SUPERVISION_ACTION_CHANGED,
         detail={"change": "added"},
     )
-    claim.made(action)
-    return action
 
 
 @transaction.atomic
@@ -240,29 +288,22 @@ def circle_start(
     require(by, rules.may_add_to_session, session, message=MAY_NOT_ADD)
     if not session.attendees.filter(pk=problem_holder.pk).exists():
         raise ValidationError({"problem_holder": "Choose someone who was at the session"})
-    claim = form_tokens.claim(token, by=by, model=SolutionCircle)
-    if claim.earlier:
-        return claim.earlier
-    circle = SolutionCircle(
-        session=session,
-        discussion=discussion,
-        problem_holder=problem_holder,
-        problem=problem,
-        idea_rounds=idea_rounds,
-        minutes_per_round=minutes_per_round,
-        recorded_by=by,
-    )
-    circle.full_clean()
-    circle.save()
-    audit_event_record(
+    return _made_once(
+        SolutionCircle,
         by=by,
-        action=AuditAction.SUPERVISION_RECORDED,
-        obj=circle,
-        child_id=discussion.child.uuid if discussion else None,
+        token=token,
+        fields={
+            "session": session,
+            "discussion": discussion,
+            "problem_holder": problem_holder,
+            "problem": problem,
+            "idea_rounds": idea_rounds,
+            "minutes_per_round": minutes_per_round,
+            "recorded_by": by,
+        },
+        child=discussion.child if discussion else None,
         detail={"kind": "solution circle"},
     )
-    claim.made(circle)
-    return circle
 
 
 @transaction.atomic
@@ -273,20 +314,14 @@ def circle_idea_add(
     require(by, rules.may_run_circle, circle, message=MAY_NOT_RUN_CIRCLE)
     if not circle.session.attendees.filter(pk=offered_by.pk).exists():
         raise ValidationError({"offered_by": "Choose someone who was at the session"})
-    claim = form_tokens.claim(token, by=by, model=CircleIdea)
-    if claim.earlier:
-        return claim.earlier
-    made = CircleIdea(circle=circle, round=round, offered_by=offered_by, idea=idea)
-    made.full_clean()
-    made.save()
-    audit_event_record(
+    return _made_once(
+        CircleIdea,
         by=by,
-        action=AuditAction.SUPERVISION_RECORDED,
-        obj=circle,
+        token=token,
+        fields={"circle": circle, "round": round, "offered_by": offered_by, "idea": idea},
+        audit_as=circle,
         detail={"kind": "solution circle", "change": "idea"},
     )
-    claim.made(made)
-    return made
 
 
 def _circle_last_saved(circle: SolutionCircle):
@@ -338,25 +373,21 @@ def one_to_one_record(
 ) -> OneToOne:
     """Record one-to-one supervision `by` gave an FCA in a team they supervise."""
     require(by, rules.may_supervise, supervisee, message=MAY_NOT_SUPERVISE)
-    claim = form_tokens.claim(token, by=by, model=OneToOne)
-    if claim.earlier:
-        return claim.earlier
-    record = OneToOne(
-        supervisor=by,
-        supervisee=supervisee,
-        held_on=held_on,
-        discussion=discussion,
-        wellbeing=wellbeing,
-        recorded_by=by,
+    return _made_once(
+        OneToOne,
+        by=by,
+        token=token,
+        fields={
+            "supervisor": by,
+            "supervisee": supervisee,
+            "held_on": held_on,
+            "discussion": discussion,
+            "wellbeing": wellbeing,
+            "recorded_by": by,
+        },
+        # What was said about wellbeing is never copied into the audit detail.
+        detail={"kind": "one-to-one"},
     )
-    record.full_clean()
-    record.save()
-    # What was said about wellbeing is never copied into the audit detail.
-    audit_event_record(
-        by=by, action=AuditAction.SUPERVISION_RECORDED, obj=record, detail={"kind": "one-to-one"}
-    )
-    claim.made(record)
-    return record
 
 
 @transaction.atomic
@@ -368,35 +399,29 @@ def one_to_one_child_add(
     require(by, rules.may_add_to_one_to_one, one_to_one, message=MAY_NOT_SUPERVISE)
     if not children_rules.may_see_child(one_to_one.supervisee, child):
         raise ValidationError({"child": "Choose a child the person supervised works with"})
-    claim = form_tokens.claim(token, by=by, model=OneToOneChild)
-    if claim.earlier:
-        return claim.earlier
-    if one_to_one.children.filter(child=child).exists():
-        raise ValidationError({"child": "This child has already been added"})
-    made = OneToOneChild(one_to_one=one_to_one, child=child, how_it_helped=how_it_helped)
-    made.full_clean()
-    made.save()
-    audit_event_record(
+
+    def not_added_yet():
+        if one_to_one.children.filter(child=child).exists():
+            raise ValidationError({"child": "This child has already been added"})
+
+    return _made_once(
+        OneToOneChild,
         by=by,
-        action=AuditAction.SUPERVISION_RECORDED,
-        obj=one_to_one,
-        child_id=child.uuid,
-        detail={"kind": "one-to-one", "change": "child"},
-    )
-    timeline_entry_add(
+        token=token,
+        fields={"one_to_one": one_to_one, "child": child, "how_it_helped": how_it_helped},
         child=child,
-        kind=TimelineEntry.Kind.SUPERVISION,
-        summary=thought_about_summary(
-            child,
+        audit_as=one_to_one,
+        detail={"kind": "one-to-one", "change": "child"},
+        check=not_added_yet,
+        then=lambda _made: _thought_about_entry(
+            by=by,
+            child=child,
             where="one-to-one supervision",
             people=[one_to_one.supervisor, one_to_one.supervisee],
             how_it_helped=how_it_helped,
+            held_on=one_to_one.held_on,
         ),
-        by=by,
-        at=timezone.make_aware(datetime.datetime.combine(one_to_one.held_on, datetime.time(12))),
     )
-    claim.made(made)
-    return made
 
 
 @transaction.atomic
@@ -413,20 +438,20 @@ def one_to_one_action_add(
     require(by, rules.may_add_to_one_to_one, one_to_one, message=MAY_NOT_SUPERVISE)
     if owner.pk not in {one_to_one.supervisor_id, one_to_one.supervisee_id}:
         raise ValidationError({"owner": "Choose one of the two people in the supervision"})
-    claim = form_tokens.claim(token, by=by, model=Action)
-    if claim.earlier:
-        return claim.earlier
-    action = Action(one_to_one=one_to_one, what=what, owner=owner, due_on=due_on, recorded_by=by)
-    action.full_clean()
-    action.save()
-    audit_event_record(
+    return _made_once(
+        Action,
         by=by,
-        action=AuditAction.SUPERVISION_ACTION_CHANGED,
-        obj=action,
+        token=token,
+        fields={
+            "one_to_one": one_to_one,
+            "what": what,
+            "owner": owner,
+            "due_on": due_on,
+            "recorded_by": by,
+        },
+        audit_action=AuditAction.SUPERVISION_ACTION_CHANGED,
         detail={"change": "added", "kind": "one-to-one"},
     )
-    claim.made(action)
-    return action
 
 
 MAY_NOT_APPRECIATE = "You cannot record this"
@@ -441,30 +466,28 @@ def appreciation_record(
     difference: str,
     for_whom: list[str],
     child: Child | None = None,
+    storyboard: Storyboard | None = None,
     token: str | None = None,
 ) -> Appreciation:
-    """Record what worked well and the difference it made, perhaps about a child."""
+    """Record what worked well and the difference it made, perhaps about a child, or about a
+    family storyboard (then about the storyboard's child)."""
+    if storyboard is not None:
+        child = child or storyboard.child
     require(by, rules.may_record_appreciation, child, message=MAY_NOT_APPRECIATE)
-    claim = form_tokens.claim(token, by=by, model=Appreciation)
-    if claim.earlier:
-        return claim.earlier
-    record = Appreciation(
-        service_area_id=by.service_area_id,
-        theme=theme,
-        what_worked=what_worked,
-        difference=difference,
-        for_whom=list(for_whom),
-        child=child,
-        recorded_by=by,
-    )
-    record.full_clean()
-    record.save()
-    audit_event_record(
+    return _made_once(
+        Appreciation,
         by=by,
-        action=AuditAction.SUPERVISION_RECORDED,
-        obj=record,
-        child_id=child.uuid if child else None,
-        detail={"kind": "appreciative inquiry"},
+        token=token,
+        fields={
+            "service_area_id": by.service_area_id,
+            "theme": theme,
+            "what_worked": what_worked,
+            "difference": difference,
+            "for_whom": list(for_whom),
+            "child": child,
+            "storyboard": storyboard,
+            "recorded_by": by,
+        },
+        child=child,
+        detail={"kind": "appreciative inquiry", "storyboard": storyboard is not None},
     )
-    claim.made(record)
-    return record

@@ -1,17 +1,21 @@
 """Pages of thinking together: group supervision sessions, the children discussed, actions, and
 the supervision section of a child's file."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from together.children.selectors import child_get_for_user
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
-from together.core.forms import add_service_errors
+from together.core.forms import add_service_errors, made_from_form
 from together.language.readers import Reader
+from together.storyboards.selectors import storyboard_get_for_user
 
 from . import rules, selectors, services
 from .forms import (
@@ -59,16 +63,15 @@ def session_new(request):
         raise Http404("No team to record for")
     staff = {p.pk: p for team in teams for p in selectors.team_staff(team)}.values()
     form = GroupSessionForm(request.POST or None, teams=teams, staff=list(staff))
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.group_session_create(
-                by=request.user, token=form.token(), **form.session_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The session has been recorded")
-            return redirect("supervision:session", session_id=session.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        services.group_session_create,
+        answers=form.session_fields,
+        said="The session has been recorded",
+        then=lambda session: reverse("supervision:session", args=[session.uuid]),
+    ):
+        return done
     return render(request, "supervision/session_new.html", {"form": form})
 
 
@@ -92,16 +95,15 @@ def discussion_add(request, session_id):
     attendees = list(current.attendees.all())
     children = selectors.children_to_discuss(current)
     form = DiscussionForm(request.POST or None, children=children, attendees=attendees)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.discussion_add(
-                by=request.user, session=current, token=form.token(), **form.discussion_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The discussion has been recorded")
-            return redirect("supervision:session", session_id=current.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.discussion_add, session=current),
+        answers=form.discussion_fields,
+        said="The discussion has been recorded",
+        then=reverse("supervision:session", args=[current.uuid]),
+    ):
+        return done
     context = {
         "session": current,
         "form": form,
@@ -153,16 +155,15 @@ def action_add(request, discussion_id):
         raise Http404("No discussion found")
     people = list(discussion.session.attendees.all())
     form = ActionForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_add(
-                by=request.user, discussion=discussion, token=form.token(), **form.action_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The action has been added")
-            return redirect("supervision:session", session_id=discussion.session.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.action_add, discussion=discussion),
+        answers=form.action_fields,
+        said="The action has been added",
+        then=reverse("supervision:session", args=[discussion.session.uuid]),
+    ):
+        return done
     context = {
         "discussion": discussion,
         "form": form,
@@ -179,12 +180,16 @@ def my_actions(request):
 
 @require_POST
 def action_done(request, action_id):
+    """Mark an action done (or not done); `?back=plan` returns to the child's plan of work,
+    where the actions about the child are listed too."""
     action = selectors.action_get_for_user(user=request.user, action_id=action_id)
     done = request.POST.get("done", "yes") == "yes"
     services.action_mark_done(by=request.user, action=action, done=done)
     messages.success(
         request, "The action is marked as done" if done else "The action is marked as not done"
     )
+    if request.GET.get("back") == "plan" and action.child_id:
+        return redirect("plans:section", child_id=action.child.uuid, key="work")
     return redirect("supervision:my-actions")
 
 
@@ -195,6 +200,7 @@ def child_supervision(request, child_id):
     context = {
         "discussions": selectors.child_discussions(child),
         "one_to_ones": selectors.child_one_to_ones(child),
+        "appreciations": selectors.child_appreciations(child),
     }
     return render_file_page(request, child, SECTION, "supervision/child.html", context)
 
@@ -214,20 +220,15 @@ def circle_new(request, session_id):
     people = list(current.attendees.all())
     initial = {"problem_holder": str(discussion.brought_by.uuid)} if discussion else None
     form = CircleForm(request.POST or None, people=people, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            circle = services.circle_start(
-                by=request.user,
-                session=current,
-                discussion=discussion,
-                token=form.token(),
-                **form.circle_fields(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The solution circle has started")
-            return redirect("supervision:circle", circle_id=circle.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.circle_start, session=current, discussion=discussion),
+        answers=form.circle_fields,
+        said="The solution circle has started",
+        then=lambda circle: reverse("supervision:circle", args=[circle.uuid]),
+    ):
+        return done
     context = {
         "session": current,
         "discussion": discussion,
@@ -269,16 +270,15 @@ def circle_idea_add(request, circle_id):
         raise Http404("No solution circle found")
     people = list(current.session.attendees.all())
     form = IdeaForm(request.POST, people=people, rounds=current.idea_rounds)
-    if form.is_valid():
-        try:
-            services.circle_idea_add(
-                by=request.user, circle=current, token=form.token(), **form.idea_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The idea has been added")
-            return redirect("supervision:circle", circle_id=current.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.circle_idea_add, circle=current),
+        answers=form.idea_fields,
+        said="The idea has been added",
+        then=reverse("supervision:circle", args=[current.uuid]),
+    ):
+        return done
     return _circle_page(request, current, idea_form=form)
 
 
@@ -321,16 +321,15 @@ def one_to_one_new(request):
     if not supervisees:
         raise Http404("No one to supervise")
     form = OneToOneForm(request.POST or None, supervisees=supervisees)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.one_to_one_record(
-                by=request.user, token=form.token(), **form.record_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The supervision has been recorded")
-            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        services.one_to_one_record,
+        answers=form.record_fields,
+        said="The supervision has been recorded",
+        then=lambda record: reverse("supervision:one-to-one", args=[record.uuid]),
+    ):
+        return done
     context = {"form": form, "reader": _reader([request.user, *supervisees])}
     return render(request, "supervision/one_to_one_new.html", context)
 
@@ -353,16 +352,15 @@ def one_to_one_child_add(request, one_to_one_id):
         raise Http404("No supervision found")
     children = selectors.children_of(record.supervisee)
     form = OneToOneChildForm(request.POST or None, children=children)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.one_to_one_child_add(
-                by=request.user, one_to_one=record, token=form.token(), **form.child_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The child has been added")
-            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.one_to_one_child_add, one_to_one=record),
+        answers=form.child_fields,
+        said="The child has been added",
+        then=reverse("supervision:one-to-one", args=[record.uuid]),
+    ):
+        return done
     context = {
         "record": record,
         "form": form,
@@ -378,16 +376,15 @@ def one_to_one_action_add(request, one_to_one_id):
         raise Http404("No supervision found")
     people = [record.supervisee, record.supervisor]
     form = ActionForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.one_to_one_action_add(
-                by=request.user, one_to_one=record, token=form.token(), **form.action_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The action has been added")
-            return redirect("supervision:one-to-one", one_to_one_id=record.uuid)
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.one_to_one_action_add, one_to_one=record),
+        answers=form.action_fields,
+        said="The action has been added",
+        then=reverse("supervision:one-to-one", args=[record.uuid]),
+    ):
+        return done
     context = {"record": record, "form": form, "reader": _reader(people)}
     return render(request, "supervision/one_to_one_action_add.html", context)
 
@@ -424,26 +421,32 @@ def what_works_library(request):
 
 @require_http_methods(["GET", "POST"])
 def appreciation_new(request):
-    """Record what worked; `?child=<uuid>` when it is about a child."""
-    child = None
-    if request.GET.get("child"):
+    """Record what worked; `?child=<uuid>` when it is about a child, and `&storyboard=<uuid>`
+    when it is about one of the child's storyboards."""
+    child = storyboard = None
+    if request.GET.get("child") and request.GET.get("storyboard"):
+        child, storyboard = storyboard_get_for_user(
+            user=request.user,
+            child_id=request.GET["child"],
+            storyboard_id=request.GET["storyboard"],
+        )
+    elif request.GET.get("child"):
         child = child_get_for_user(user=request.user, child_id=request.GET["child"])
     if not rules.may_record_appreciation(request.user, child):
         raise Http404("No page found")
     form = AppreciationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appreciation_record(
-                by=request.user, child=child, token=form.token(), **form.answers()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Thank you. What worked has been added to the library")
-            return redirect("supervision:what-works")
+    if done := made_from_form(
+        request,
+        form,
+        partial(services.appreciation_record, child=child, storyboard=storyboard),
+        said="Thank you. What worked has been added to the library",
+        then="supervision:what-works",
+    ):
+        return done
     context = {
         "form": form,
         "child": child,
+        "storyboard": storyboard,
         "reader": _reader([request.user], [child] if child else []),
     }
     return render(request, "supervision/appreciation_new.html", context)

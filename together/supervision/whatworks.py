@@ -5,6 +5,9 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.urls import reverse
+
+from together.children.rules import visible_children
 
 from .models import Appreciation, Theme
 
@@ -19,6 +22,10 @@ class Entry:
     for_whom: list[str]
     area: str
     recorded_at: object
+    # About a family storyboard: a link to it for those who may see the child's file, and only
+    # that it was about one for everyone else.
+    about_storyboard: bool = False
+    storyboard_url: str = ""
 
 
 def _without_child(text: str, names: list[str]) -> str:
@@ -34,8 +41,9 @@ def _without_child(text: str, names: list[str]) -> str:
 
 def what_works(user, *, theme: str = "", words: str = "", national: bool = False) -> list[Entry]:
     """The latest records (at most LIMIT) for `user`'s area, or nationally, by theme and words.
-    One query."""
-    found = Appreciation.objects.select_related("service_area", "child").only(
+    One query, and one more for which children `user` may see when any record is about a
+    storyboard."""
+    found = Appreciation.objects.select_related("service_area", "child", "storyboard").only(
         "theme",
         "what_worked",
         "difference",
@@ -44,7 +52,9 @@ def what_works(user, *, theme: str = "", words: str = "", national: bool = False
         "service_area__name",
         "child__preferred_name",
         "child__legal_given_names",
+        "child__uuid",
         "child__legal_family_name",
+        "storyboard__uuid",
     )
     if not national:
         found = found.filter(service_area_id=user.service_area_id)
@@ -53,8 +63,15 @@ def what_works(user, *, theme: str = "", words: str = "", national: bool = False
     for word in words.split()[:5]:
         found = found.filter(Q(what_worked__icontains=word) | Q(difference__icontains=word))
     labels = dict(Theme.choices)
+    records = list(found.order_by("-recorded_at", "-id")[:LIMIT])
+    about = {r.child_id for r in records if r.storyboard_id}
+    seen = (
+        set(visible_children(user).filter(pk__in=about).values_list("pk", flat=True))
+        if about
+        else set()
+    )
     entries = []
-    for record in found.order_by("-recorded_at", "-id")[:LIMIT]:
+    for record in records:
         names = []
         if record.child_id:
             child = record.child
@@ -71,6 +88,12 @@ def what_works(user, *, theme: str = "", words: str = "", national: bool = False
                 for_whom=record.for_whom_labels,
                 area=record.service_area.name,
                 recorded_at=record.recorded_at,
+                about_storyboard=record.storyboard_id is not None,
+                storyboard_url=reverse(
+                    "storyboards:storyboard", args=[child.uuid, record.storyboard.uuid]
+                )
+                if record.storyboard_id and record.child_id in seen
+                else "",
             )
         )
     return entries

@@ -15,6 +15,7 @@ from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
 
 from .. import rules, selectors, services
+from ..elsewhere import work_elsewhere
 from ..forms import ITEM_FORMS, SECTION_FORMS, VersionForm
 from ..services import copying
 from ..snapshot import SECTION_BY_KEY
@@ -152,6 +153,10 @@ def section(request, child_id, key):
             selectors.plan_recommendations(current) if key == "recommendations" else []
         ),
         "activities": selectors.plan_activities(current) if key == "work" else [],
+        # Work for the child agreed elsewhere (actions from supervision), beside the plan's own.
+        "work_elsewhere": (
+            work_elsewhere(user=request.user, child=current.child) if key == "work" else []
+        ),
         "today": timezone.localdate(),
         "to_check": [part for part in copying.copied_to_check(current) if part.section == key]
         if current.started_from_id
