@@ -84,6 +84,12 @@ class Command(BaseCommand):
         )
         with transaction.atomic():
             for generate in GENERATORS:
+                if generate is pressure.generate:
+                    # The last two read the figures of everything made before them: the planner
+                    # must know how big the tables now are (ANALYZE inside this transaction sees
+                    # its rows), or each of their queries at national size takes half a minute.
+                    with connection.cursor() as cursor:
+                        cursor.execute("ANALYZE")
                 generate(ctx)
         # Rows went in in bulk, past anything that would have told the database's planner how
         # big the tables now are; without fresh statistics PostgreSQL plans the pages' queries
