@@ -28,7 +28,8 @@ def navigation_for(request) -> list[dict]:
         items.append(("Supervision", reverse("supervision:sessions")))
     if may_use_quality(user):
         items.append(("Quality", reverse("quality:home")))
-    if may_read_scorecard(user):
+    # A practice supervisor reads their teams' (scorecard.rules.may_read_team_scorecard).
+    if may_read_scorecard(user) or user.role == Role.PRACTICE_SUPERVISOR:
         items.append(("Scorecard", reverse("scorecard:scorecard")))
     if user.role == Role.BUSINESS_SERVICES:
         items.append(("New application", reverse("proceedings:new")))

@@ -212,6 +212,8 @@ def trend(level: str, ids, months: int = 24, *, today: datetime.date | None = No
     kept: two queries."""
     today = today or timezone.localdate()
     days = month_ends(today, months)
+    if ids is not None and len(ids) > 1:
+        return [(day, None) for day in days]  # places are kept one by one, not together
     level, ids = _level(level, ids)
     place_id = ids[0]
     kept = set(
@@ -324,7 +326,19 @@ def page_figures(
     the places `below` it (each (level, ids)) and the pressure in the service areas `areas`
     (None for all). A day with a complete snapshot, today's among them, is read from it: four
     queries, however many places. A day without one is computed from the records. The month
-    and year before are read from their snapshots only (the nightly run keeps every day)."""
+    and year before are read from their snapshots only (the nightly run keeps every day).
+    Several places together (`ids`) are worked out from the records."""
+    if ids is not None and len(ids) > 1:
+        # Several places together (a practice supervisor's teams): kept one by one only, so
+        # worked out from the records, the days compared with too.
+        return PageFigures(
+            now=figures_for(day, level, ids)[None],
+            month=figures_for(month_day, level, ids)[None],
+            year=figures_for(year_day, level, ids)[None],
+            below={lv: figures_for(day, lv, lids, each=True) for lv, lids in below if lids},
+            pressure=pressure_at(day, areas),
+            live=True,
+        )
     states = dict(
         SnapshotFillState.objects.filter(
             day__in=[day, month_day, year_day], state=DONE
