@@ -31,6 +31,7 @@ from .pressure import (
     pressure_from,
 )
 from .selectors import BASE, KEYS, figures_for
+from .series import figures_for_days
 
 NATION_ID = 0
 # How often today's figures are kept again (a scheduler runs `scorecard_snapshot --today
@@ -129,14 +130,64 @@ def snapshot_take(day: datetime.date) -> int:
     return len(rows)
 
 
+# How many days a rebuild takes at once (scorecard.series reads each measure once for them).
+RUN = 31
+
+
+def snapshots_take(days) -> int:
+    """Compute and keep every figure of each of `days` at every level, and each area's pressure
+    counts, as snapshot_take does day by day (the same rows), but each figure read once for all
+    the days (scorecard.series); returns the rows written. One transaction: all the days or
+    none."""
+    days = sorted(set(days))
+    if not days:
+        return 0
+    started = set(SnapshotFillState.objects.filter(day__in=days).values_list("day", flat=True))
+    SnapshotFillState.objects.bulk_create(
+        SnapshotFillState(day=day, state=SnapshotFillState.State.STARTED)
+        for day in days
+        if day not in started
+    )
+    own = not connection.in_atomic_block
+    with transaction.atomic():
+        if own:
+            _repeatable_read()
+        as_at = timezone.now()
+        levels = [
+            (SnapshotLevel.REGION, "region", tuple(Region.objects.values_list("pk", flat=True))),
+            (SnapshotLevel.AREA, "area", tuple(ServiceArea.objects.values_list("pk", flat=True))),
+            (SnapshotLevel.TEAM, "team", tuple(Team.objects.values_list("pk", flat=True))),
+        ]
+        nation = figures_for_days(days)
+        each = {
+            level: figures_for_days(days, selector_level, ids, each=True)
+            for level, selector_level, ids in levels
+            if ids
+        }
+        rows = []
+        for day in days:
+            rows += _rows(day, SnapshotLevel.NATION, NATION_ID, nation[day][None])
+            for level, found in each.items():
+                for place_id, figures in found[day].items():
+                    rows += _rows(day, level, place_id, figures)
+            rows += _pressure_rows(day, list(levels[1][2]))
+        ScorecardSnapshot.objects.filter(day__in=days).delete()
+        ScorecardSnapshot.objects.bulk_create(rows, batch_size=2000)
+        SnapshotFillState.objects.filter(day__in=days).update(state=DONE, last_modified=as_at)
+    return len(rows)
+
+
 def snapshots_fill(
     days: Iterable[datetime.date],
     *,
     again: bool = False,
     progress: Callable[[int, int, datetime.date, bool], None] | None = None,
+    run: int = RUN,
 ) -> int:
-    """Take the snapshot of each of `days` not already DONE (every one with `again`), calling
-    `progress(done, total, day, taken)` after each; returns how many were taken."""
+    """Take the snapshot of each of `days` not already DONE (every one with `again`), `run` days
+    at a time (snapshots_take), calling `progress(done, total, day, taken)` for each day once
+    its run is kept; returns how many were taken. A run that stops part way leaves its days
+    not DONE, and the next run takes them again."""
     days = sorted(days)
     finished = (
         set()
@@ -146,13 +197,24 @@ def snapshots_fill(
         )
     )
     taken = 0
-    for n, day in enumerate(days, start=1):
-        took = day not in finished
-        if took:
-            snapshot_take(day)
-            taken += 1
+    waiting: list[tuple[int, datetime.date, bool]] = []
+
+    def keep():
+        nonlocal taken
+        todo = [day for _n, day, took in waiting if took]
+        if todo:
+            snapshots_take(todo)
+            taken += len(todo)
         if progress:
-            progress(n, len(days), day, took)
+            for n, day, took in waiting:
+                progress(n, len(days), day, took)
+        waiting.clear()
+
+    for n, day in enumerate(days, start=1):
+        waiting.append((n, day, day not in finished))
+        if sum(took for *_, took in waiting) >= run:
+            keep()
+    keep()
     return taken
 
 
