@@ -37,6 +37,8 @@ def test_a_practice_supervisor_reads_their_team_and_the_lists_behind_it(
     held = scorecard_figures(datetime.date(2026, 6, 30), teams=[team])["open_proceedings"]
     assert f">{held}</td>" in figure(html, "open_proceedings")
     assert 'href="/scorecard/"' in html  # the Scorecard link in their navigation
+    # What a team's figures count, said on the page.
+    assert "the team holding them on that day" in html
     own = {"place": f"team-{team.uuid}", **DAY}
     for address in ("/scorecard/on-duty/", "/scorecard/not-seen/", "/scorecard/over-ceiling/"):
         assert client.get(address, own).status_code == 200, address

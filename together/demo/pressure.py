@@ -297,9 +297,11 @@ def _over_the_ceiling(ctx: Context, areas, demo_area, managers, struggling) -> N
     """In the two areas with the most open work after the first hearing (the demo area first),
     the adviser leading the most of it took on more ten days ago, until they lead more than
     the board's ceiling of 25 (26 in one area, 28 in the other): their colleagues' first, then
-    work from the region's other areas they cover while those recruit, then from further away.
+    work from the region's other areas they cover while those recruit (joining the teams
+    holding it, which keep it), then from further away.
     Never the demo FCA's work, nor work back on duty while its adviser is off sick."""
-    took_on = at(ctx.today - datetime.timedelta(days=TOOK_ON_DAYS), 10)
+    took_on_day = ctx.today - datetime.timedelta(days=TOOK_ON_DAYS)
+    took_on = at(took_on_day, 10)
     after = (
         Proceedings.objects.filter(
             closed_on__isnull=True,
@@ -339,11 +341,16 @@ def _over_the_ceiling(ctx: Context, areas, demo_area, managers, struggling) -> N
         moved = order[: max(26 + 2 * n - held, 0)]
         if held + len(moved) <= 25:
             continue
-        team_id = (
-            Allocation.objects.filter(fca_id=fca_id, kind=Allocation.Kind.LEAD)
-            .order_by("-started_at")
-            .values_list("team_id", flat=True)
-            .first()
+        # The work stays with its team; the adviser joins the teams they cover that day.
+        teams = dict(Proceedings.objects.filter(pk__in=moved).values_list("pk", "team_id"))
+        member_of = set(
+            TeamMembership.objects.filter(user_id=fca_id, ended_on__isnull=True).values_list(
+                "team_id", flat=True
+            )
+        )
+        TeamMembership.objects.bulk_create(
+            TeamMembership(user_id=fca_id, team_id=team_id, started_on=took_on_day)
+            for team_id in sorted(set(teams.values()) - member_of)
         )
         Allocation.objects.filter(
             proceedings_id__in=moved, kind=Allocation.Kind.LEAD, ended_at__isnull=True
@@ -352,14 +359,14 @@ def _over_the_ceiling(ctx: Context, areas, demo_area, managers, struggling) -> N
             Allocation(
                 proceedings_id=pk,
                 fca_id=fca_id,
-                team_id=team_id,
+                team_id=teams[pk],
                 kind=Allocation.Kind.LEAD,
-                allocated_by_id=managers[area_id].pk,
+                allocated_by_id=managers[lead_of[pk][1]].pk,
                 started_at=took_on,
             )
             for pk in moved
         )
-        Proceedings.objects.filter(pk__in=moved).update(lead_fca_id=fca_id, team_id=team_id)
+        Proceedings.objects.filter(pk__in=moved).update(lead_fca_id=fca_id)
         for pk in moved:
             lead_of[pk] = (fca_id, lead_of[pk][1])
         ctx.count("advisers over the ceiling of 25", 1)

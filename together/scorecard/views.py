@@ -22,7 +22,7 @@ from . import drill
 from .charts import TRENDS, charts
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
-from .rules import AREA, REGION, Place, scorecard_place
+from .rules import AREA, REGION, TEAM, Place, scorecard_place
 from .selectors import KEYS
 from .services import scorecard_export_record
 from .snapshots import TODAY_REFRESH_MINUTES, page_figures, trend
@@ -171,6 +171,8 @@ def scorecard(request):
         # Today's figures kept a few minutes ago say when; a comparison day never kept says so.
         "as_at": found.as_at,
         "refresh_minutes": TODAY_REFRESH_MINUTES,
+        # Teams are counted by the team holding the work when the figures were worked out.
+        "teams_shown": place.level == TEAM or any(level == TEAM for _h, level, _p in tables),
         "not_kept": found.not_kept,
         "work_lists": work_lists(request.user),
     }
