@@ -172,7 +172,7 @@ def scorecard(request):
         "as_at": found.as_at,
         "refresh_minutes": TODAY_REFRESH_MINUTES,
         # Teams are counted by the team holding the work when the figures were worked out.
-        "teams_shown": place.level == TEAM or any(level == TEAM for _h, level, _p in tables),
+        "teams_shown": place.level == TEAM or any(level == TEAM for _h, level, *_ in tables),
         "not_kept": found.not_kept,
         "work_lists": work_lists(request.user),
     }
