@@ -4,16 +4,23 @@
 - each part of the national figures against the hand-written SQL of bench/scorecard_sql.py, timed
   in turns in this run (and the two must agree);
 - a past month's page read from the snapshots (median of 10);
-- one day's snapshot (every figure of the nation, each region, area and team), and what two years
-  of them would take at that rate.
+- one day's snapshot (every figure of the nation, each region, area and team, and each area's
+  pressure), and what two years of them would take at that rate;
+- a rebuild's run of 31 days taken at once (scorecard.series), and two years at that rate;
+- the national page for today worked out live, then read from today's figures kept minutes
+  before (as `scorecard_snapshot --today` keeps them every 10 minutes), with the time to keep
+  them. (It puts aside any figures kept for today first, so the live page is live.)
 
     BENCH_SIZE=small .venv/bin/python bench/scorecard.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME BENCH_SIZE=small \
         .venv/bin/python bench/scorecard.py
 
 The page for today compares each figure with a month and a year before. Those days come from the
-nightly snapshots in a running service; the benchmark takes the two snapshots first, as the
-nightly run would have, so the page computes only today live (the demo keeps month-ends only).
+nightly snapshots in a running service (the page reads no other way); the benchmark takes the two
+snapshots first, as the nightly run would have (the demo keeps month-ends only).
+
+The benchmark writes scorecard snapshots (of the last 31 days, today and the days compared
+with) and nothing else.
 """
 
 import datetime
@@ -29,9 +36,15 @@ from django.utils import timezone
 
 from together.accounts.models import Role, User
 from together.demo.organisation import DEMO_ACCOUNTS
-from together.scorecard.models import SnapshotFillState
+from together.scorecard.models import ScorecardSnapshot, SnapshotFillState
 from together.scorecard.selectors import scorecard_figures
-from together.scorecard.snapshots import month_ends, snapshot_take
+from together.scorecard.snapshots import (
+    RUN,
+    TODAY_REFRESH_MINUTES,
+    month_ends,
+    snapshot_take,
+    snapshots_take,
+)
 from together.scorecard.views import month_before, year_before
 
 SIZE = os.environ.get("BENCH_SIZE", "small")
@@ -96,14 +109,35 @@ def main() -> int:
     rows = snapshot_take(yesterday)
     one_day = time.perf_counter() - started
     print(f"One day's snapshot ({yesterday}): {one_day:.2f} s, {rows:,} figures kept")
-    print(f"  two years of days at that rate: {one_day * 730 / 60:.1f} minutes")
+    print(f"  two years of days one at a time: {one_day * 730 / 60:.1f} minutes")
+
+    # A rebuild's run of days at once (scorecard.series): the 31 days to yesterday, timed once.
+    run = [today - datetime.timedelta(days=n) for n in range(RUN, 0, -1)]
+    started = time.perf_counter()
+    rows = snapshots_take(run)
+    at_once = time.perf_counter() - started
+    print(
+        f"A rebuild's run of {len(run)} days ({run[0]} to {run[-1]}): {at_once:.1f} s, "
+        f"{rows:,} figures kept, {at_once / len(run):.2f} s a day"
+    )
+    print(f"  two years of days in runs of {RUN}: {at_once * 730 / len(run) / 60:.1f} minutes")
 
     # The days today is compared with, kept as the nightly run keeps them.
     for day in (month_before(today), year_before(today)):
         if not SnapshotFillState.objects.filter(day=day, state="done").exists():
             snapshot_take(day)
+    # Today, worked out live: the figures kept for today (if a run left some) put aside first.
+    ScorecardSnapshot.objects.filter(day=today).delete()
+    SnapshotFillState.objects.filter(day=today).delete()
     stats, queries = page(client, on(today))
     print_row("national scorecard page, today (live)", stats, queries=queries)
+    # Today, read from the figures kept a few minutes ago (scorecard_snapshot --today).
+    started = time.perf_counter()
+    snapshot_take(today)
+    print(f"Keeping today's figures (every {TODAY_REFRESH_MINUTES} minutes): "
+          f"{time.perf_counter() - started:.2f} s")  # fmt: skip
+    stats, queries = page(client, on(today))
+    print_row("national scorecard page, today (kept minutes ago)", stats, queries=queries)
 
     # A past month, read from its snapshots (and those of its month and year before).
     past = month_ends(today, 3)[0]

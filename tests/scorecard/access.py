@@ -1,7 +1,8 @@
 """Addresses of the scorecard app, and who may open them (tested in test_access.py).
 
 National leadership reads the nation's scorecard, heads of practice and assistant directors their
-region's, service managers their area's. Anyone else gets 404, as for any page not theirs
+region's, service managers their area's, practice supervisors their teams' (a practice supervisor
+with no team now gets 404: test_team_readers.py). Anyone else gets 404, as for any page not theirs
 (docs/adr/0002); someone not signed in is sent to sign in.
 """
 
@@ -24,6 +25,7 @@ READERS = {
     Role.HEAD_OF_PRACTICE: 200,
     Role.ASSISTANT_DIRECTOR: 200,
     Role.SERVICE_MANAGER: 200,
+    Role.PRACTICE_SUPERVISOR: 200,
 }
 
 EXPECTED = dict.fromkeys(ROUTES, READERS)

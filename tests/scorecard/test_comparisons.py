@@ -12,6 +12,7 @@ from together.accounts.models import Role
 from together.organisation.models import Region, ServiceArea, Team
 from together.scorecard.presentation import TOO_FEW, change, written
 from together.scorecard.selectors import BASE, KEYS, figures_for, scorecard_figures
+from together.scorecard.snapshots import snapshot_take
 from together.scorecard.views import month_before, year_before
 
 from .folders import service, write_folder
@@ -65,7 +66,14 @@ def test_the_month_and_year_before():
     assert year_before(datetime.date(2028, 2, 29)) == datetime.date(2027, 2, 28)
 
 
+def kept_before(day=datetime.date(2026, 6, 30)):
+    """The month and the year before `day` kept, as the nightly run keeps every day."""
+    for before in (month_before(day), year_before(day)):
+        snapshot_take(before)
+
+
 def test_each_figure_is_beside_last_month_and_last_year(client, make_user, imported):
+    kept_before()
     client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
     page = on(client)
     html = page.content.decode()
@@ -79,7 +87,19 @@ def test_each_figure_is_beside_last_month_and_last_year(client, make_user, impor
     assert "No comparison" in row(page, "fcas_without_audit_last_3_months_share")
 
 
+def test_a_day_never_kept_is_not_worked_out_again_to_compare_with(client, make_user, imported):
+    client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
+    html = on(client).content.decode()
+    assert "No figures were kept for 30 May 2026 or 30 June 2025" in html
+    assert "No comparison" in row(on(client), "open_proceedings")
+    snapshot_take(datetime.date(2026, 5, 30))
+    html = on(client).content.decode()
+    assert "No figures were kept for 30 June 2025, so" in html
+    assert "No change on last month" in row(on(client), "open_proceedings")
+
+
 def test_the_figures_download_leaves_out_what_rests_on_fewer_than_5(client, make_user, imported):
+    kept_before()
     client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
     response = on(client, download="figures")
     assert response["Content-Disposition"] == 'attachment; filename="scorecard-2026-06-30.csv"'

@@ -195,3 +195,31 @@ def test_a_fixed_number_of_queries_whatever_the_size(service, django_assert_num_
 )
 def test_months_before(day, months, expected):
     assert months_before(day, months) == expected
+
+
+def _shown(pressure):
+    """What a reader sees of the pressure: the whole, each region, each area and the
+    supervisors listed."""
+
+    def figures(f):
+        return (f.opened, f.opened_year_before, f.closed, f.led, f.capacity, f.held_on_duty,
+                f.manager_duty, f.durations)  # fmt: skip
+
+    return (
+        figures(pressure.whole),
+        [(region.name, figures(f)) for region, f in pressure.regions],
+        [(r.area.name, figures(r.figures), r.days_to_allocation, r.past) for r in pressure.areas],
+        [(s.name, s.area_name, s.proceedings) for s in pressure.supervisors],
+    )
+
+
+def test_a_kept_day_reads_the_pressure_as_it_was_worked_out(service):
+    from together.scorecard.snapshots import page_figures, snapshot_take
+
+    a, _ = service
+    snapshot_take(D)
+    for areas in (None, [a]):
+        kept = page_figures(D, "area", None, below=[], areas=areas, month_day=D, year_day=D)
+        assert not kept.live
+        assert _shown(kept.pressure) == _shown(pressure_at(D, areas=areas))
+    assert _shown(kept.pressure)[3] == [("Priya Lamb", "Area A", 13)]

@@ -10,7 +10,10 @@ from django.utils import timezone
 from together.accounts.models import User
 from together.organisation.models import Absence, PrioritisationEvent
 from together.proceedings.absent import hearings_with_lead_away
+from together.scorecard.drill import AFTER, over_ceiling
 from together.scorecard.pressure import pressure_at
+from together.scorecard.rules import NATION, Place
+from together.scorecard.selectors import scorecard_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +30,10 @@ def test_the_small_demo_has_believable_pressure():
     assert any(row.area.allocation_hub_open for row in in_prioritisation)
     assert len(pressure.consider_prioritisation) == 2
     assert pressure.whole.manager_duty > 0
+    # An adviser or two over the board's ceiling of 25 after the first hearing, one per area.
+    over = over_ceiling(Place(NATION, "National"), today, AFTER, page=1)[1]
+    assert 1 <= len(over) <= 2 and all(row.held > 25 for row in over)
+    assert scorecard_figures(today)["caseload_post_first_hearing_share_over_25"] > 0
     assert Absence.objects.filter(kind="sickness").exists()
     assert Absence.objects.filter(kind="annual_leave").exists()
     manager = User.objects.get(email="manager@example.org")

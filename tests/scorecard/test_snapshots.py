@@ -54,6 +54,69 @@ def test_a_past_day_reads_as_it_was_reported(client, make_user, imported):
     assert ">30</td>" in row[: row.index("</tr>")]
 
 
+def on(client, day):
+    return client.get(
+        "/scorecard/", {"date_day": day.day, "date_month": day.month, "date_year": day.year}
+    )
+
+
+def figure(page, key: str) -> str:
+    html = page.content.decode()
+    row = html[html.index(f'id="figure-{key}"') :]
+    return row[: row.index("</tr>")]
+
+
+def test_a_kept_day_is_read_from_its_snapshots_alone_in_the_same_few_queries(
+    client, make_user, imported
+):
+    from tests.organisation.factories import ServiceAreaFactory, TeamFactory
+    from together.scorecard.views import month_before, year_before
+
+    days = (DAY, month_before(DAY), year_before(DAY))
+    for day in days:
+        snapshot_take(day)
+    client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
+    on(client, DAY)  # the first request after signing in also saves the session
+    with CaptureQueriesContext(connection) as few:
+        page = on(client, DAY)
+    assert ">30</td>" in figure(page, "open_proceedings")
+    assert "No figures were kept" not in page.content.decode()
+    # Neither the figures, the places below nor the pressure read the records themselves.
+    read = " ".join(q["sql"] for q in few.captured_queries)
+    for table in ("proceedings_proceedings", "proceedings_allocation", "children_meeting"):
+        assert table not in read
+    for _ in range(4):
+        TeamFactory(service_area=ServiceAreaFactory())
+    for day in days:
+        snapshot_take(day)
+    with CaptureQueriesContext(connection) as more:
+        on(client, DAY)
+    assert len(more) == len(few)
+
+
+def test_today_is_read_from_the_figures_kept_a_few_minutes_ago_and_says_when(
+    client, make_user, imported
+):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
+    live = on(client, today)
+    assert 'id="as-at"' not in live.content.decode()  # nothing kept yet: worked out now
+    call_command("scorecard_snapshot", "--today", stdout=StringIO())
+    state = SnapshotFillState.objects.get(day=today)
+    page = on(client, today)
+    html = page.content.decode()
+    stamp = timezone.localtime(state.last_modified)
+    assert f"as the records stood at {stamp:%H:%M} on {stamp.day} {stamp:%B %Y}" in html
+    assert figure(page, "open_proceedings") == figure(live, "open_proceedings")
+    # A set of proceedings closed since is counted when the figures are next kept.
+    Proceedings.objects.filter(closed_on__isnull=True).update(closed_on=today)
+    assert figure(on(client, today), "open_proceedings") == figure(live, "open_proceedings")
+    call_command("scorecard_snapshot", "--today", stdout=StringIO())
+    assert figure(on(client, today), "open_proceedings") != figure(live, "open_proceedings")
+
+
 def reads(captured) -> int:
     return sum(q["sql"].lstrip().upper().startswith("SELECT") for q in captured.captured_queries)
 

@@ -7,7 +7,8 @@ from together.scorecard import services
 WRITES = {
     "scorecard_export_record": Write(
         lambda world, by, _: services.scorecard_export_record(by=by, detail={"table": "figures"}),
-        refused=("fca_allocated", "supervisor_team", "business_area", SIGNED_OUT, INACTIVE),
+        # A practice supervisor with a team reads (and downloads) their team's scorecard.
+        refused=("fca_allocated", "business_area", SIGNED_OUT, INACTIVE),
         allowed="national",
     ),
 }

@@ -12,6 +12,10 @@ leadership has tightened for a few areas, and the history of prioritisation deci
   fortnight and their proceedings are back on duty with the service manager; national
   leadership has set those areas' thresholds for work on duty, and both are flagged "Consider
   prioritisation".
+- In the demo area and the busiest other area, the adviser leading the most work after the
+  first hearing took on more ten days ago (colleagues' work, then work they cover for the
+  region's other areas), so they now lead more than the board's ceiling of 25: the scorecard
+  has someone over it.
 Inserted in bulk.
 """
 
@@ -72,6 +76,7 @@ def generate(ctx: Context) -> None:
     _absences(ctx, demo_area)
     _manager_duty(ctx, managers)
     struggling = _long_term_sickness(ctx, areas, demo_area, managers)
+    _over_the_ceiling(ctx, areas, demo_area, managers, struggling)
     _history(ctx, areas, national)
     _thresholds(ctx, today, struggling, national)
 
@@ -282,6 +287,89 @@ def _long_term_sickness(ctx: Context, areas, demo_area, managers) -> list[Servic
         struggling.append(next(a for a in areas if a.pk == area_id))
         ctx.count("proceedings back on duty while their adviser is off sick", len(led))
     return struggling
+
+
+OVER_THE_CEILING = 2
+TOOK_ON_DAYS = 10
+
+
+def _over_the_ceiling(ctx: Context, areas, demo_area, managers, struggling) -> None:
+    """In the two areas with the most open work after the first hearing (the demo area first),
+    the adviser leading the most of it took on more ten days ago, until they lead more than
+    the board's ceiling of 25 (26 in one area, 28 in the other): their colleagues' first, then
+    work from the region's other areas they cover while those recruit (joining the teams
+    holding it, which keep it), then from further away.
+    Never the demo FCA's work, nor work back on duty while its adviser is off sick."""
+    took_on_day = ctx.today - datetime.timedelta(days=TOOK_ON_DAYS)
+    took_on = at(took_on_day, 10)
+    after = (
+        Proceedings.objects.filter(
+            closed_on__isnull=True,
+            first_hearing_on__lte=ctx.today,
+            lead_fca__role=Role.FCA,
+        )
+        .exclude(lead_fca__email=DEMO_FCA)
+        .exclude(service_area__in=struggling)
+    )
+    region_of = {area.pk: area.region_id for area in areas}
+    work = list(after.order_by("pk").values_list("pk", "lead_fca_id", "service_area_id"))
+    by_area: dict[int, int] = {}
+    for _pk, _fca, area_id in work:
+        by_area[area_id] = by_area.get(area_id, 0) + 1
+    chosen_areas = sorted(by_area, key=lambda a: (a != demo_area.pk, -by_area[a], a))
+    lead_of = {pk: (fca_id, area_id) for pk, fca_id, area_id in work}
+    kept: set[int] = set()  # advisers chosen: their own work stays with them
+    for n, area_id in enumerate(chosen_areas[:OVER_THE_CEILING]):
+        loads: dict[int, int] = {}
+        for fca_id, in_area in lead_of.values():
+            if in_area == area_id and fca_id not in kept:
+                loads[fca_id] = loads.get(fca_id, 0) + 1
+        if not loads:
+            continue
+        fca_id = max(loads, key=lambda f: (loads[f], -f))
+        kept.add(fca_id)
+        held = sum(1 for fca, _ in lead_of.values() if fca == fca_id)
+        # Colleagues' work first, then the region's other areas, then anywhere.
+        order = sorted(
+            (pk for pk, (fca, _) in lead_of.items() if fca not in kept),
+            key=lambda pk: (
+                lead_of[pk][1] != area_id,
+                region_of.get(lead_of[pk][1]) != region_of.get(area_id),
+                pk,
+            ),
+        )
+        moved = order[: max(26 + 2 * n - held, 0)]
+        if held + len(moved) <= 25:
+            continue
+        # The work stays with its team; the adviser joins the teams they cover that day.
+        teams = dict(Proceedings.objects.filter(pk__in=moved).values_list("pk", "team_id"))
+        member_of = set(
+            TeamMembership.objects.filter(user_id=fca_id, ended_on__isnull=True).values_list(
+                "team_id", flat=True
+            )
+        )
+        TeamMembership.objects.bulk_create(
+            TeamMembership(user_id=fca_id, team_id=team_id, started_on=took_on_day)
+            for team_id in sorted(set(teams.values()) - member_of)
+        )
+        Allocation.objects.filter(
+            proceedings_id__in=moved, kind=Allocation.Kind.LEAD, ended_at__isnull=True
+        ).update(ended_at=took_on)
+        Allocation.objects.bulk_create(
+            Allocation(
+                proceedings_id=pk,
+                fca_id=fca_id,
+                team_id=teams[pk],
+                kind=Allocation.Kind.LEAD,
+                allocated_by_id=managers[lead_of[pk][1]].pk,
+                started_at=took_on,
+            )
+            for pk in moved
+        )
+        Proceedings.objects.filter(pk__in=moved).update(lead_fca_id=fca_id)
+        for pk in moved:
+            lead_of[pk] = (fca_id, lead_of[pk][1])
+        ctx.count("advisers over the ceiling of 25", 1)
 
 
 def _thresholds(ctx, today, struggling, national) -> None:

@@ -35,7 +35,8 @@ def navigation_for(request) -> list[dict]:
         items.append(("National audits", reverse("quality-national:rounds")))
     elif may_read_national_report(user):
         items.append(("Quality report", reverse("quality-national:report")))
-    if may_read_scorecard(user):
+    # A practice supervisor reads their teams' (scorecard.rules.may_read_team_scorecard).
+    if may_read_scorecard(user) or user.role == Role.PRACTICE_SUPERVISOR:
         items.append(("Scorecard", reverse("scorecard:scorecard")))
     if user.role == Role.BUSINESS_SERVICES:
         items.append(("New application", reverse("proceedings:new")))

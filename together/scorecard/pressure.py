@@ -1,7 +1,8 @@
 """Pressure on the service at a date D, by nation, region and service area: demand, throughput,
 how long proceedings run, saturation, proceedings held on duty and by service managers on duty,
 practice supervisors holding many proceedings, and which areas are in prioritisation or past
-the thresholds national leadership set. Seven queries whatever the number of records or areas.
+the thresholds national leadership set. Seven queries whatever the number of records or areas
+(or, for a day kept, four from its snapshot: scorecard.snapshots).
 
 The definitions (each function's docstring repeats its own):
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from together.accounts.models import Role
+from together.accounts.models import Role, User
 from together.organisation.models import (
     DEFAULT_DAYS_TO_ALLOCATION,
     DEFAULT_SATURATION_PERCENT,
@@ -326,9 +327,10 @@ def _saturation(day: datetime.date, area_ids, figures: dict[int, Figures]) -> No
         figures[area_id].capacity += scaled_ceiling(full_time, fte)
 
 
-def _supervisors(day: datetime.date, area_ids, names: dict[int, str]) -> list[SupervisorHolding]:
-    """Practice supervisors holding an allocation at D (any kind) on more than 12 open sets of
-    proceedings in the areas, most first. One query."""
+def _supervisor_holdings(day: datetime.date, area_ids) -> tuple[dict, dict]:
+    """How many open sets of proceedings in each area each practice supervisor holds an
+    allocation on at D (any kind), keyed (user id, area id), and who they are (by id: given
+    name, family name, service area). One query."""
     end = end_of(day)
     rows = (
         Allocation.objects.filter(
@@ -338,18 +340,51 @@ def _supervisors(day: datetime.date, area_ids, names: dict[int, str]) -> list[Su
             proceedings__service_area__in=area_ids,
             fca__role=Role.PRACTICE_SUPERVISOR,
         )
-        .values("fca_id", "fca__given_name", "fca__family_name", "fca__service_area")
+        .values_list(
+            "fca_id",
+            "proceedings__service_area",
+            "fca__given_name",
+            "fca__family_name",
+            "fca__service_area",
+        )
         .annotate(n=Count("proceedings_id", distinct=True))
-        .filter(n__gt=SUPERVISOR_LIMIT)
-        .order_by("-n", "fca__family_name", "fca_id")
+        .order_by()
+    )
+    holdings, people = {}, {}
+    for fca_id, area_id, given, family, own_area, n in rows:
+        holdings[(fca_id, area_id)] = n
+        people[fca_id] = (given, family, own_area)
+    return holdings, people
+
+
+def _supervisors_over(
+    holdings: dict[tuple[int, int], int], names: dict[int, str], people: dict | None = None
+) -> list[SupervisorHolding]:
+    """Practice supervisors holding more than 12 open sets of proceedings in the areas `names`
+    (their holdings added up over those areas), most first. One query for who they are, unless
+    `people` says (as _supervisor_holdings does)."""
+    held: dict[int, int] = {}
+    for (fca_id, area_id), n in holdings.items():
+        if area_id in names:
+            held[fca_id] = held.get(fca_id, 0) + n
+    over = {fca_id: n for fca_id, n in held.items() if n > SUPERVISOR_LIMIT}
+    if not over:
+        return []
+    if people is None:
+        people = {
+            pk: rest
+            for pk, *rest in User.objects.filter(pk__in=over).values_list(
+                "pk", "given_name", "family_name", "service_area"
+            )
+        }
+    rows = sorted(
+        (-over[pk], family, pk, f"{given} {family}", names.get(area_id, ""))
+        for pk, (given, family, area_id) in people.items()
+        if pk in over
     )
     return [
-        SupervisorHolding(
-            name=f"{row['fca__given_name']} {row['fca__family_name']}",
-            area_name=names.get(row["fca__service_area"], ""),
-            proceedings=row["n"],
-        )
-        for row in rows
+        SupervisorHolding(name=name, area_name=area_name, proceedings=-n)
+        for n, _family, _pk, name, area_name in rows
     ]
 
 
@@ -377,35 +412,54 @@ def _past(row: AreaPressure) -> list[str]:
     return past
 
 
-def pressure_at(day: datetime.date | None = None, areas=None) -> Pressure:
-    """The pressure at `day` (today if None) in `areas` (a list or queryset of service areas;
-    every area if None), for the whole, each region and each area."""
-    day = day or timezone.localdate()
+def areas_shown(areas=None) -> list[ServiceArea]:
     found = ServiceArea.objects.select_related("region", "thresholds").order_by(
         "region__name", "name"
     )
     if areas is not None:
         found = found.filter(pk__in=[area.pk for area in areas])
-    found = list(found)
-    area_ids = [area.pk for area in found]
-    figures = {area.pk: Figures() for area in found}
-    if area_ids:
-        _counts(day, area_ids, figures)
-        _durations(day, area_ids, figures)
-        _saturation(day, area_ids, figures)
-        waits = days_to_allocation(Scope(day=day, area_ids=tuple(area_ids), by_area=True))
-        supervisors = _supervisors(day, area_ids, {area.pk: area.name for area in found})
-    else:
-        waits, supervisors = {}, []
+    return list(found)
+
+
+def pressure_counts(day: datetime.date, area_ids: list[int]) -> tuple[dict, dict, dict, dict]:
+    """Each area's counts at `day` (Figures), its days to allocation, how many open sets of
+    proceedings in it each practice supervisor holds an allocation on at D, keyed (user id,
+    area id), and who those supervisors are: six queries. What the page shows is built from
+    these (pressure_from), so the nightly snapshot keeps them and a past day reads the same."""
+    figures = {area_id: Figures() for area_id in area_ids}
+    if not area_ids:
+        return figures, {}, {}, {}
+    _counts(day, area_ids, figures)
+    _durations(day, area_ids, figures)
+    _saturation(day, area_ids, figures)
+    waits = days_to_allocation(Scope(day=day, area_ids=tuple(area_ids), by_area=True))
+    return (
+        figures,
+        {key: found["days_to_allocation_avg_last_90_days"] for key, found in waits.items()},
+        *_supervisor_holdings(day, area_ids),
+    )
+
+
+def pressure_from(
+    day: datetime.date,
+    found: list[ServiceArea],
+    figures: dict[int, Figures],
+    waits: dict[int, float | None],
+    holdings: dict[tuple[int, int], int],
+    people: dict | None = None,
+) -> Pressure:
+    """The pressure of the areas `found` from their counts (pressure_counts, or a snapshot of
+    them): the whole, each region, each area against its thresholds, and the practice
+    supervisors holding more than 12 in these areas (one query for their names)."""
     rows = []
     whole = Figures()
     regions: dict[int, tuple[Region, Figures]] = {}
     for area in found:
         row = AreaPressure(
             area=area,
-            figures=figures[area.pk],
+            figures=figures.get(area.pk) or Figures(),
             thresholds=_thresholds(area),
-            days_to_allocation=waits.get(area.pk, {}).get("days_to_allocation_avg_last_90_days"),
+            days_to_allocation=waits.get(area.pk),
         )
         row.past = _past(row)
         rows.append(row)
@@ -416,5 +470,13 @@ def pressure_at(day: datetime.date | None = None, areas=None) -> Pressure:
         whole=whole,
         regions=list(regions.values()),
         areas=rows,
-        supervisors=supervisors,
+        supervisors=_supervisors_over(holdings, {area.pk: area.name for area in found}, people),
     )
+
+
+def pressure_at(day: datetime.date | None = None, areas=None) -> Pressure:
+    """The pressure at `day` (today if None) in `areas` (a list or queryset of service areas;
+    every area if None), for the whole, each region and each area, from the records."""
+    day = day or timezone.localdate()
+    found = areas_shown(areas)
+    return pressure_from(day, found, *pressure_counts(day, [area.pk for area in found]))

@@ -1,7 +1,8 @@
 """Who may read the scorecard, and for which places: national leadership the nation and every
 region, area and team; heads of practice and assistant directors their region and its areas and
-teams; service managers their own area and its teams. Anyone else gets 404 (ADR 0002), and so does
-a place outside a person's reach, exactly as one that does not exist.
+teams; service managers their own area and its teams; practice supervisors the teams they
+supervise now (each on its own, and together if they have several). Anyone else gets 404 (ADR
+0002), and so does a place outside a person's reach, exactly as one that does not exist.
 
 The figures are counts and shares only. The lists behind them (drill.py) show a child only to
 someone who may see that child's file (together.children.rules).
@@ -14,6 +15,8 @@ from together.accounts.models import REGION_ROLES, Role
 from together.organisation.models import Region, ServiceArea, Team
 
 NATION, REGION, AREA, TEAM = "nation", "region", "area", "team"
+# A practice supervisor's teams together, when they supervise more than one.
+TEAMS = "teams"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,30 @@ def may_read_scorecard(user) -> bool:
     if user.role == Role.SERVICE_MANAGER:
         return user.service_area_id is not None
     return user.role == Role.NATIONAL_PERFORMANCE
+
+
+def _supervised_teams(user) -> list[Team]:
+    """The teams a practice supervisor is a member of now, by name (none for anyone else)."""
+    if not (user.is_authenticated and user.is_active and user.role == Role.PRACTICE_SUPERVISOR):
+        return []
+    return list(
+        Team.objects.filter(memberships__user=user, memberships__ended_on__isnull=True)
+        .select_related("service_area")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def may_read_team_scorecard(user) -> bool:
+    """A practice supervisor reads the scorecard of the teams they supervise now (and the
+    lists behind its figures, with the child's file's rules on every row); not their area's,
+    nor the pressure and prioritisation pages, which are for service managers and above."""
+    return bool(_supervised_teams(user))
+
+
+def may_open_scorecard(user) -> bool:
+    """The scorecard page, its lists and downloads: anyone who reads some place's figures."""
+    return may_read_scorecard(user) or may_read_team_scorecard(user)
 
 
 def _region(region: Region) -> Place:
@@ -73,17 +100,24 @@ def _with_below(place: Place) -> Place:
     elif place.kind == AREA:
         teams = Team.objects.filter(service_area_id=place.ids[0]).order_by("name")
         below = [("By team", TEAM, [_team(t) for t in teams])]
+    elif place.kind == TEAMS:
+        teams = Team.objects.filter(pk__in=place.ids).order_by("name")
+        below = [("By team", TEAM, [_team(t) for t in teams])]
     else:
         below = []
     return Place(place.kind, place.name, place.key, place.level, place.ids, below)
 
 
-def _own_place(user) -> Place:
+def _own_place(user, teams: list[Team]) -> Place:
     if user.role == Role.NATIONAL_PERFORMANCE:
         return Place(NATION, "National")
     if user.role in REGION_ROLES:
         return _region(user.region)
-    return _area(user.service_area)
+    if user.role == Role.SERVICE_MANAGER:
+        return _area(user.service_area)
+    if len(teams) == 1:
+        return _team(teams[0])
+    return Place(TEAMS, "Your teams", "", TEAM, tuple(t.pk for t in teams))
 
 
 def _named(key: str) -> tuple[Place, int, int | None] | None:
@@ -117,15 +151,18 @@ def _is_uuid(text: str) -> bool:
 def scorecard_place(user, key: str = "", *, below: bool = True) -> Place | None:
     """The place `key` names (the person's own place when empty) if `user` may read its
     scorecard, with the places below it (`below`); None if they may not, or it does not exist."""
-    if not may_read_scorecard(user):
+    teams = [] if may_read_scorecard(user) else _supervised_teams(user)
+    if not (teams or may_read_scorecard(user)):
         return None
     if not key:
-        place = _own_place(user)
+        place = _own_place(user, teams)
     else:
         named = _named(key)
         if named is None:
             return None
         place, region_id, area_id = named
+        if teams and (place.kind != TEAM or place.ids[0] not in {t.pk for t in teams}):
+            return None
         if user.role in REGION_ROLES and region_id != user.region_id:
             return None
         if user.role == Role.SERVICE_MANAGER and (

@@ -22,12 +22,11 @@ from . import drill
 from .charts import TRENDS, charts
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
-from .pressure import pressure_at
 from .quality_compliance import quality_compliance
-from .rules import AREA, REGION, Place, scorecard_place
+from .rules import AREA, REGION, TEAM, Place, scorecard_place
 from .selectors import KEYS
 from .services import scorecard_export_record
-from .snapshots import figures_at, kept_days, trend
+from .snapshots import TODAY_REFRESH_MINUTES, page_figures, trend
 
 
 def month_before(day: datetime.date) -> datetime.date:
@@ -117,14 +116,21 @@ DRILLS = {
 def scorecard(request):
     place, form, day = _chosen(request)
     month_day, year_day = month_before(day), year_before(day)
-    kept = kept_days([day, month_day, year_day])
-    now = figures_at(day, place.level, place.ids, kept=kept)[None]
-    month = figures_at(month_day, place.level, place.ids, kept=kept)[None]
-    year = figures_at(year_day, place.level, place.ids, kept=kept)[None]
-    tables = []
-    for heading, level, places in place.below:
-        each = figures_at(day, level, tuple(p.ids[0] for p in places), each=True) if places else {}
-        tables.append((heading, level, places, each))
+    found = page_figures(
+        day,
+        place.level,
+        place.ids,
+        below=[(level, tuple(p.ids[0] for p in places)) for _heading, level, places in place.below],
+        areas=pressure_areas(place),
+        month_day=month_day,
+        year_day=year_day,
+    )
+    nothing = dict.fromkeys(KEYS)
+    now, month, year = found.now, found.month or nothing, found.year or nothing
+    tables = [
+        (heading, level, places, found.below.get(level, {}))
+        for heading, level, places in place.below
+    ]
     download = request.GET.get("download")
     if download:
         return _download(request, place, day, (month_day, year_day), (now, month, year), tables)
@@ -162,7 +168,13 @@ def scorecard(request):
         "charts": charts(trend(place.level, place.ids)),
         "trends_download": _query(place.key, day, download="trends"),
         # Demand, throughput, saturation, duty and prioritisation (scorecard.pressure).
-        "pressure": pressure_at(day, pressure_areas(place)),
+        "pressure": found.pressure,
+        # Today's figures kept a few minutes ago say when; a comparison day never kept says so.
+        "as_at": found.as_at,
+        "refresh_minutes": TODAY_REFRESH_MINUTES,
+        # Teams are counted by the team holding the work when the figures were worked out.
+        "teams_shown": place.level == TEAM or any(level == TEAM for _h, level, *_ in tables),
+        "not_kept": found.not_kept,
         "work_lists": work_lists(request.user),
         "quality_compliance": quality_compliance(place, day),
     }

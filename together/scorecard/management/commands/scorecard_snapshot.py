@@ -4,6 +4,7 @@ python manage.py scorecard_snapshot                      # yesterday
 python manage.py scorecard_snapshot --date 2026-06-30
 python manage.py scorecard_snapshot --rebuild-days 730   # every day not yet kept, resumable
 python manage.py scorecard_snapshot --enqueue            # yesterday, by the background worker
+python manage.py scorecard_snapshot --today --enqueue    # today so far (every 10 minutes)
 """
 
 import datetime
@@ -30,11 +31,19 @@ class Command(BaseCommand):
             "--again", action="store_true", help="With --rebuild-days: take kept days again."
         )
         parser.add_argument(
+            "--today",
+            action="store_true",
+            help="Keep today's figures as they stand now (run every few minutes, so today's "
+            "scorecard reads them).",
+        )
+        parser.add_argument(
             "--enqueue", action="store_true", help="Leave the work to the background worker."
         )
 
     def handle(self, *args, date=None, rebuild_days=None, again=False, enqueue=False, **options):
         today = timezone.localdate()
+        if options.get("today"):
+            date = today.isoformat()
         verbosity = options.get("verbosity", 1)
         if rebuild_days is not None:
             if rebuild_days < 1:
