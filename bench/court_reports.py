@@ -74,13 +74,16 @@ def missing_tables_made() -> list[str]:
     from django.apps import apps
 
     existing = set(connection.introspection.table_names())
-    made = []
-    with connection.schema_editor() as editor:
-        for model in apps.get_app_config("courtwork").get_models():
-            if model._meta.db_table not in existing:
+    missing = [
+        model
+        for model in apps.get_app_config("courtwork").get_models()
+        if model._meta.db_table not in existing
+    ]
+    if missing:
+        with connection.schema_editor() as editor:
+            for model in missing:
                 editor.create_model(model)
-                made.append(model._meta.db_table)
-    return made
+    return [model._meta.db_table for model in missing]
 
 
 def final_analysis(link):
