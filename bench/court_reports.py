@@ -270,6 +270,7 @@ def main():
                     stage=Stage.BEFORE_FIRST_HEARING,
                     closed_on__isnull=True,
                     first_hearing_on__isnull=False,
+                    safeguarding_letter__isnull=True,
                 )
                 .order_by("pk")
                 .values_list("pk", flat=True)[: FEW + MANY]
