@@ -54,6 +54,7 @@ REPORT_WRITE_PAGES = [
     f"{REPORT}direction/",
     f"{REPORT}recommendations/add/",
     f"{REPORT}recommendations/<uuid:item_id>/",
+    f"{REPORT}professionals/",
 ]
 REPORT_MOVE_PAGE = f"{REPORT}move/<slug:to>/"
 REPORT_COMMENT_PAGE = f"{REPORT}comment/"

@@ -69,6 +69,7 @@ def test_only_the_writer_opens_the_pages_that_change_a_report(client, world, rep
         report_page(report, "direction/"),
         report_page(report, "recommendations/add/"),
         report_page(report, f"recommendations/{rec.uuid}/"),
+        report_page(report, "professionals/"),
         report_page(report, "move/review/"),
     ]:
         assert client.get(address).status_code == _status(allowed), address
@@ -115,6 +116,10 @@ def test_hearing_outcomes_and_telling_the_child(client, world, relationship):
     assert logged == SEES_CHILD[relationship]
     outcome_page = f"/proceedings/{proceedings}/hearings/{hearing.uuid}/outcome/"
     assert client.get(outcome_page).status_code == _status(relationship in RECORDS_OUTCOMES)
+    # The proceedings page links to the outcome form for those who may record it, and only them.
+    detail = client.get(f"/proceedings/{proceedings}/")
+    if detail.status_code == 200:
+        assert (outcome_page in detail.content.decode()) == (relationship in RECORDS_OUTCOMES)
     outcome = services.hearing_outcome_record(
         by=world.fca_allocated, hearing=hearing, token=None, orders_made="No order"
     )

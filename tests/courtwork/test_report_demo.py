@@ -5,7 +5,7 @@ import pytest
 from django.db.models import Count
 
 from tests.demo.test_demo_data import make
-from together.courtwork.report_models import ChildTold, CourtReport, ReportStatus
+from together.courtwork.report_models import ChildTold, CourtReport, ReportQuote, ReportStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -23,3 +23,8 @@ def test_the_demo_has_reports_at_every_stage_and_children_told_and_not_yet_told(
     assert ChildTold.objects.filter(told_on__isnull=True).exists()
     for report in CourtReport.objects.all()[:50]:
         report.full_clean()
+    # Reports quote the professionals who know the child, recorded on the child's family page.
+    quote = ReportQuote.objects.select_related("report", "professional").first()
+    assert quote is not None and quote.professional.child_id == quote.report.child_id
+    assert quote.words == quote.professional.what_they_said
+    quote.full_clean()

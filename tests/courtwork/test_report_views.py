@@ -328,3 +328,27 @@ def test_managers_homes_link_to_the_reports_due(client, world):
     for manager in (world.manager_area, world.head_region):
         client.force_login(manager)
         assert 'href="/reports/due/"' in client.get("/").content.decode()
+
+
+def test_the_proceedings_page_leads_from_a_hearing_to_recording_its_outcome(client, world):
+    past = HearingFactory(
+        proceedings=world.proceedings, starts_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    future = HearingFactory(
+        proceedings=world.proceedings, starts_at=timezone.now() + datetime.timedelta(days=9)
+    )
+    proceedings = world.proceedings.uuid
+    client.force_login(world.fca_allocated)
+    page = client.get(f"/proceedings/{proceedings}/").content.decode()
+    assert f"/proceedings/{proceedings}/court-work/" in page
+    assert f"/proceedings/{proceedings}/hearings/{past.uuid}/outcome/" in page
+    assert f"/hearings/{future.uuid}/outcome/" not in page
+    services.hearing_outcome_record(
+        by=world.fca_allocated, hearing=past, token=None, orders_made="Child arrangements order"
+    )
+    page = client.get(f"/proceedings/{proceedings}/").content.decode()
+    assert f"/hearings/{past.uuid}/outcome/" not in page
+    assert f"court-work/#hearing-{past.uuid}" in page and "See the outcome" in page
+    # The form itself, opened again once the outcome is recorded, leads to what was recorded.
+    again = client.get(f"/proceedings/{proceedings}/hearings/{past.uuid}/outcome/")
+    assert again.status_code == 302 and again["Location"].endswith(f"#hearing-{past.uuid}")

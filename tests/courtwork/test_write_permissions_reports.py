@@ -17,6 +17,9 @@ from tests.write_permissions import (
     Write,
     WritePermissions,
 )
+from together.children.models import Professional
+from together.children.services import professional_add
+from together.courtwork import report_quotes
 from together.courtwork import reports as services
 from together.courtwork.report_models import ChildTold, ReportStatus
 
@@ -38,6 +41,20 @@ WRITER = "fca_allocated"
 
 def _report(world):
     return SimpleNamespace(report=start_report(world))
+
+
+def _report_and_professional(world):
+    made = _report(world)
+    made.professional = professional_add(
+        by=world.fca_allocated,
+        child=world.child,
+        token=None,
+        role=Professional.Role.GP,
+        name="Dr Owen Price",
+        consulted_on=TODAY(),
+        what_they_said="No worries about his health.",
+    )
+    return made
 
 
 def _with_recommendation(world):
@@ -163,6 +180,17 @@ WRITES = {
         allowed="supervisor_team",
         setup=_report,
     ),
+    "report_quotes_save": Write(
+        call=lambda world, by, made: report_quotes.report_quotes_save(
+            by=by,
+            report=made.report,
+            version=made.report.version,
+            professionals=[made.professional],
+        ),
+        refused=MAY_NOT_WRITE,
+        allowed=WRITER,
+        setup=_report_and_professional,
+    ),
     "hearing_outcome_record": Write(
         call=lambda world, by, made: services.hearing_outcome_record(
             by=by, hearing=made.hearing, token=None, orders_made="Lives with mum"
@@ -187,11 +215,13 @@ WRITES = {
 
 
 def _report_write_services() -> set[str]:
-    """The write services in courtwork.reports (its own module, beside the app's services)."""
+    """The write services in courtwork.reports and courtwork.report_quotes (their own modules,
+    beside the app's services)."""
     return {
         name
-        for name, function in inspect.getmembers(services, inspect.isfunction)
-        if function.__module__ == services.__name__
+        for module in (services, report_quotes)
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__
         and not name.startswith("_")
         and WRITE_VERBS & set(name.split("_"))
     }

@@ -20,6 +20,7 @@ from together.children.models import (
     CommunicationNeed,
     FamilyMember,
     Meeting,
+    Professional,
     TemporaryAccess,
     TimelineEntry,
 )
@@ -107,6 +108,8 @@ def wipe():
             Child.history.model,
             TemporaryAccess,
             Meeting,
+            # The court work generator's professionals who know the children.
+            Professional,
             TimelineEntry,
             ProceedingsChild,
             Party,

@@ -109,8 +109,10 @@ def _grow(proceedings, area, n):
 
 # Session and user (2); the proceedings, access checked as they are read (1); children, parties,
 # hearings and allocations (4); the audit event: a savepoint, the insert, its release (3); whether
-# the hearing form is offered (1); and the session's idle-timeout stamp in its savepoint (3).
-PROCEEDINGS_PAGE_QUERIES = 14
+# the hearing form is offered (1); the session's idle-timeout stamp in its savepoint (3); and
+# what the work for the court links to (courtwork.report_selectors.proceedings_links): the
+# outcomes recorded and whether this person records them (2).
+PROCEEDINGS_PAGE_QUERIES = 16
 
 
 @pytest.mark.parametrize("extra", [0, 4])

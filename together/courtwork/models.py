@@ -215,5 +215,6 @@ from together.courtwork.report_models import (  # noqa: E402, F401, I001
     CourtReport,
     HearingOutcome,
     ReportComment,
+    ReportQuote,
     ReportRecommendation,
 )

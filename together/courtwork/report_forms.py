@@ -256,3 +256,30 @@ class ToldForm(LanguageCheckMixin, forms.Form):
         rows=4,
         name="What the child said",
     )
+
+
+class QuotesForm(VersionForm):
+    """Which of the professionals who know the child the report quotes."""
+
+    professionals = forms.MultipleChoiceField(
+        label="Which professionals does the report quote?",
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply. Each is quoted with what they said and who they are: "
+        "their name, role, organisation and when you talked with them, never how to contact "
+        "them.",
+        error_messages={"invalid_choice": "Choose from the professionals listed"},
+    )
+
+    def __init__(self, *args, professionals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_key = {str(p.uuid): p for p in professionals}
+        self.fields["professionals"].choices = [
+            (key, f"{p.name}, {p.get_role_display().lower()}"
+             + (f", {p.organisation}" if p.organisation else ""))
+            for key, p in self.by_key.items()
+        ]  # fmt: skip
+
+    def chosen(self) -> list:
+        return [self.by_key[key] for key in self.cleaned_data["professionals"]]

@@ -14,6 +14,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from together.core.text import limited_text, text_length_errors
+from together.plans.models import why_different_errors
+
 # Every free-text part of a report is limited to this many characters.
 TEXT_LIMIT = 20_000
 
@@ -54,20 +57,7 @@ OWN_WORDS = frozenset({"wishes_and_feelings", "child_response"})
 
 
 def _text(verbose_name: str) -> models.TextField:
-    return models.TextField(verbose_name, max_length=TEXT_LIMIT, blank=True)
-
-
-def _length_errors(instance) -> dict:
-    errors = {}
-    for field in instance._meta.concrete_fields:
-        if not (isinstance(field, models.TextField) and field.max_length):
-            continue
-        if len(getattr(instance, field.name) or "") > field.max_length:
-            errors[field.name] = (
-                f"{field.verbose_name[0].upper()}{field.verbose_name[1:]} must be "
-                f"{field.max_length:,} characters or fewer"
-            )
-    return errors
+    return limited_text(verbose_name, TEXT_LIMIT)
 
 
 class CourtReport(models.Model):
@@ -142,7 +132,7 @@ class CourtReport(models.Model):
         return f"{self.get_kind_display()} for {self.child}"
 
     def clean(self):
-        errors = _length_errors(self)
+        errors = text_length_errors(self)
         if self.ordered_on and self.due_on and self.due_on < self.ordered_on:
             errors["due_on"] = "The date it is due must be on or after the date it was ordered"
         if self.ordered_on and self.ordered_on > timezone.localdate():
@@ -191,17 +181,64 @@ class ReportRecommendation(models.Model):
         return self.recommendation[:60]
 
     def clean(self):
-        errors = _length_errors(self)
+        errors = text_length_errors(self)
         if not (self.recommendation or "").strip():
             errors["recommendation"] = "Enter the recommendation"
         if not (self.evidence or "").strip():
             errors["evidence"] = "Say what evidence the recommendation rests on"
-        if self.differs_from_wishes and not (self.why_different or "").strip():
-            errors["why_different"] = (
-                "Explain why you recommend something different from what the child wants"
-            )
+        errors.update(why_different_errors(self))
         if errors:
             raise ValidationError(errors)
+
+
+class ReportQuote(models.Model):
+    """What another professional who knows the child said, quoted in the report with its source.
+
+    The professional is recorded on the family page (children.Professional); the writer chooses
+    them into the report, and their words are copied then, so the court's version keeps what was
+    quoted. The source names who they are, their role and organisation, and when the FCA talked
+    with them: never an address or a way to contact them."""
+
+    report = models.ForeignKey(CourtReport, on_delete=models.CASCADE, related_name="quotes")
+    professional = models.ForeignKey(
+        "children.Professional", on_delete=models.PROTECT, related_name="+"
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    order = models.PositiveIntegerField(default=0)
+    words = models.TextField("what they said", max_length=5000)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "professional"], name="quote_each_professional_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.professional.name} in {self.report}"
+
+    def clean(self):
+        errors = text_length_errors(self)
+        if not (self.words or "").strip():
+            errors["words"] = "Only a professional you talked with, and what they said, is quoted"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def source(self) -> str:
+        """'Ada Brown, class teacher (School or nursery), Oak Lane Primary, talked with on 3 May
+        2026'."""
+        found = self.professional
+        role = found.get_role_display()
+        if found.role_detail:
+            role = f"{found.role_detail} ({role})"
+        parts = [found.name, role]
+        if found.organisation:
+            parts.append(found.organisation)
+        if found.consulted_on:
+            parts.append(f"talked with on {found.consulted_on.day} {found.consulted_on:%B %Y}")
+        return ", ".join(parts)
 
 
 class ReportComment(models.Model):
@@ -240,7 +277,7 @@ class HearingOutcome(models.Model):
         return f"Outcome of {self.hearing}"
 
     def clean(self):
-        errors = _length_errors(self)
+        errors = text_length_errors(self)
         if not (self.orders_made or "").strip():
             errors["orders_made"] = "Say what orders the court made, or that it made none"
         if errors:
@@ -286,7 +323,7 @@ class ChildTold(models.Model):
         return f"Telling {self.child} about {self.outcome.hearing}"
 
     def clean(self):
-        errors = _length_errors(self)
+        errors = text_length_errors(self)
         if self.told_on and self.told_on > timezone.localdate():
             errors["told_on"] = "The date you told the child must be today or in the past"
         if errors:

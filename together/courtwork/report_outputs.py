@@ -1,8 +1,9 @@
 """The court's copies of a report: a tagged PDF (documents.pdf) and a Word document (python-docx).
 
 Both carry the court's heading, the court's number, the children in the proceedings named as the
-court knows them (their legal names), page numbers, and nothing from the family page: no address
-of anyone, confidential or not, is ever read here.
+court knows them (their legal names), page numbers, and from the family page only what the other
+professionals who know the child said, with who they are: no address of anyone, confidential or
+not, and no way to contact anyone, is ever read here.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ class CourtCopy:
     sections: list[tuple[str, list[tuple[str, list[str]]]]]
     recommendations: list[dict]
     signed: str
+    # What other professionals who know the child said, each with its source (never an address
+    # or a way to contact them): [{"words": [paragraphs], "source": "..."}].
+    quotes: list[dict] = ()
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -93,6 +97,10 @@ def court_copy(report: CourtReport) -> CourtCopy:
         }
         for r in report.recommendations.all()
     ]
+    quotes = [
+        {"words": _paragraphs(q.words), "source": q.source}
+        for q in report.quotes.select_related("professional")
+    ]
     writer = report.created_by
     signed = f"{writer.full_name}, Family Court Adviser"
     if report.agreed_by_id:
@@ -106,6 +114,7 @@ def court_copy(report: CourtReport) -> CourtCopy:
         sections=sections,
         recommendations=recommendations,
         signed=signed,
+        quotes=quotes,
     )
 
 
@@ -164,6 +173,13 @@ def docx(copy: CourtCopy) -> bytes:
                 document.add_heading(heading, level=3)
             for text in paragraphs:
                 document.add_paragraph(text)
+    document.add_heading("Other professionals who know the child", level=2)
+    for quote in copy.quotes:
+        for text in quote["words"]:
+            document.add_paragraph(text, style="Quote")
+        document.add_paragraph(f"Source: {quote['source']}")
+    if not copy.quotes:
+        document.add_paragraph("No other professional is quoted.")
     document.add_heading("Recommendations", level=2)
     for number, rec in enumerate(copy.recommendations, start=1):
         document.add_heading(f"Recommendation {number}", level=3)

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from together.children.models import Child
@@ -205,3 +206,34 @@ def ending_letters_due(proceedings: Proceedings) -> list[tuple[Child, bool]]:
         ).values_list("child_id", flat=True)
     )
     return [(child, child.pk in started) for child in proceedings.children.order_by("id")]
+
+
+def proceedings_links(user, proceedings: Proceedings, hearings) -> dict:
+    """What the proceedings page links to here (registered with proceedings.views): the work for
+    the court, and from each hearing that has happened either what the court decided or, for
+    those who record outcomes (rules.may_record_outcome), the form to record it. Two queries
+    whatever the number of hearings: the outcomes recorded, and the rule."""
+    court_work = reverse("reports:proceedings-reports", args=[proceedings.uuid])
+    links: dict = {
+        "page": [
+            ("Work for the court: reports, hearing outcomes and telling the children", court_work)
+        ]
+    }
+    recorded = set(
+        HearingOutcome.objects.filter(hearing__proceedings=proceedings).values_list(
+            "hearing_id", flat=True
+        )
+    )
+    records = rules.may_record_outcome(user, proceedings)
+    now = timezone.now()
+    for hearing in hearings:
+        if hearing.pk in recorded:
+            links[hearing.pk] = [("See the outcome", f"{court_work}#hearing-{hearing.uuid}")]
+        elif records and hearing.starts_at <= now:
+            outcome = reverse("reports:outcome", args=[proceedings.uuid, hearing.uuid])
+            links[hearing.pk] = [("Record the outcome", outcome)]
+    return links
+
+
+def outcome_recorded(hearing: Hearing) -> bool:
+    return HearingOutcome.objects.filter(hearing=hearing).exists()

@@ -21,6 +21,7 @@ urlpatterns = [
         views.recommendation,
         name="recommendation-edit",
     ),
+    path(f"{REPORT}professionals/", views.quotes, name="quotes"),
     path(f"{REPORT}move/<slug:to>/", views.move, name="move"),
     path(f"{REPORT}comment/", views.comment, name="comment"),
     path(f"{REPORT}download/<slug:fmt>/", views.download, name="download"),

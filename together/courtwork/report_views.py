@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,12 +11,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from together.children.readers import child_reader
 from together.children.selectors import child_get_for_user
 from together.children.views.file import render_file_page
+from together.core.editing import conflict_message, save_form
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
+from together.documents.downloads import logged_download
 from together.language.readers import Reader
 from together.proceedings.services import proceedings_view_record
 
-from . import report_outputs
+from . import report_outputs, report_quotes
 from . import report_rules as rules
 from . import report_selectors as selectors
 from . import reports as services
@@ -27,6 +29,7 @@ from .report_forms import (
     FileForm,
     MoveForm,
     OutcomeForm,
+    QuotesForm,
     RecommendationForm,
     ReportSectionForm,
     ReportStartForm,
@@ -47,15 +50,7 @@ MOVES = {
 
 
 def _conflict_message(error: EditConflict) -> str:
-    who = error.by.full_name if error.by else "Someone else"
-    when = ""
-    if error.at:
-        at = timezone.localtime(error.at)
-        when = f" at {at:%H:%M} on {at.day} {at:%B %Y}"
-    return (
-        f"{who} saved changes to the report{when} while you were editing. What you typed is "
-        "kept below. Check what is saved now, then save again if your changes are still right."
-    )
+    return conflict_message(error, "the report")
 
 
 def _professional_reader(child) -> Reader:
@@ -199,6 +194,7 @@ def report(request, child_id, report_id):
         "report": current,
         "report_sections": sections,
         "recommendations": list(current.recommendations.all()),
+        "quotes": list(current.quotes.select_related("professional")),
         "editable": rules.may_edit_report(user, current),
         "moves": [{"slug": s, "text": MOVES[s][1]} for s in slugs],
         "comments": comments,
@@ -220,25 +216,23 @@ def direction(request, child_id, report_id):
     if current.is_filed:
         return _not_now(request, current)
     if request.method == "POST":
-        form = DirectionForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.report_direction_update(
-                    by=request.user,
-                    report=current,
-                    version=data["version"],
-                    ordered_on=data["ordered_on"],
-                    due_on=data["due_on"],
-                    court_asked=data["court_asked"],
-                )
-            except EditConflict as error:
-                form.add_error(None, _conflict_message(error))
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "The court's direction has been saved")
-                return redirect(_report_url(current))
+        attempt = save_form(
+            DirectionForm(request.POST),
+            lambda data: services.report_direction_update(
+                by=request.user,
+                report=current,
+                version=data["version"],
+                ordered_on=data["ordered_on"],
+                due_on=data["due_on"],
+                court_asked=data["court_asked"],
+            ),
+            record=current,
+            what="the report",
+        )
+        form = attempt.form
+        if attempt.saved:
+            messages.success(request, "The court's direction has been saved")
+            return redirect(_report_url(current))
     else:
         form = DirectionForm(
             initial={
@@ -275,29 +269,24 @@ def section(request, child_id, report_id, key):
     conflict = None
     form = None
     if request.method == "POST":
-        form = ReportSectionForm(request.POST, section=key)
-        if form.is_valid():
-            try:
-                services.report_section_save(
-                    by=request.user,
-                    report=current,
-                    version=form.cleaned_data["version"],
-                    section=key,
-                    **form.section_fields(),
-                )
-            except EditConflict as error:
-                current.refresh_from_db()
-                conflict = error
-                data = form.data.copy()
-                data["version"] = current.version
-                form = ReportSectionForm(data, section=key)
-                form.is_valid()
-                form.add_error(None, _conflict_message(error))
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"{SECTIONS[key][0]} has been saved")
-                return redirect(_report_url(current))
+        sent = ReportSectionForm(request.POST, section=key)
+        attempt = save_form(
+            sent,
+            lambda data: services.report_section_save(
+                by=request.user,
+                report=current,
+                version=data["version"],
+                section=key,
+                **sent.section_fields(),
+            ),
+            record=current,
+            what="the report",
+            form_kwargs={"section": key},
+        )
+        form, conflict = attempt.form, attempt.conflict
+        if attempt.saved:
+            messages.success(request, f"{SECTIONS[key][0]} has been saved")
+            return redirect(_report_url(current))
     elif editable:
         initial = {name: getattr(current, name) for name in SECTIONS[key][1]}
         form = ReportSectionForm(initial={**initial, "version": current.version}, section=key)
@@ -351,27 +340,25 @@ def recommendation(request, child_id, report_id, item_id=None):
             messages.success(request, "The recommendation has been removed")
         return redirect(_report_url(current))
     if request.method == "POST":
-        form = RecommendationForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.report_recommendation_save(
-                    by=request.user,
-                    report=current,
-                    version=data["version"],
-                    item=item,
-                    recommendation=data["recommendation"],
-                    evidence=data["evidence"],
-                    differs_from_wishes=data["differs_from_wishes"],
-                    why_different=data["why_different"],
-                )
-            except EditConflict as error:
-                form.add_error(None, _conflict_message(error))
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "The recommendation has been saved")
-                return redirect(_report_url(current) + "#recommendations")
+        attempt = save_form(
+            RecommendationForm(request.POST),
+            lambda data: services.report_recommendation_save(
+                by=request.user,
+                report=current,
+                version=data["version"],
+                item=item,
+                recommendation=data["recommendation"],
+                evidence=data["evidence"],
+                differs_from_wishes=data["differs_from_wishes"],
+                why_different=data["why_different"],
+            ),
+            record=current,
+            what="the report",
+        )
+        form = attempt.form
+        if attempt.saved:
+            messages.success(request, "The recommendation has been saved")
+            return redirect(_report_url(current) + "#recommendations")
     else:
         initial = {"version": current.version}
         if item is not None:
@@ -393,6 +380,47 @@ def recommendation(request, child_id, report_id, item_id=None):
             "form": form,
             "reader": _professional_reader(current.child),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def quotes(request, child_id, report_id):
+    """Choose which of the professionals who know the child the report quotes, with what they
+    said and who they are (recorded on the family page)."""
+    current = _writable(request, child_id, report_id)
+    if not rules.may_edit_report(request.user, current):
+        return _not_now(request, current)
+    found = report_quotes.quotable_professionals(current)
+    if request.method == "POST":
+        sent = QuotesForm(request.POST, professionals=found)
+        attempt = save_form(
+            sent,
+            lambda data: report_quotes.report_quotes_save(
+                by=request.user,
+                report=current,
+                version=data["version"],
+                professionals=sent.chosen(),
+            ),
+            record=current,
+            what="the report",
+            form_kwargs={"professionals": found},
+        )
+        form = attempt.form
+        if attempt.saved:
+            messages.success(request, "The professionals quoted have been saved")
+            return redirect(_report_url(current) + "#professionals")
+    else:
+        chosen = {str(q.professional.uuid) for q in current.quotes.select_related("professional")}
+        form = QuotesForm(
+            initial={"version": current.version, "professionals": sorted(chosen)},
+            professionals=found,
+        )
+    return render_file_page(
+        request,
+        current.child,
+        FILE_SECTION,
+        "courtwork/reports/quotes.html",
+        {"report": current, "form": form, "professionals": found},
     )
 
 
@@ -483,13 +511,12 @@ def download(request, child_id, report_id, fmt):
     )
     if fmt not in report_outputs.FORMATS:
         raise Http404("No such format")
-    content_type, data = report_outputs.render(current, fmt)
-    services.report_print_record(by=request.user, report=current, fmt=fmt)
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{report_outputs.file_name(current)}.{fmt}"'
+    return logged_download(
+        make=lambda: report_outputs.render(current, fmt)[1],
+        log=lambda: services.report_print_record(by=request.user, report=current, fmt=fmt),
+        name=report_outputs.file_name(current),
+        fmt=fmt,
     )
-    return response
 
 
 # --- After a hearing ---------------------------------------------------------------------------
@@ -500,6 +527,12 @@ def hearing_outcome(request, proceedings_id, hearing_id):
     hearing = selectors.hearing_for_outcome(
         user=request.user, proceedings_id=proceedings_id, hearing_id=hearing_id
     )
+    if request.method == "GET" and selectors.outcome_recorded(hearing):
+        messages.info(request, "The outcome of this hearing is already recorded")
+        return redirect(
+            reverse("reports:proceedings-reports", args=[proceedings_id])
+            + f"#hearing-{hearing.uuid}"
+        )
     form = OutcomeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

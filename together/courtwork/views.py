@@ -4,7 +4,7 @@ the same page (report_views)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +14,7 @@ from together.children.services import child_domestic_abuse_mark
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
+from together.documents.downloads import logged_download
 from together.documents.services import document_print_record
 from together.language.selectors import LanguageNotConfirmed
 from together.language.views import language_report_step
@@ -338,18 +339,17 @@ def letter_pdf(request, child_id, proceedings_id):
     child, proceedings, letter = _letter_for_reading(request, child_id, proceedings_id)
     if letter is None:
         raise Http404("No letter found")
-    pdf = enquiries.safeguarding_letter_pdf(letter)
-    document_print_record(
-        by=request.user,
-        obj=letter,
-        what="Safeguarding letter to the court",
-        child_id=child.uuid,
-        fmt="pdf",
+    return logged_download(
+        make=lambda: enquiries.safeguarding_letter_pdf(letter),
+        log=lambda: document_print_record(
+            by=request.user,
+            obj=letter,
+            what="Safeguarding letter to the court",
+            child_id=child.uuid,
+            fmt="pdf",
+        ),
+        name=f"safeguarding-letter-{proceedings.court_number}",
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    number = proceedings.court_number.replace("/", "-").replace(" ", "")
-    response["Content-Disposition"] = f'attachment; filename="safeguarding-letter-{number}.pdf"'
-    return response
 
 
 # --- for managers -----------------------------------------------------------------------------

@@ -7,7 +7,9 @@ waiting for the supervisor, some sent back with a comment, agreed, and filed wit
 not filed are overdue. Each is written from the child's plan where there is one (and names the
 plan version). Past hearings in open proceedings have their outcome recorded for about two in
 three; each child is then told what the judge decided, or not yet (some overdue). The demo FCA's
-children always have some of each. Inserted in bulk.
+children always have some of each. Most children with a written report have other professionals
+who know them on the family page (a teacher, a GP or health visitor), and most reports quote
+them with what they said. Inserted in bulk.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from together.accounts.models import Role, User
+from together.children.models import Professional
 from together.courtwork.report_models import (
     ChildTold,
     CourtReport,
     HearingOutcome,
     ReportComment,
     ReportKind,
+    ReportQuote,
     ReportRecommendation,
     ReportStatus,
 )
@@ -108,6 +112,39 @@ ORDERS = [
     "Interim care order to the local council. Next hearing listed.",
     "No order made today. Section 7 report directed.",
 ]
+# Other professionals who know the child: (role, their role, name, organisation, what they said).
+PROFESSIONALS = [
+    (
+        Professional.Role.SCHOOL,
+        "Class teacher",
+        "Priya Shah",
+        "Hillside Primary School",
+        "{name} is settled in class and has good friends. {name} is quieter after weekends.",
+    ),
+    (
+        Professional.Role.GP,
+        "",
+        "Dr Owen Price",
+        "Riverside Surgery",
+        "No worries about {name}'s health. Mum brings {name} to every appointment.",
+    ),
+    (
+        Professional.Role.HEALTH_VISITOR,
+        "",
+        "Grace Obi",
+        "Northgate Health Centre",
+        "Home visits went well. {name} is meeting milestones and is close to grandma.",
+    ),
+    (
+        Professional.Role.SOCIAL_WORKER,
+        "",
+        "Tom Reid",
+        "Local council children's services",
+        "We closed our work in the spring. We would want to know if arguments start again.",
+    ),
+]
+QUOTED = 0.7
+
 WORDS_TOLD = [
     "The judge said you will keep living with mum, and see dad every other weekend.",
     "The judge listened to what you told me. You will stay with nan for now.",
@@ -250,7 +287,56 @@ def generate(ctx: Context) -> None:
     bulk_create(ReportRecommendation, recommendations)
     bulk_create(ReportComment, comments)
     ctx.count("reports to the court", len(reports))
+    _professionals(ctx, reports, extras, today)
+
     _outcomes(ctx, today, now, demo_fca)
+
+
+def _professionals(ctx: Context, reports, extras, today) -> None:
+    """Other professionals who know each child with a written report (one or two, talked with
+    before the report was due), most of them quoted in the report."""
+    found, chosen = [], []
+    seen = set()
+    for report, (name, _supervisor, written) in zip(reports, extras, strict=True):
+        if not written or report.child_id in seen:
+            continue
+        seen.add(report.child_id)
+        for role, detail, who, organisation, said in ctx.rng.sample(
+            PROFESSIONALS, ctx.rng.randint(1, 2)
+        ):
+            consulted = min(today, report.ordered_on + datetime.timedelta(days=14))
+            professional = Professional(
+                uuid=ctx.uuid(),
+                child_id=report.child_id,
+                role=role,
+                role_detail=detail,
+                name=who,
+                organisation=organisation,
+                consulted_on=consulted,
+                what_they_said=said.format(name=name),
+                recorded_by_id=report.created_by_id,
+                recorded_at=timezone.make_aware(
+                    datetime.datetime.combine(consulted, datetime.time(15))
+                ),
+            )
+            found.append(professional)
+            if ctx.rng.random() < QUOTED:
+                chosen.append((report, professional))
+    bulk_create(Professional, found)
+    quotes, orders = [], {}
+    for report, professional in chosen:
+        orders[report.pk] = orders.get(report.pk, 0) + 1
+        quotes.append(
+            ReportQuote(
+                uuid=ctx.uuid(),
+                report=report,
+                professional=professional,
+                order=orders[report.pk],
+                words=professional.what_they_said,
+            )
+        )
+    bulk_create(ReportQuote, quotes)
+    ctx.count("professionals who know the children", len(found))
 
 
 def _outcomes(ctx: Context, today, now, demo_fca) -> None:

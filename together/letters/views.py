@@ -4,7 +4,7 @@ managers, and batches of PDFs."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from together.children.views.file import render_file_page
 from together.core.exceptions import EditConflict
 from together.core.forms import SubmitOnceForm, add_service_errors
+from together.documents.downloads import logged_download
 from together.documents.services import document_print_record
 from together.language.selectors import LanguageNotConfirmed
 from together.language.views import language_report_step
@@ -229,8 +230,15 @@ def letter_pdf(request, child_id, letter_id):
         user=request.user, child_id=child_id, letter_id=letter_id
     )
     large = request.GET.get("size") == "large"
+    size = "-large-print" if large else ""
     try:
-        pdf = services.letter_pdf(letter, large_print=large)
+        return logged_download(
+            make=lambda: services.letter_pdf(letter, large_print=large),
+            log=lambda: services.letter_print_record(
+                by=request.user, letter=letter, large_print=large
+            ),
+            name=f"letter-to-{letter.recipient_name.lower()}{size}",
+        )
     except services.ConfidentialAddressError:
         messages.error(
             request,
@@ -238,12 +246,6 @@ def letter_pdf(request, child_id, letter_id):
             "printed. Take the address out of the letter first.",
         )
         return redirect("letters:edit", child_id=child.uuid, letter_id=letter.uuid)
-    services.letter_print_record(by=request.user, letter=letter, large_print=large)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    size = "-large-print" if large else ""
-    name = f"letter-to-{letter.recipient_name.lower().replace(' ', '-')}{size}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 # --- the web version behind the feedback link -------------------------------------------------
@@ -328,9 +330,11 @@ def batch_download(request, batch_id):
     content = selectors.batch_zip(found)
     if found.state != LetterBatch.State.DONE or content is None:
         raise Http404("Not ready")
-    document_print_record(
-        by=request.user, obj=found, what=f"{found.done} letters in a zip file", fmt="zip"
+    return logged_download(
+        make=lambda: content,
+        log=lambda: document_print_record(
+            by=request.user, obj=found, what=f"{found.done} letters in a zip file", fmt="zip"
+        ),
+        name=f"letters-{found.uuid.hex[:8]}",
+        fmt="zip",
     )
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="letters-{found.uuid.hex[:8]}.zip"'
-    return response

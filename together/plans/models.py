@@ -13,9 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from together.children.models import ChoiceListValidator
+from together.core.text import limited_text, text_length_errors
 
 # Every free-text part of a plan is limited to this many characters, in the form and the model.
 TEXT_LIMIT = 20_000
@@ -90,22 +90,20 @@ PLAN_TEXT_PARTS = [
 ]
 
 
-def text_length_errors(instance, skip=()) -> dict:
-    """TextField's max_length only sizes the form's box; full_clean enforces it through here."""
-    errors = {}
-    for field in instance._meta.concrete_fields:
-        if isinstance(field, models.TextField) and field.max_length and field.name not in skip:
-            value = getattr(instance, field.name) or ""
-            if len(value) > field.max_length:
-                errors[field.name] = (
-                    f"{capfirst(field.verbose_name)} must be {field.max_length:,} characters "
-                    "or fewer"
-                )
-    return errors
-
-
 def _text(verbose_name: str) -> models.TextField:
-    return models.TextField(verbose_name, max_length=TEXT_LIMIT, blank=True)
+    return limited_text(verbose_name, TEXT_LIMIT)
+
+
+def why_different_errors(item) -> dict:
+    """A recommendation that differs from what the child wants must say why: the plan's, and
+    the report to the court's written from it (courtwork)."""
+    if item.differs_from_wishes and not (item.why_different or "").strip():
+        return {
+            "why_different": (
+                "Explain why you recommend something different from what the child wants"
+            )
+        }
+    return {}
 
 
 class Plan(models.Model):
@@ -278,10 +276,7 @@ class Recommendation(models.Model):
         errors = text_length_errors(self)
         if not (self.reasoning or "").strip():
             errors["reasoning"] = "Explain why you recommend this"
-        if self.differs_from_wishes and not (self.why_different or "").strip():
-            errors["why_different"] = (
-                "Explain why you recommend something different from what the child wants"
-            )
+        errors.update(why_different_errors(self))
         if errors:
             raise ValidationError(errors)
 

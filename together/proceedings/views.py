@@ -19,6 +19,27 @@ from . import rules, selectors, services
 from .forms import AllocateForm, HearingForm, MatchForm, NewApplicationForm
 from .models import LAW_OF_KIND, Law, Stage
 
+# What other apps offer on the proceedings page: the work for the court links there, and from
+# each hearing that has happened to recording what the court decided. `proceedings` imports none
+# of them: each registers a function of (user, proceedings, hearings) returning
+# {"page": [(text, link)], hearing id: [(text, link)]} from its AppConfig.ready.
+PAGE_LINKS = []
+
+
+def proceedings_links_register(links) -> None:
+    PAGE_LINKS.append(links)
+
+
+def _links(user, proceedings, hearings) -> tuple[list, dict]:
+    page, by_hearing = [], {}
+    for links in PAGE_LINKS:
+        for key, found in links(user, proceedings, hearings).items():
+            if key == "page":
+                page += found
+            else:
+                by_hearing.setdefault(key, []).extend(found)
+    return page, by_hearing
+
 
 @require_GET
 def detail(request, proceedings_id):
@@ -26,9 +47,12 @@ def detail(request, proceedings_id):
     proceedings = selectors.proceedings_get_for_user(user=user, proceedings_id=proceedings_id)
     page = selectors.proceedings_detail(proceedings)
     services.proceedings_view_record(by=user, proceedings=proceedings)
+    page_links, hearing_links = _links(user, proceedings, page.hearings)
     context = {
         "page": page,
         "proceedings": proceedings,
+        "page_links": page_links,
+        "hearings": [(h, hearing_links.get(h.pk, [])) for h in page.hearings],
         "hearing_form": HearingForm() if rules.may_record_hearing(user, proceedings) else None,
         "may_allocate": rules.may_allocate(user, proceedings),
     }

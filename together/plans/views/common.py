@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
+from together.core import editing
 from together.core.exceptions import EditConflict
 
 from .. import rules, selectors
@@ -45,22 +45,9 @@ def not_now(request, current):
 
 
 def conflict_message(error: EditConflict) -> str:
-    who = error.by.full_name if error.by else "Someone else"
-    when = ""
-    if error.at:
-        at = timezone.localtime(error.at)
-        when = f" at {at:%H:%M} on {at.day} {at:%B %Y}"
-    return (
-        f"{who} saved changes to the plan{when} while you were editing. What you typed is kept "
-        "below. Check what is saved now, then save again if your changes are still right."
-    )
+    return editing.conflict_message(error, "the plan")
 
 
 def keep_typing(form_class, form, version, error, **kwargs):
     """What they typed stays; the version moves on so saving again is an informed choice."""
-    data = form.data.copy()
-    data["version"] = version
-    fresh = form_class(data=data, **kwargs)
-    fresh.is_valid()
-    fresh.add_error(None, conflict_message(error))
-    return fresh
+    return editing.keep_typing(form_class, form, version, error, what="the plan", **kwargs)

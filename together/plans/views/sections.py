@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from together.children.naming import childs_names
 from together.children.readers import child_reader
 from together.children.views.file import render_file_page
+from together.core.editing import save_form
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
 
@@ -22,7 +23,6 @@ from ..snapshot import SECTION_BY_KEY
 from .common import (
     SECTION,
     conflict_message,
-    keep_typing,
     not_now,
     writable_or_404,
 )
@@ -110,30 +110,29 @@ def section(request, child_id, key):
         form = form_class(data, **kwargs)
         if form.is_valid() and then and not _changed(current, key, form):
             return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.plan_section_save(
-                    by=request.user,
-                    plan=current,
-                    version=data["version"],
-                    section=key,
-                    complete=data["complete"],
-                    meetings=data.get("meetings") if key == "wishes" else None,
-                    **form.section_fields(),
-                )
-            except EditConflict as error:
-                current.refresh_from_db()
-                conflict = error
-                form = keep_typing(form_class, form, current.version, error, **kwargs)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                number, title = SECTION_BY_KEY[key]
-                messages.success(request, f"Section {number}, {title.rstrip('?')}, has been saved")
-                if then:
-                    return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
-                return redirect("plans:plan", child_id=current.child.uuid)
+        sent = form
+        attempt = save_form(
+            form,
+            lambda data: services.plan_section_save(
+                by=request.user,
+                plan=current,
+                version=data["version"],
+                section=key,
+                complete=data["complete"],
+                meetings=data.get("meetings") if key == "wishes" else None,
+                **sent.section_fields(),
+            ),
+            record=current,
+            what="the plan",
+            form_kwargs=kwargs,
+        )
+        form, conflict = attempt.form, attempt.conflict
+        if attempt.saved:
+            number, title = SECTION_BY_KEY[key]
+            messages.success(request, f"Section {number}, {title.rstrip('?')}, has been saved")
+            if then:
+                return redirect("plans:item-add", child_id=current.child.uuid, kind=then)
+            return redirect("plans:plan", child_id=current.child.uuid)
     elif editable:
         form = form_class(initial=_section_initial(current, key), **kwargs)
     number, title = SECTION_BY_KEY[key]
@@ -232,26 +231,25 @@ def item(request, child_id, kind, item_id=None):
     kwargs = _item_form_kwargs(kind, current)
     conflict = None
     if request.method == "POST":
-        form = form_class(request.POST, **kwargs)
-        if form.is_valid():
-            try:
-                _item_save(
-                    kind,
-                    by=request.user,
-                    current=current,
-                    version=form.cleaned_data["version"],
-                    form=form,
-                    item=existing,
-                )
-            except EditConflict as error:
-                current.refresh_from_db()
-                conflict = error
-                form = keep_typing(form_class, form, current.version, error, **kwargs)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"Saved {ITEM_NAMES[kind]}")
-                return redirect("plans:section", child_id=current.child.uuid, key=ITEMS[kind][1])
+        sent = form_class(request.POST, **kwargs)
+        attempt = save_form(
+            sent,
+            lambda data: _item_save(
+                kind,
+                by=request.user,
+                current=current,
+                version=data["version"],
+                form=sent,
+                item=existing,
+            ),
+            record=current,
+            what="the plan",
+            form_kwargs=kwargs,
+        )
+        form, conflict = attempt.form, attempt.conflict
+        if attempt.saved:
+            messages.success(request, f"Saved {ITEM_NAMES[kind]}")
+            return redirect("plans:section", child_id=current.child.uuid, key=ITEMS[kind][1])
     else:
         form = form_class(
             initial={**_item_initial(kind, existing), "version": current.version}, **kwargs
