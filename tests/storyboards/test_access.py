@@ -141,3 +141,18 @@ def test_an_expired_link_does_not_work(client, world, shared):
     )
     response = client.get(url(PUBLIC_PAGES[0], world.child, token=shared.invitation.token))
     assert response.status_code == 404
+
+
+def test_each_read_through_the_link_is_logged_without_saying_who(client, world, shared):
+    from together.audit.models import Action, AuditEvent
+
+    token = shared.invitation.token
+    client.get(url(PUBLIC_PAGES[0], world.child, token=token))
+    client.get(url(PUBLIC_PAGES[0], world.child, token=token))
+    client.get(url(PUBLIC_PAGES[0], world.child, token="nonsense"))
+    events = list(AuditEvent.objects.filter(action=Action.STORYBOARD_READ_BY_LINK))
+    assert len(events) == 2
+    assert {e.child_id for e in events} == {world.child.uuid}
+    assert all(e.actor_id is None for e in events)
+    assert events[0].actor_label == "Someone with the secure link"
+    assert events[0].detail["share"] == str(shared.uuid)

@@ -65,6 +65,10 @@ class Action(models.TextChoices):
     STORYBOARD_DRAWING_ADDED = "storyboard_drawing_added", "Added a child's drawing or photo"
     STORYBOARD_DRAWING_REMOVED = "storyboard_drawing_removed", "Removed a child's drawing or photo"
     STORYBOARD_SHARED = "storyboard_shared", "Shared a storyboard"
+    STORYBOARD_READ_BY_LINK = (
+        "storyboard_read_by_link",
+        "Someone with its secure link read a shared storyboard",
+    )
     STORYBOARD_RESPONSE_RECORDED = (
         "storyboard_response_recorded",
         "Recorded what someone said about a storyboard",

@@ -458,6 +458,20 @@ def sent_on_check(day: datetime.date, storyboard: Storyboard) -> None:
         )
 
 
+def storyboard_link_read_record(*, share: StoryboardShare) -> None:
+    """Record that the shared version behind `share`'s secure link was read (by whoever holds
+    the link: nobody signed in). Every read of a child's storyboard is logged, as every view of
+    their file is; the event names the share, never who read it."""
+    audit_event_record(
+        by=None,
+        action=Action.STORYBOARD_READ_BY_LINK,
+        obj=share.storyboard,
+        child_id=share.storyboard.child.uuid,
+        actor_label="Someone with the secure link",
+        detail={"share": str(share.uuid), "shared_version": share.number},
+    )
+
+
 @transaction.atomic
 def storyboard_share_record(
     *,

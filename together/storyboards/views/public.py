@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .. import documents, selectors
+from .. import documents, selectors, services
 from .common import image_response
 
 
@@ -24,6 +24,7 @@ def web(request, token):
     share = selectors.share_for_token(token)
     if share is None:
         return _public(render(request, "storyboards/web_missing.html", status=404))
+    services.storyboard_link_read_record(share=share)
     storyboard = share.storyboard
     drawings = documents.drawings_for(storyboard, share.snapshot, with_images=False)
     return _public(
