@@ -210,6 +210,11 @@ def test_the_report_downloads_as_a_tagged_pdf_and_the_download_is_logged(client,
     reader = pypdf.PdfReader(io.BytesIO(response.content))
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
     assert "National quality report" in reader.pages[0].extract_text()
+    # The document's title is the report's name and dates, not a section of the report.
+    assert reader.metadata.title.startswith("National quality report, ")
+    assert "<" not in reader.metadata.title and "Moderation" not in reader.metadata.title
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert text.count("No audits were moderated in this period") == 1
     assert AuditEvent.objects.filter(action=Action.DOCUMENT_PRINTED, actor=nation.national).exists()
 
 
