@@ -187,6 +187,31 @@ def open_proceedings(scope: Scope) -> dict:
     }
 
 
+def caseload_figures(after_loads: list[int], before_loads: list[int]) -> dict:
+    """The caseload measures from each FCA's number of proceedings after the first hearing and
+    before it (each FCA holding any), with the number each is built on."""
+    return {
+        "caseload_post_first_hearing_avg": _mean(after_loads),
+        "caseload_post_first_hearing_share_over_25": share(
+            sum(n > CEILING_AFTER_FIRST_HEARING for n in after_loads), len(after_loads)
+        ),
+        "caseload_pre_first_hearing_avg": _mean(before_loads),
+        "caseload_pre_first_hearing_share_over_40": share(
+            sum(n > CEILING_BEFORE_FIRST_HEARING for n in before_loads), len(before_loads)
+        ),
+        **_bases(
+            len(after_loads),
+            "caseload_post_first_hearing_avg",
+            "caseload_post_first_hearing_share_over_25",
+        ),
+        **_bases(
+            len(before_loads),
+            "caseload_pre_first_hearing_avg",
+            "caseload_pre_first_hearing_share_over_40",
+        ),
+    }
+
+
 def caseloads(scope: Scope) -> dict:
     """Per FCA, the open proceedings they lead at D, after and before the first hearing."""
     after = after_first_hearing_q(scope.day, "proceedings__")
@@ -214,26 +239,7 @@ def caseloads(scope: Scope) -> dict:
     for key, rows in _grouped(scope, loads).items():
         after_loads = [a for a, _ in rows if a]
         before_loads = [b for _, b in rows if b]
-        result[key] = {
-            "caseload_post_first_hearing_avg": _mean(after_loads),
-            "caseload_post_first_hearing_share_over_25": share(
-                sum(n > CEILING_AFTER_FIRST_HEARING for n in after_loads), len(after_loads)
-            ),
-            "caseload_pre_first_hearing_avg": _mean(before_loads),
-            "caseload_pre_first_hearing_share_over_40": share(
-                sum(n > CEILING_BEFORE_FIRST_HEARING for n in before_loads), len(before_loads)
-            ),
-            **_bases(
-                len(after_loads),
-                "caseload_post_first_hearing_avg",
-                "caseload_post_first_hearing_share_over_25",
-            ),
-            **_bases(
-                len(before_loads),
-                "caseload_pre_first_hearing_avg",
-                "caseload_pre_first_hearing_share_over_40",
-            ),
-        }
+        result[key] = caseload_figures(after_loads, before_loads)
     return result
 
 

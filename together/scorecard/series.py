@@ -38,8 +38,6 @@ from .dates import end_of
 from .selectors import (
     AUDITED_RECENTLY_WINDOW,
     AUDITS_WINDOW,
-    CEILING_AFTER_FIRST_HEARING,
-    CEILING_BEFORE_FIRST_HEARING,
     DAYS_TO_ALLOCATION_WINDOW,
     FEEDBACK_WINDOW,
     Scope,
@@ -49,6 +47,7 @@ from .selectors import (
     _mean,
     after_first_hearing_q,
     before_first_hearing_q,
+    caseload_figures,
     open_q,
     share,
 )
@@ -169,26 +168,7 @@ def caseloads(scope: Scope, days) -> dict:
         for key, found in _grouped(scope, loads).items():
             after = [a for a, _ in found if a]
             before = [b for _, b in found if b]
-            result[day][key] = {
-                "caseload_post_first_hearing_avg": _mean(after),
-                "caseload_post_first_hearing_share_over_25": share(
-                    sum(x > CEILING_AFTER_FIRST_HEARING for x in after), len(after)
-                ),
-                "caseload_pre_first_hearing_avg": _mean(before),
-                "caseload_pre_first_hearing_share_over_40": share(
-                    sum(x > CEILING_BEFORE_FIRST_HEARING for x in before), len(before)
-                ),
-                **_bases(
-                    len(after),
-                    "caseload_post_first_hearing_avg",
-                    "caseload_post_first_hearing_share_over_25",
-                ),
-                **_bases(
-                    len(before),
-                    "caseload_pre_first_hearing_avg",
-                    "caseload_pre_first_hearing_share_over_40",
-                ),
-            }
+            result[day][key] = caseload_figures(after, before)
     return result
 
 
