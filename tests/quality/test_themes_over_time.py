@@ -114,7 +114,7 @@ def test_themes_over_time_are_for_the_roles_whose_work_quality_is(client, world,
 def test_the_quality_home_page_links_to_the_national_pages_each_role_uses(client, world):
     links = {
         "national": [
-            "National case quality audits",
+            "National quality audits of children's files",
             "National quality report",
             "Letters spotlight",
         ],
@@ -122,7 +122,11 @@ def test_the_quality_home_page_links_to_the_national_pages_each_role_uses(client
         "head_region": ["National quality report"],
         "supervisor_team": [],
     }
-    every = {"National case quality audits", "National quality report", "Letters spotlight"}
+    every = {
+        "National quality audits of children's files",
+        "National quality report",
+        "Letters spotlight",
+    }
     for relationship, shown in links.items():
         client.force_login(world.users[relationship])
         page = client.get("/quality/").content.decode()
