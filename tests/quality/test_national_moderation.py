@@ -122,3 +122,17 @@ def test_a_local_sample_leaves_out_an_audit_moderated_nationally(nation, audited
     except ValidationError:
         drawn = []  # nothing else finished there this month
     assert marked.audit_id not in {m.audit_id for m in drawn}
+
+
+def test_only_the_moderator_is_linked_to_the_moderation(client, make_user, nation, audited):  # noqa: F811
+    round_, marked, _ = audited
+    client.force_login(nation.national)
+    moderation_url = client.post(_moderate(marked))["Location"]
+    page = client.get(f"/quality/national/{round_.uuid}/").content.decode()
+    assert f'href="{moderation_url}"' in page and "Moderation: to grade" in page
+    # A colleague in national leadership reads where it stands, with no link that would 404.
+    colleague = make_user(role=Role.NATIONAL_PERFORMANCE)
+    client.force_login(colleague)
+    page = client.get(f"/quality/national/{round_.uuid}/").content.decode()
+    assert "Moderation: to grade" in page and f'href="{moderation_url}"' not in page
+    assert client.get(moderation_url).status_code == 404
