@@ -33,7 +33,9 @@ from together.letters.tasks import letters_batch_make
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BATCHES = 3
-LETTERS_A_BATCH = 15  # progress is written every 10 letters: a kill after 10 is part way
+# Progress is written every 10 letters. A stop is sent with at least 20 still to make, so the
+# worker cannot finish the batch between the first signal and the second on a busy machine.
+LETTERS_A_BATCH = 40
 
 
 @pytest.fixture
@@ -108,12 +110,12 @@ def batches_of_letters(letters_world):
 
 
 def half_made(batches, worker_id):
-    """A batch the worker is making, with progress written and more than half still to make."""
+    """A batch the worker is making, with progress written and at least 20 letters still to make."""
     for batch in LetterBatch.objects.filter(
         pk__in=[b.pk for b in batches], state=LetterBatch.State.RUNNING, done__gte=10
     ):
         task = task_of(batch)
-        if task and task.worker_ids == [worker_id] and batch.done < batch.total:
+        if task and task.worker_ids == [worker_id] and batch.done <= batch.total - 20:
             return batch
     return None
 
