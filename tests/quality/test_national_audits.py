@@ -3,6 +3,7 @@ with known answers."""
 
 import datetime
 import io
+import re
 from collections import Counter
 
 import pypdf
@@ -14,7 +15,7 @@ from tests.write_permissions import refused_with_nothing_saved
 from together.audit.models import Action, AuditEvent
 from together.children.models import TemporaryAccess, TimelineEntry
 from together.quality import national
-from together.quality.models import Audit, Grade, Theme
+from together.quality.models import DOMAINS, Audit, Domain, DomainGrade, Grade, Theme, View
 from together.quality.national_models import NationalAuditFile, NationalAuditRound
 from together.quality.national_report import Period, national_quality_report
 
@@ -193,12 +194,114 @@ def test_the_report_shows_good_or_better_by_region_and_area_with_the_trend(
         "&ends_on_day=30&ends_on_month=6&ends_on_year=2026"
     )
     client.get("/quality/national/report/" + query)
-    # session, user, audits, areas, rounds, moderations, their grades, themes
-    with django_assert_num_queries(8):
+    # session, user, audits, areas, domain grades, rounds, moderations, their grades, themes
+    with django_assert_num_queries(9):
         page = client.get("/quality/national/report/" + query)
     assert "75%" in page.content.decode() and "Up 25 points" in page.content.decode()
     assert "No audits were moderated in this period" in page.content.decode()
     assert "Domestic abuse" in page.content.decode()
+
+
+def _grade(audit, view, requires_improvement=()):
+    """Grade every domain of `audit` in `view`: Good, but Requires improvement where asked."""
+    DomainGrade.objects.bulk_create(
+        DomainGrade(
+            audit=audit,
+            view=view,
+            domain=domain,
+            grade=Grade.REQUIRES_IMPROVEMENT if domain in requires_improvement else Grade.GOOD,
+            recorded_by=audit.auditor,
+        )
+        for domain in [*DOMAINS, Domain.OVERALL]
+    )
+
+
+def test_the_report_shows_the_domains_most_often_graded_requires_improvement(
+    nation,  # noqa: F811
+    drawn,
+    client,
+):
+    national.national_files_assign_automatically(by=nation.national, round_=drawn)
+    north = list(NationalAuditFile.objects.filter(service_area=nation.north))
+    south = list(NationalAuditFile.objects.filter(service_area=nation.south))
+    on = datetime.date(2026, 3, 1)
+    # The north: voice twice and risk once of four audits.
+    _grade(_audit(north, Grade.REQUIRES_IMPROVEMENT, on), View.AUDITOR, {Domain.VOICE, Domain.RISK})
+    _grade(_audit(north, Grade.GOOD, on), View.AUDITOR, {Domain.VOICE})
+    _grade(_audit(north, Grade.GOOD, on), View.AUDITOR)
+    # A collaborative audit counts its agreed grades, not the auditor's or the FCA's own.
+    collaborative = _audit(north, Grade.GOOD, on)
+    collaborative.kind = Audit.Kind.COLLABORATIVE
+    collaborative.save()
+    _grade(collaborative, View.SELF, {Domain.UNIQUENESS})
+    _grade(collaborative, View.AUDITOR, {Domain.RECORDING})
+    _grade(collaborative, View.AGREED)
+    # The south: risk in its one audit; one before the period does not count.
+    _grade(_audit(south, Grade.GOOD, on), View.AUDITOR, {Domain.RISK})
+    _grade(_audit(south, Grade.GOOD, datetime.date(2025, 10, 1)), View.AUDITOR, {Domain.VOICE})
+
+    report = national_quality_report(Period(datetime.date(2026, 1, 1), datetime.date(2026, 6, 30)))
+    assert [
+        (d.domain, d.requires_improvement, d.audits, d.percent) for d in report.requires_improvement
+    ] == [
+        (Domain.VOICE, 2, 5, 40),
+        (Domain.RISK, 2, 5, 40),
+        (Domain.UNIQUENESS, 0, 5, 0),
+        (Domain.REASONING, 0, 5, 0),
+        (Domain.RELATIONSHIPS, 0, 5, 0),
+        (Domain.RECORDING, 0, 5, 0),
+    ]
+    by_name = {r.name: r for r in report.regions}
+    north_name, south_name = nation.north.region.name, nation.south.region.name
+    assert [
+        (d.domain, d.requires_improvement, d.audits)
+        for d in by_name[north_name].requires_improvement
+    ] == [
+        (Domain.VOICE, 2, 4),
+        (Domain.RISK, 1, 4),
+    ]
+    assert [(d.domain, d.percent) for d in by_name[south_name].requires_improvement] == [
+        (Domain.RISK, 100)
+    ]
+
+    client.force_login(nation.national)
+    query = (
+        "?starts_on_day=1&starts_on_month=1&starts_on_year=2026"
+        "&ends_on_day=30&ends_on_month=6&ends_on_year=2026"
+    )
+    page = client.get("/quality/national/report/" + query).content.decode()
+    assert "graded each domain Requires improvement, most first</caption>" in page
+    rows = _body_rows(page, "requires-improvement")
+    assert rows[:2] == [
+        ["Hearing the child and recording their words", "2", "5", "40%"],
+        ["Understanding risk and domestic abuse", "2", "5", "40%"],
+    ]
+    assert rows[-1] == ["Writing the child could read one day", "0", "5", "0%"]
+    rows = _body_rows(page, "requires-improvement-by-region")
+    assert ["Hearing the child and recording their words", "2", "4", "50%"] in rows
+    assert rows.index([south_name]) + 1 == rows.index(
+        ["Understanding risk and domestic abuse", "1", "1", "100%"]
+    )
+
+    pdf = client.get("/quality/national/report/pdf/" + query)
+    reader = pypdf.PdfReader(io.BytesIO(pdf.content))
+    assert reader.metadata.title == "National quality report, 1 January 2026 to 30 June 2026"
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert text.count("Domains most often graded Requires improvement") == 1
+    assert "Hearing the child and recording their words 2 5 40%" in text
+    assert "Understanding risk and domestic abuse 1 1 100%" in text
+
+
+def _body_rows(page: str, table_id: str) -> list[list[str]]:
+    """The text of each cell of each row in the body of the table with `table_id`."""
+    table = page.split(f'id="{table_id}"')[1].split("</table>")[0]
+    body = table.split("<tbody")[1].split(">", 1)[1]
+    return [
+        [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.split(r"</t[hd]>", row)][
+            :-1
+        ]
+        for row in body.split("</tr>")[:-1]
+    ]
 
 
 def test_the_report_downloads_as_a_tagged_pdf_and_the_download_is_logged(client, nation):  # noqa: F811

@@ -1,7 +1,8 @@
 """The national quality report for a period: the share of audits graded Good or better, for the
 nation, each region and each service area, beside the period before it of the same length (the
-trend), and how far the national audits of the period have gone. Three queries, whatever the
-number of audits; with the moderation agreement rate and the themes, a few more."""
+trend), the domains audits most often graded Requires improvement (nationally and by region),
+and how far the national audits of the period have gone. Four queries, whatever the number of
+audits; with the moderation agreement rate and the themes, a few more."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -13,11 +14,19 @@ from django.utils import timezone
 from together.core.forms import DateField
 from together.organisation.models import ServiceArea
 
-from .models import GOOD_OR_BETTER, Audit, Theme
+from .models import GOOD_OR_BETTER, Audit, Domain, DomainGrade, Grade, Theme, View
 from .national_models import NationalAuditRound
 from .selectors.moderation import ModerationFigures, moderation_figures
 
 AREA = "proceedings__service_area_id"
+REGION = "audit__proceedings__service_area__region_id"
+
+# The grades an audit finished with: the agreed ones of a collaborative audit, the auditor's of
+# a practice audit (as moderation's audit_final_grades reads them).
+FINAL_GRADES = Q(view=View.AUDITOR, audit__kind=Audit.Kind.PRACTICE) | Q(
+    view=View.AGREED, audit__kind=Audit.Kind.COLLABORATIVE
+)
+DOMAIN_ORDER = {domain.value: n for n, domain in enumerate(Domain)}
 
 
 class ReportPeriodForm(forms.Form):
@@ -88,10 +97,36 @@ class Share:
 
 
 @dataclass
+class DomainFigure:
+    """How many of the audits that graded a domain graded it Requires improvement."""
+
+    domain: str
+    requires_improvement: int = 0
+    audits: int = 0
+
+    @property
+    def label(self) -> str:
+        return Domain(self.domain).label
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.requires_improvement / self.audits) if self.audits else None
+
+
+def _most_first(figures) -> list[DomainFigure]:
+    return sorted(
+        figures,
+        key=lambda f: (-f.requires_improvement, -(f.percent or 0), DOMAIN_ORDER[f.domain]),
+    )
+
+
+@dataclass
 class Place:
     name: str
     share: Share
     areas: list["Place"] = field(default_factory=list)
+    # Regions only: the domains graded Requires improvement at least once there, most first.
+    requires_improvement: list[DomainFigure] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -113,6 +148,8 @@ class Report:
     rounds: list
     moderation: ModerationFigures
     themes: list[ThemeCount]
+    # Every domain graded in the period, nationally, most often Requires improvement first.
+    requires_improvement: list[DomainFigure] = field(default_factory=list)
 
 
 def _day_bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
@@ -134,6 +171,31 @@ def themes_in(period: Period) -> list[ThemeCount]:
     ).values_list("name", "audit_count", "observation_count")
     counts = [ThemeCount(*row) for row in found if row[1] or row[2]]
     return sorted(counts, key=lambda t: (-t.total, t.name))
+
+
+def requires_improvement_in(period: Period) -> dict[int, dict[str, DomainFigure]]:
+    """For each region, and each domain graded by audits finished in the period (their final
+    grades), how many audits graded it and how many of them Requires improvement. One query."""
+    rows = (
+        DomainGrade.objects.filter(
+            FINAL_GRADES, audit__audited_on__range=(period.starts_on, period.ends_on)
+        )
+        .exclude(domain=Domain.OVERALL)
+        .values(REGION, "domain")
+        .annotate(
+            # One final grade per audit and domain (one_grade_per_domain_and_view), so rows
+            # count audits.
+            audits=Count("pk"),
+            requires_improvement=Count("pk", filter=Q(grade=Grade.REQUIRES_IMPROVEMENT)),
+        )
+        .order_by()
+    )
+    by_region: dict[int, dict[str, DomainFigure]] = {}
+    for row in rows:
+        by_region.setdefault(row[REGION], {})[row["domain"]] = DomainFigure(
+            row["domain"], row["requires_improvement"], row["audits"]
+        )
+    return by_region
 
 
 def national_quality_report(period: Period) -> Report:
@@ -164,6 +226,16 @@ def national_quality_report(period: Period) -> Report:
         region.share.add(share)
         region.areas.append(Place(area.name, share))
         nation.add(share)
+    nation_domains: dict[str, DomainFigure] = {}
+    for region_id, domains in requires_improvement_in(period).items():
+        for figure in domains.values():
+            total = nation_domains.setdefault(figure.domain, DomainFigure(figure.domain))
+            total.requires_improvement += figure.requires_improvement
+            total.audits += figure.audits
+        if region_id in regions:
+            regions[region_id].requires_improvement = _most_first(
+                f for f in domains.values() if f.requires_improvement
+            )
     rounds = list(
         NationalAuditRound.objects.filter(
             starts_on__lte=period.ends_on, ends_on__gte=period.starts_on
@@ -183,4 +255,5 @@ def national_quality_report(period: Period) -> Report:
         rounds,
         moderation_figures(between=_day_bounds(period)),
         themes_in(period),
+        _most_first(nation_domains.values()),
     )
