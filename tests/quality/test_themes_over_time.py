@@ -2,6 +2,7 @@
 place, in what each person may see (known answers)."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -73,6 +74,46 @@ def test_themes_month_by_month_with_known_answers(world):
     # A manager of another area sees none of it.
     elsewhere = themes_over_time(world.manager_other_area, months=3, today=today)
     assert all(row.total == 0 for row in elsewhere.rows)
+
+
+def _svg(page: str, key: str) -> str:
+    start = page.index(f'id="{key}"')
+    return page[page.rindex("<svg", 0, start) : page.index("</svg>", start)]
+
+
+def test_each_theme_that_came_up_has_a_bar_chart_named_for_what_it_shows(client, world):
+    today = timezone.localdate()
+    abuse = Theme.objects.get(name="Domestic abuse")
+    letters = Theme.objects.get(name="Letters")
+    this_month, two_ago = today.replace(day=1), _month_ago(today, 2)
+    for day in (this_month, this_month, two_ago):
+        finished_audit(world, audited_on=day).themes.add(abuse)
+    finished_audit(world, audited_on=two_ago).themes.add(letters, abuse)
+    _observe(world, two_ago).themes.add(letters)
+    client.force_login(world.manager_area)
+    page = client.get("/quality/themes/over-time/", {"place": "", "months": "3"}).content.decode()
+    # Two themes came up; the others are in the table only.
+    assert page.count('class="together-chart"') == 2
+    first, _, last = months_to(today, 3)
+    chart = _svg(page, f"theme-chart-{abuse.uuid}")
+    assert 'role="img"' in chart and f'aria-labelledby="theme-chart-{abuse.uuid}-title' in chart
+    assert "Domestic abuse: audits and observations tagged with it, month by month</title>" in chart
+    assert (
+        f"Domestic abuse came up 4 times in audits and observations from {first:%B %Y} to "
+        f"{last:%B %Y}; the most in a month was 2, in {first:%B %Y} and {last:%B %Y}."
+    ) in chart
+    # A bar a month, on one scale for all the themes (0 to 2, 92 points high).
+    heights = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', chart)]
+    assert heights == [92.0, 0.0, 92.0]
+    letters_chart = _svg(page, f"theme-chart-{letters.uuid}")
+    assert [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', letters_chart)] == [
+        92.0,
+        0.0,
+        0.0,
+    ]
+    assert f">{first:%b %Y}</text>" in chart and f">{last:%b %Y}</text>" in chart
+    # The table stays, with the same figures.
+    assert "Audits and observations by theme and month" in page
 
 
 def test_national_roles_choose_a_region_or_an_area(client, world):

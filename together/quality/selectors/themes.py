@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from together.accounts.models import REGION_ROLES
+from together.core.charts import Drawing, bar_chart, round_top
 from together.organisation.models import Region, ServiceArea
 
 from .. import rules
@@ -148,3 +149,50 @@ def themes_over_time(
             result.append(row)
     result.sort(key=lambda row: (-row.total, row.theme.name))
     return ThemesOverTime(place, columns, result)
+
+
+@dataclass(frozen=True)
+class ThemeChart:
+    """A small bar chart of one theme, month by month: a picture of its row in the table."""
+
+    key: str
+    name: str
+    title: str
+    description: str
+    drawing: Drawing
+
+
+def _months_named(months: list[datetime.date]) -> str:
+    names = [f"{month:%B %Y}" for month in months]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def theme_charts(found: ThemesOverTime) -> list[ThemeChart]:
+    """A chart for each theme that came up, in the table's order, all on the same scale so
+    they can be compared. The table stays the place to read the figures."""
+    top = round_top(found.highest)
+    labels = [f"{month:%b %Y}" for month in found.months]
+    span = f"{found.months[0]:%B %Y} to {found.months[-1]:%B %Y}"
+    charts = []
+    for row in found.rows:
+        if not row.total:
+            continue
+        counts = row.counts
+        most = max(counts)
+        times = "once" if row.total == 1 else f"{row.total} times"
+        description = (
+            f"{row.theme.name} came up {times} in audits and observations from {span}; the "
+            f"most in a month was {most}, in "
+            f"{_months_named([m for m, n in row.cells if n == most])}. "
+            "The table above gives every month."
+        )
+        charts.append(
+            ThemeChart(
+                f"theme-chart-{row.theme.uuid}",
+                row.theme.name,
+                f"{row.theme.name}: audits and observations tagged with it, month by month",
+                description,
+                bar_chart(counts, labels, top=top, tick_at=(0, 1), width=320, height=140),
+            )
+        )
+    return charts

@@ -146,5 +146,5 @@ def themes_over_time(request):
     return render(
         request,
         "quality/themes_over_time.html",
-        {"form": form, "found": found},
+        {"form": form, "found": found, "charts": themes_selectors.theme_charts(found)},
     )
