@@ -22,6 +22,7 @@ TRENDS = (
     "children_seen_share",
     "audits_good_or_better_share_last_12_months",
     "children_felt_listened_to_share_last_12_months",
+    "fcas_audits_and_observations_done_share_last_12_months",
 )
 
 NOT_KEPT = "Not kept"

@@ -52,6 +52,19 @@ LABELS = {
         "Parents and carers who felt listened to (last 12 months)",
         SHARE,
     ),
+    # The quality framework's (selectors.COMPLIANCE_KEYS), shown in a table of their own.
+    "fcas_audits_done_share_last_12_months": (
+        "FCAs with their audits done: 4 in 12 months, 2 of them collaborative",
+        SHARE,
+    ),
+    "fcas_observations_done_share_last_12_months": (
+        "FCAs with their observations done: 2 in 12 months",
+        SHARE,
+    ),
+    "fcas_audits_and_observations_done_share_last_12_months": (
+        "FCAs with both their audits and observations done (last 12 months)",
+        SHARE,
+    ),
 }
 
 # The few figures shown for each service area side by side, with the short headings of that table
@@ -162,9 +175,11 @@ class Compared:
     drill: str = ""
 
 
-def compared(now: dict, month: dict, year: dict, drills: dict | None = None) -> list[Compared]:
+def compared(
+    now: dict, month: dict, year: dict, drills: dict | None = None, keys=None
+) -> list[Compared]:
     rows = []
-    for key in LABELS:
+    for key in keys or LABELS:
         words = [
             c
             for c in (change(key, now, month, "last month"), change(key, now, year, "last year"))

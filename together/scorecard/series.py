@@ -11,7 +11,9 @@ queries, each giving the same answer:
 - children seen: a child is seen by D when their first meeting in the proceedings is before the
   end of D (one day's query asks whether there is a meeting before then);
 - days to allocation, and the FCAs audited lately: the rows of the whole run read once, and each
-  day's window taken from them in Python.
+  day's window taken from them in Python;
+- the FCAs with their audits and observations done: one function for a day and for many
+  (selectors.compliance_for_days).
 
 Whole numbers are counted and averages are taken over whole numbers, so the two ways agree to the
 last digit (tests/scorecard/test_series.py, on SQLite and PostgreSQL).
@@ -48,6 +50,7 @@ from .selectors import (
     after_first_hearing_q,
     before_first_hearing_q,
     caseload_figures,
+    compliance_for_days,
     open_q,
     share,
 )
@@ -336,6 +339,7 @@ def feedback(scope: Scope, days) -> dict:
 
 
 PARTS = (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback)
+PARTS += (compliance_for_days,)  # the same function as a day's own (selectors.compliance)
 
 
 def figures_for_days(

@@ -30,7 +30,7 @@ from .pressure import (
     pressure_counts,
     pressure_from,
 )
-from .selectors import BASE, KEYS, figures_for
+from .selectors import BASE, KEPT, figures_for
 from .series import figures_for_days
 
 NATION_ID = 0
@@ -50,7 +50,7 @@ def _rows(day: datetime.date, level: str, place_id: int, found: dict) -> list[Sc
             value=found[key],
             base=found.get(f"{BASE}{key}"),
         )
-        for key in KEYS
+        for key in KEPT
     ]
 
 
@@ -239,7 +239,7 @@ def snapshot_read(day: datetime.date, level: str, ids=None) -> dict:
     """The kept figures of `day`, with their bases, for each place (by id; the nation's as 0):
     one query. A place with no rows (made after that day) has no figures."""
     level, ids = _level(level, ids)
-    found = {place_id: dict.fromkeys(KEYS) for place_id in ids}
+    found = {place_id: dict.fromkeys(KEPT) for place_id in ids}
     for place_id, measure, value, base in ScorecardSnapshot.objects.filter(
         day=day, level=level, place_id__in=ids
     ).values_list("place_id", "measure", "value", "base"):
@@ -281,7 +281,7 @@ def trend(level: str, ids, months: int = 24, *, today: datetime.date | None = No
     kept = set(
         SnapshotFillState.objects.filter(day__in=days, state=DONE).values_list("day", flat=True)
     )
-    by_day = {day: dict.fromkeys(KEYS) for day in kept}
+    by_day = {day: dict.fromkeys(KEPT) for day in kept}
     for day, measure, value, base in ScorecardSnapshot.objects.filter(
         day__in=kept, level=level, place_id=place_id
     ).values_list("day", "measure", "value", "base"):
@@ -326,7 +326,7 @@ def _read(wanted: list[tuple[datetime.date, str, tuple[int, ...]]], pressure=Non
 
 def _figures(rows: dict | None) -> dict:
     """The figures (with their bases) from one place's kept rows, as snapshot_read gives them."""
-    found = dict.fromkeys(KEYS)
+    found = dict.fromkeys(KEPT)
     for measure, (value, base) in (rows or {}).items():
         if measure in found:
             found[measure] = int(value) if value is not None and base is None else value

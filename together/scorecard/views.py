@@ -22,9 +22,8 @@ from . import drill
 from .charts import TRENDS, charts
 from .forms import ScorecardDateForm
 from .presentation import BY_AREA, LABELS, compared, csv_value, figures_in_words, too_few
-from .quality_compliance import quality_compliance
 from .rules import AREA, REGION, TEAM, Place, scorecard_place
-from .selectors import KEYS
+from .selectors import COMPLIANCE_KEYS, KEPT, KEYS
 from .services import scorecard_export_record
 from .snapshots import TODAY_REFRESH_MINUTES, page_figures, trend
 
@@ -125,7 +124,7 @@ def scorecard(request):
         month_day=month_day,
         year_day=year_day,
     )
-    nothing = dict.fromkeys(KEYS)
+    nothing = dict.fromkeys(KEPT)
     now, month, year = found.now, found.month or nothing, found.year or nothing
     tables = [
         (heading, level, places, found.below.get(level, {}))
@@ -145,7 +144,7 @@ def scorecard(request):
         "day": day,
         "month_day": month_day,
         "year_day": year_day,
-        "rows": compared(now, month, year, drills),
+        "rows": compared(now, month, year, drills, KEYS),
         "area_headings": list(BY_AREA.values()),
         "tables": [
             {
@@ -176,7 +175,9 @@ def scorecard(request):
         "teams_shown": place.level == TEAM or any(level == TEAM for _h, level, *_ in tables),
         "not_kept": found.not_kept,
         "work_lists": work_lists(request.user),
-        "quality_compliance": quality_compliance(place, day),
+        # The FCAs with the quality framework's audits and observations done, compared the same way.
+        "compliance_rows": compared(now, month, year, keys=COMPLIANCE_KEYS),
+        "compliance_too_few": too_few(COMPLIANCE_KEYS[0], now),
     }
     return render(request, "scorecard/scorecard.html", context)
 
@@ -191,7 +192,7 @@ def _download(request, place, day, before_days, found, tables):
         rows = [["measure", "key", stamp, before_days[0].isoformat(), before_days[1].isoformat()]]
         rows += [
             [LABELS[key][0], key, csv_value(key, now), csv_value(key, month), csv_value(key, year)]
-            for key in KEYS
+            for key in KEPT
         ]
         return _csv(request, f"scorecard-{stamp}", rows, detail)
     if download == "trends":
@@ -204,8 +205,8 @@ def _download(request, place, day, before_days, found, tables):
         return _csv(request, f"scorecard-trends-{stamp}", rows, detail)
     for _heading, level, places, each in tables:
         if level == download:
-            rows = [["place", *KEYS]]
-            rows += [[p.name, *(csv_value(k, each[p.ids[0]]) for k in KEYS)] for p in places]
+            rows = [["place", *KEPT]]
+            rows += [[p.name, *(csv_value(k, each[p.ids[0]]) for k in KEPT)] for p in places]
             return _csv(request, f"scorecard-by-{level}-{stamp}", rows, detail)
     raise Http404
 
