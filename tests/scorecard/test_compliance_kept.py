@@ -16,7 +16,14 @@ from together.organisation.models import Region, ServiceArea, Team
 from together.quality.models import Audit, Observation
 from together.quality.selectors import compliance_in_place
 from together.scorecard.models import ScorecardSnapshot
-from together.scorecard.selectors import BASE, COMPLIANCE_KEYS, KEYS, figures_for
+from together.scorecard.selectors import (
+    BASE,
+    COMPLIANCE_KEYS,
+    KEYS,
+    Scope,
+    compliance_for_days,
+    figures_for,
+)
 from together.scorecard.series import figures_for_days
 from together.scorecard.snapshots import snapshot_read, snapshot_take, snapshots_take, trend
 
@@ -181,3 +188,23 @@ def test_under_5_fcas_no_share_is_kept_visible(client, six):
     got = client.get("/scorecard/", {**AT_D, "download": "figures"})
     rows = {row[1]: row for row in csv.reader(io.StringIO(got.content.decode()))}
     assert rows[AUDITS][2] == "fewer than 5"
+
+
+def test_three_queries_however_many_days_places_and_fcas(six, make_user, django_assert_num_queries):
+    world = six
+    teams = tuple(Team.objects.values_list("pk", flat=True))
+    scope = Scope(day=D, ids=teams, each=True, level="team")
+    with django_assert_num_queries(3):
+        compliance_for_days(scope, [D])
+    for _ in range(3):
+        newest = TeamFactory(service_area=world.area)
+        fca = make_user(Role.FCA, team=newest)
+        _audits(world, fca, 2, 2, D)
+        _observe(world, fca, D)
+        _observe(world, fca, D)
+    teams = tuple(Team.objects.values_list("pk", flat=True))
+    scope = Scope(day=D, ids=teams, each=True, level="team")
+    days = [D - datetime.timedelta(days=n) for n in range(31)]
+    with django_assert_num_queries(3):
+        found = compliance_for_days(scope, days)
+    assert found[D][newest.pk][BOTH] == 1

@@ -81,9 +81,12 @@ def test_a_kept_day_is_read_from_its_snapshots_alone_in_the_same_few_queries(
         page = on(client, DAY)
     assert ">30</td>" in figure(page, "open_proceedings")
     assert "No figures were kept" not in page.content.decode()
-    # Neither the figures, the places below nor the pressure read the records themselves.
+    # Neither the figures, the places below, the pressure nor the audits and observations done
+    # read the records themselves.
     read = " ".join(q["sql"] for q in few.captured_queries)
     for table in ("proceedings_proceedings", "proceedings_allocation", "children_meeting"):
+        assert table not in read
+    for table in ("quality_audit", "quality_observation", "organisation_teammembership"):
         assert table not in read
     for _ in range(4):
         TeamFactory(service_area=ServiceAreaFactory())
