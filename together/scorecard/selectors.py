@@ -496,8 +496,9 @@ def compliance(scope: Scope) -> dict:
     return compliance_for_days(scope, [scope.day])[scope.day]
 
 
-PARTS = (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback)
-PARTS += (compliance,)
+# The board's figures (KEYS), which the command prints; and every figure kept (KEPT).
+BOARD_PARTS = (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback)
+PARTS = (*BOARD_PARTS, compliance)
 
 
 def _bases(base: int, *keys: str) -> dict:
@@ -505,12 +506,12 @@ def _bases(base: int, *keys: str) -> dict:
     return {f"{BASE}{key}": base for key in keys}
 
 
-def _figures(scope: Scope) -> dict:
-    """Each group's figures, keyed as KEYS, and (keyed BASE + key) how many people, answers or
-    records each share and average is built on, so that a page can leave out a figure built on
-    too few (presentation.SMALLEST)."""
+def _figures(scope: Scope, parts=PARTS) -> dict:
+    """Each group's figures from `parts` (keyed as KEPT; the board's parts give KEYS), and (keyed
+    BASE + key) how many people, answers or records each share and average is built on, so that
+    a page can leave out a figure built on too few (presentation.SMALLEST)."""
     figures = {key: {} for key in scope.groups()}
-    for part in PARTS:
+    for part in parts:
         for key, found in part(scope).items():
             figures[key].update(found)
     return figures
@@ -537,7 +538,7 @@ def scorecard_figures(
         scope = Scope(day=day, ids=tuple(t.pk for t in teams), level="team")
     else:
         scope = Scope(day=day, ids=None if areas is None else tuple(a.pk for a in areas))
-    found = _figures(scope)[None]
+    found = _figures(scope, BOARD_PARTS)[None]
     return found if with_bases else _only_figures(found)
 
 
@@ -547,14 +548,15 @@ def scorecard_figures_by_area(
     """Every figure at `day` for each of `areas` on its own, keyed by the area's id: the same
     figures as `scorecard_figures(day, area=...)` for each, in the same number of queries as
     one."""
-    found = _figures(Scope(day=day, ids=tuple(a.pk for a in areas), each=True))
+    found = _figures(Scope(day=day, ids=tuple(a.pk for a in areas), each=True), BOARD_PARTS)
     return {k: v if with_bases else _only_figures(v) for k, v in found.items()}
 
 
 def scorecard_figures_by_team(day: datetime.date, teams: list, *, with_bases: bool = False) -> dict:
     """Every figure at `day` for each of `teams` on its own (the team holding the proceedings),
     keyed by the team's id, in the same number of queries however many teams there are."""
-    found = _figures(Scope(day=day, ids=tuple(t.pk for t in teams), each=True, level="team"))
+    scope = Scope(day=day, ids=tuple(t.pk for t in teams), each=True, level="team")
+    found = _figures(scope, BOARD_PARTS)
     return {k: v if with_bases else _only_figures(v) for k, v in found.items()}
 
 
