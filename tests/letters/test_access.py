@@ -114,6 +114,23 @@ def test_a_draft_letters_links_work_only_once_it_is_sent(client, letters_world, 
     assert client.get(f"/f/{token}").status_code == 200
 
 
+def test_each_read_through_the_link_is_logged_without_saying_who(client, letters_world, letter):
+    invitation = invitation_for(letter)
+    draft = client.get(url(PUBLIC_PAGE, letters_world.child, token=invitation.token))
+    send_letter(letter, letters_world.fca_allocated)
+    for token in (invitation.token, invitation.token, "nonsense"):
+        client.get(url(PUBLIC_PAGE, letters_world.child, token=token))
+    assert draft.status_code == 404
+    # Two reads of the sent letter; neither the draft's refused link nor an unknown one.
+    events = list(AuditEvent.objects.filter(action=Action.LETTER_READ_BY_LINK))
+    assert len(events) == 2
+    assert {e.child_id for e in events} == {letters_world.child.uuid}
+    assert {e.object_id for e in events} == {str(letter.uuid)}
+    assert all(e.actor_id is None for e in events)
+    assert events[0].actor_label == "Someone with the feedback link"
+    assert events[0].detail == {"invitation": str(invitation.uuid)}
+
+
 @pytest.mark.parametrize("token", ["nonsense", "x" * 32])
 def test_an_unknown_link_says_it_does_not_work(client, letters_world, token):
     response = client.get(url(PUBLIC_PAGE, letters_world.child, token=token))

@@ -44,6 +44,10 @@ class Action(models.TextChoices):
     LETTER_CREATED = "letter_created", "Started a letter"
     LETTER_UPDATED = "letter_updated", "Changed a letter"
     LETTER_SENT = "letter_sent", "Recorded that a letter was sent"
+    LETTER_READ_BY_LINK = (
+        "letter_read_by_link",
+        "Someone with its feedback link read a letter on the web",
+    )
     LETTER_TEMPLATE_CHANGED = "letter_template_changed", "Changed a letter template"
     LETTERS_BATCH_STARTED = "letters_batch_started", "Asked for a batch of letters to be made"
     FEEDBACK_INVITATION_CREATED = "feedback_invitation_created", "Made a feedback link"

@@ -52,12 +52,27 @@ UNAVAILABLE_STATES = {"25006", "53100", "53200", "57P01", "57P02", "57P03"}
 def database_unavailable(error: BaseException | None) -> bool:
     """Whether `error` says the database cannot be reached or cannot take changes just now (as
     opposed to a mistake in the code, which stays a 500)."""
+    # Django raises its OperationalError for the driver's: psycopg's for SQLSTATE classes 08
+    # (connection), 53 (insufficient resources: DiskFull is 53100) and 57 (operator
+    # intervention); sqlite3's for SQLITE_FULL ("database or disk is full"), SQLITE_READONLY and
+    # SQLITE_BUSY.
     if isinstance(error, OperationalError | InterfaceError):
         return True
     cause = getattr(error, "__cause__", None)
     return isinstance(error, DatabaseError) and getattr(cause, "sqlstate", None) in (
         UNAVAILABLE_STATES
     )
+
+
+def unavailable_kind(error: BaseException) -> str:
+    """The driver's name for the error and its code, never its text (which can quote the row):
+    "DiskFull (SQLSTATE 53100)" from psycopg, "OperationalError (SQLITE_FULL)" from sqlite3."""
+    cause = error.__cause__ or error
+    if sqlstate := getattr(cause, "sqlstate", None):
+        return f"{type(cause).__name__} (SQLSTATE {sqlstate})"
+    if sqlite_name := getattr(cause, "sqlite_errorname", None):
+        return f"{type(cause).__name__} ({sqlite_name})"
+    return type(cause).__name__
 
 
 @login_not_required
@@ -68,7 +83,7 @@ def server_error(request):
     if database_unavailable(error):
         # The database is down, restarting, read-only or full: a 503 asks the person (and the
         # load balancer) to try again shortly. The kind of error is logged, never its text.
-        logger.warning("Database unavailable: %s", type(error.__cause__ or error).__name__)
+        logger.warning("Database unavailable: %s", unavailable_kind(error))
         response = HttpResponse(loader.get_template("errors/503.html").render(), status=503)
         response["Retry-After"] = "30"
         return response

@@ -461,6 +461,20 @@ def letter_document(letter: Letter, *, invitation=_READ, addresses=None) -> dict
     }
 
 
+def letter_link_read_record(*, letter: Letter, invitation) -> None:
+    """Record that the web version of `letter` was read through the feedback link it was sent
+    with (by whoever holds the link: nobody signed in). Every read of a child's letter is logged,
+    as every view of their file is; the event names the link, never who read it."""
+    audit_event_record(
+        by=None,
+        action=Action.LETTER_READ_BY_LINK,
+        obj=letter,
+        child_id=letter.child.uuid,
+        actor_label="Someone with the feedback link",
+        detail={"invitation": str(invitation.uuid)},
+    )
+
+
 def letter_pdf(letter: Letter, *, large_print: bool = False, **known) -> bytes:
     from together.documents.pdf import pdf_from_template
     from together.documents.qr import qr_data_uri

@@ -264,6 +264,7 @@ def letter_web(request, token):
         except services.ConfidentialAddressError:
             pass
         else:
+            services.letter_link_read_record(letter=found[0], invitation=found[1])
             response = render(request, "letters/web.html", context)
     if response is None:
         response = render(request, "letters/web_missing.html", status=404)
