@@ -366,7 +366,10 @@ AXES_CLIENT_IP_CALLABLE = "together.core.middleware.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
+# The service is in English only: Django's translation machinery stays off, as its settings
+# reference advises when it is not used (measured: about 0.5 ms less CPU a page, issue 13). Dates
+# still read the British way: en-gb's formats are used whether or not it is on.
+USE_I18N = False
 USE_TZ = True
 
 # GOV.UK Frontend's compiled CSS points at /assets/fonts and /assets/images, so static files are

@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
+from together.core.links import link_maker
 
 from .. import rules, selectors, services
 from ..forms import (
@@ -64,11 +64,7 @@ def render_file_page(request, child, section, template, context=None, *, status=
             "summary": summary,
             "section": section,
             "sections": [
-                {
-                    "text": text,
-                    "href": reverse(url_name, args=[child.uuid]),
-                    "current": name == section,
-                }
+                {"text": text, "href": link_maker(url_name)(child.uuid), "current": name == section}
                 for name, text, url_name in SECTIONS
             ],
             "may_edit": summary.everyday_access and rules.may_edit_child(request.user, child),
