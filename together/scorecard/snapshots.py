@@ -30,6 +30,7 @@ from .pressure import (
     pressure_counts,
     pressure_from,
 )
+from .pressure_days import pressure_counts_for_days
 from .selectors import BASE, KEPT, figures_for
 from .series import figures_for_days
 
@@ -64,8 +65,9 @@ SUPERVISOR = f"{PRESSURE}supervisor."
 WAIT = f"{PRESSURE}days_to_allocation"
 
 
-def _pressure_rows(day: datetime.date, area_ids: list[int]) -> list[ScorecardSnapshot]:
-    figures, waits, holdings, _people = pressure_counts(day, area_ids)
+def _pressure_rows(day: datetime.date, counts: tuple) -> list[ScorecardSnapshot]:
+    """The rows keeping each area's pressure counts of `day` (pressure_counts' answer)."""
+    figures, waits, holdings, _people = counts
     rows = []
 
     def kept(area_id, measure, value):
@@ -123,7 +125,7 @@ def snapshot_take(day: datetime.date) -> int:
             if ids:
                 for place_id, found in figures_for(day, selector_level, ids, each=True).items():
                     rows += _rows(day, level, place_id, found)
-        rows += _pressure_rows(day, list(levels[1][2]))
+        rows += _pressure_rows(day, pressure_counts(day, list(levels[1][2])))
         ScorecardSnapshot.objects.filter(day=day).delete()
         ScorecardSnapshot.objects.bulk_create(rows, batch_size=2000)
         SnapshotFillState.objects.filter(day=day).update(state=DONE, last_modified=as_at)
@@ -137,8 +139,8 @@ RUN = 31
 def snapshots_take(days) -> int:
     """Compute and keep every figure of each of `days` at every level, and each area's pressure
     counts, as snapshot_take does day by day (the same rows), but each figure read once for all
-    the days (scorecard.series); returns the rows written. One transaction: all the days or
-    none."""
+    the days (scorecard.series; the pressure counts, scorecard.pressure_days); returns the rows
+    written. One transaction: all the days or none."""
     days = sorted(set(days))
     if not days:
         return 0
@@ -164,13 +166,14 @@ def snapshots_take(days) -> int:
             for level, selector_level, ids in levels
             if ids
         }
+        pressure = pressure_counts_for_days(days, list(levels[1][2]))
         rows = []
         for day in days:
             rows += _rows(day, SnapshotLevel.NATION, NATION_ID, nation[day][None])
             for level, found in each.items():
                 for place_id, figures in found[day].items():
                     rows += _rows(day, level, place_id, figures)
-            rows += _pressure_rows(day, list(levels[1][2]))
+            rows += _pressure_rows(day, pressure[day])
         ScorecardSnapshot.objects.filter(day__in=days).delete()
         ScorecardSnapshot.objects.bulk_create(rows, batch_size=2000)
         SnapshotFillState.objects.filter(day__in=days).update(state=DONE, last_modified=as_at)
