@@ -154,10 +154,9 @@ def _durations(days, area_ids, figures: dict) -> None:
             continue
         since = first_hearing if found == PRIVATE_AFTER_FIRST_HEARING else received
         ran = max((closed - since).days, 0)
-        # The days D with closed <= D < closed + 365 days.
-        for day in days[
-            bisect.bisect_left(days, closed) : bisect.bisect_left(days, closed + window)
-        ]:
+        # The days D whose window (D - 365 days, D] holds the closing: closed <= D < closed + 365.
+        first, after = bisect.bisect_left(days, closed), bisect.bisect_left(days, closed + window)
+        for day in days[first:after]:
             figures[day][area_id].duration_days[found] += ran
             figures[day][area_id].duration_count[found] += 1
 
