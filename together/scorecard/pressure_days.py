@@ -41,7 +41,7 @@ from .pressure import (
     months_before,
 )
 from .selectors import CEILING_AFTER_FIRST_HEARING, CEILING_BEFORE_FIRST_HEARING, Scope, open_q
-from .series import _lead_q, _open_any_q, days_to_allocation
+from .series import days_to_allocation, lead_q, open_any_q
 
 
 def _held_q(day: datetime.date, prefix: str = "") -> Q:
@@ -78,7 +78,7 @@ def _counts(days, area_ids, figures: dict) -> None:
         Q(received_on__gt=min(year_starts), received_on__lte=max(years))
         | Q(received_on__gt=min(starts), received_on__lte=max(days))
         | Q(closed_on__gt=min(starts), closed_on__lte=max(days))
-        | _open_any_q(days)
+        | open_any_q(days)
     )
     rows = (
         Proceedings.objects.filter(any_day, service_area__in=area_ids)
@@ -96,7 +96,7 @@ def _counts(days, area_ids, figures: dict) -> None:
             found.held_on_duty = row[f"open{n}"]  # less those with a lead, below
     led_counts, duty_counts = {}, {}
     for n, day in enumerate(days):
-        led = _lead_q(day) & open_q(day, "proceedings__")
+        led = lead_q(day) & open_q(day, "proceedings__")
         led_counts[f"led{n}"] = Count("proceedings_id", distinct=True, filter=led)
         led_counts[f"fca{n}"] = Count(
             "proceedings_id", distinct=True, filter=led & Q(fca__role=Role.FCA)
@@ -106,12 +106,12 @@ def _counts(days, area_ids, figures: dict) -> None:
         duty_counts[f"led{n}"] = Count(
             "proceedings_id",
             distinct=True,
-            filter=duty & _lead_q(day, "proceedings__allocations__"),
+            filter=duty & lead_q(day, "proceedings__allocations__"),
         )
     led = (
         Allocation.objects.filter(
             _held_any_q(days),
-            _open_any_q(days, "proceedings__"),
+            open_any_q(days, "proceedings__"),
             kind=Allocation.Kind.LEAD,
             proceedings__service_area__in=area_ids,
         )
@@ -127,7 +127,7 @@ def _counts(days, area_ids, figures: dict) -> None:
     duty = (
         Allocation.objects.filter(
             _held_any_q(days),
-            _open_any_q(days, "proceedings__"),
+            open_any_q(days, "proceedings__"),
             kind=Allocation.Kind.DUTY,
             fca__role=Role.SERVICE_MANAGER,
             proceedings__service_area__in=area_ids,
@@ -213,7 +213,7 @@ def _supervisor_holdings(days, area_ids) -> dict:
     rows = list(
         Allocation.objects.filter(
             _held_any_q(days),
-            _open_any_q(days, "proceedings__"),
+            open_any_q(days, "proceedings__"),
             proceedings__service_area__in=area_ids,
             fca__role=Role.PRACTICE_SUPERVISOR,
         )

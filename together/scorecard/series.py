@@ -58,7 +58,7 @@ from .selectors import (
 DAY = datetime.timedelta(days=1)
 
 
-def _lead_q(day: datetime.date, prefix: str = "") -> Q:
+def lead_q(day: datetime.date, prefix: str = "") -> Q:
     """A lead allocation at D (selectors.leads_at), as a condition."""
     end = end_of(day)
     return Q(**{f"{prefix}kind": Allocation.Kind.LEAD, f"{prefix}started_at__lt": end}) & (
@@ -66,7 +66,7 @@ def _lead_q(day: datetime.date, prefix: str = "") -> Q:
     )
 
 
-def _open_any_q(days, prefix: str = "") -> Q:
+def open_any_q(days, prefix: str = "") -> Q:
     """Open on at least one of `days` (the run's rows; each day's own condition counts)."""
     return Q(**{f"{prefix}received_on__lte": max(days)}) & (
         Q(**{f"{prefix}closed_on__isnull": True}) | Q(**{f"{prefix}closed_on__gt": min(days)})
@@ -88,7 +88,7 @@ def open_proceedings(scope: Scope, days) -> dict:
         counts[f"private{n}"] = Count("pk", filter=open_q(day) & Q(law=Law.PRIVATE))
     counts = _aggregate(
         scope,
-        Proceedings.objects.filter(_open_any_q(days), scope.proceedings()),
+        Proceedings.objects.filter(open_any_q(days), scope.proceedings()),
         scope.path(),
         **counts,
     )
@@ -96,7 +96,7 @@ def open_proceedings(scope: Scope, days) -> dict:
         scope,
         Allocation.objects.filter(
             _leads_any(days),
-            _open_any_q(days, "proceedings__"),
+            open_any_q(days, "proceedings__"),
             scope.proceedings("proceedings__"),
         ),
         scope.path("proceedings__"),
@@ -104,7 +104,7 @@ def open_proceedings(scope: Scope, days) -> dict:
             f"led{n}": Count(
                 "proceedings_id",
                 distinct=True,
-                filter=_lead_q(day) & open_q(day, "proceedings__"),
+                filter=lead_q(day) & open_q(day, "proceedings__"),
             )
             for n, day in enumerate(days)
         },
@@ -112,7 +112,7 @@ def open_proceedings(scope: Scope, days) -> dict:
     children = _aggregate(
         scope,
         ProceedingsChild.objects.filter(
-            _open_any_q(days, "proceedings__"), scope.proceedings("proceedings__")
+            open_any_q(days, "proceedings__"), scope.proceedings("proceedings__")
         ),
         scope.path("proceedings__"),
         **{
@@ -139,7 +139,7 @@ def caseloads(scope: Scope, days) -> dict:
     by = [scope.path("proceedings__")] if scope.each else []
     counts = {}
     for n, day in enumerate(days):
-        held = _lead_q(day) & open_q(day, "proceedings__")
+        held = lead_q(day) & open_q(day, "proceedings__")
         counts[f"a{n}"] = Count(
             "proceedings_id",
             distinct=True,
@@ -153,7 +153,7 @@ def caseloads(scope: Scope, days) -> dict:
     rows = list(
         Allocation.objects.filter(
             _leads_any(days),
-            _open_any_q(days, "proceedings__"),
+            open_any_q(days, "proceedings__"),
             scope.proceedings("proceedings__"),
             fca__role=Role.FCA,
         )
@@ -207,7 +207,7 @@ def children_seen(scope: Scope, days) -> dict:
         outcome=Meeting.Outcome.MET,
     ).order_by("occurred_at")
     pairs = ProceedingsChild.objects.filter(
-        _open_any_q(days, "proceedings__"), scope.proceedings("proceedings__")
+        open_any_q(days, "proceedings__"), scope.proceedings("proceedings__")
     ).annotate(
         first_met=Subquery(met.values("occurred_at")[:1]),
         first_in_person=Subquery(
@@ -258,14 +258,14 @@ def audits(scope: Scope, days) -> dict:
     leading = list(
         Allocation.objects.filter(
             _leads_any(days),
-            _open_any_q(days, "proceedings__"),
+            open_any_q(days, "proceedings__"),
             scope.proceedings("proceedings__"),
             fca__role=Role.FCA,
         )
         .values_list(scope.path("proceedings__"), "fca_id")
         .annotate(
             **{
-                f"l{n}": Count("pk", filter=_lead_q(day) & open_q(day, "proceedings__"))
+                f"l{n}": Count("pk", filter=lead_q(day) & open_q(day, "proceedings__"))
                 for n, day in enumerate(days)
             }
         )
