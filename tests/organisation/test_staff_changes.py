@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests.accounts.factories import UserFactory
 from tests.organisation.factories import MembershipFactory, ServiceAreaFactory, TeamFactory
@@ -118,7 +119,8 @@ def test_a_change_made_through_the_admin_site_reaches_the_area_manager(client, m
         },
     )
     page = page_for(client, make_user(Role.SERVICE_MANAGER, area=membership.team.service_area))
-    assert f"Changed team membership: {fca.full_name} in {membership.team.name}" in page
+    # As the page writes it: a name such as O'Brien is escaped in the HTML.
+    assert escape(f"Changed team membership: {fca.full_name} in {membership.team.name}") in page
     assert "Ended on: was blank, now 31 January 2026" in page
 
 

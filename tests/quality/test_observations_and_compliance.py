@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.conftest import SEES_CHILD
 from tests.quality.factories import finished_audit
@@ -45,7 +46,7 @@ def test_a_supervisor_records_an_observation_with_an_action(client, world):
     client.force_login(world.supervisor_team)
     page = client.get("/quality/observations/record/")
     form = page.context["form"]
-    assert world.fca_allocated.full_name in page.content.decode()
+    assert escape(world.fca_allocated.full_name) in page.content.decode()  # O'Brien, escaped
     today = timezone.localdate()
     due = today + datetime.timedelta(days=28)
     data = {

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.children.factories import ChildFactory
 from tests.conftest import SEES_CHILD
@@ -30,7 +31,7 @@ def test_the_fca_sees_their_action_on_the_childs_plan_of_work_and_marks_it_done(
     page = client.get(plan_page(world, WORK)).text
     assert "Actions from supervision" in page
     assert "Ask the school about a quiet room" in page
-    assert world.fca_allocated.full_name in page
+    assert escape(world.fca_allocated.full_name) in page  # O'Brien is escaped in the HTML
     assert "Agreed in group supervision on" in page
     assert "Overdue" in page and "Mark as done" in page
 
