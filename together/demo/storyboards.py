@@ -26,7 +26,7 @@ from together.storyboards.models import (
     StoryboardShare,
 )
 from together.storyboards.prompts import PROMPTS, people_in_words
-from together.storyboards.services import snapshot_of
+from together.storyboards.services.sharing import snapshot_of
 
 from .generator import Context
 

@@ -9,7 +9,7 @@ from together.language.forms import LanguageCheckMixin
 
 from .models import SharedHow
 from .prompts import PROMPTS
-from .services import UPLOAD_MAX_BYTES
+from .services.drawings import UPLOAD_MAX_BYTES
 
 
 class StoryboardStartForm(SubmitOnceForm):
