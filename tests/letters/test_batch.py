@@ -135,7 +135,7 @@ def test_a_batch_whose_worker_was_killed_half_way_is_made_again_with_each_letter
     from django.core.management import call_command
     from django.utils import timezone
 
-    import together.letters.services as letter_services
+    import together.letters.services.printing as letter_printing
 
     letters = [start_letter(letters_world.child, letters_world.fca_allocated) for _ in range(25)]
     batch = LetterBatch.objects.create(
@@ -145,7 +145,7 @@ def test_a_batch_whose_worker_was_killed_half_way_is_made_again_with_each_letter
         total=25,
     )
     made = []
-    real_pdf = letter_services.letter_pdf
+    real_pdf = letter_printing.letter_pdf
 
     def dies_after_twelve(letter, **kwargs):
         if len(made) == 12:
@@ -153,7 +153,7 @@ def test_a_batch_whose_worker_was_killed_half_way_is_made_again_with_each_letter
         made.append(letter.pk)
         return real_pdf(letter, **kwargs)
 
-    monkeypatch.setattr(letter_services, "letter_pdf", dies_after_twelve)
+    monkeypatch.setattr(letter_printing, "letter_pdf", dies_after_twelve)
     with pytest.raises(WorkerKilled):
         batch_make(batch.pk)
     batch.refresh_from_db()
@@ -165,7 +165,7 @@ def test_a_batch_whose_worker_was_killed_half_way_is_made_again_with_each_letter
     batch.refresh_from_db()
     assert batch.state == LetterBatch.State.RUNNING
 
-    monkeypatch.setattr(letter_services, "letter_pdf", real_pdf)
+    monkeypatch.setattr(letter_printing, "letter_pdf", real_pdf)
     LetterBatch.objects.filter(pk=batch.pk).update(
         progress_at=timezone.now() - datetime.timedelta(minutes=11)
     )

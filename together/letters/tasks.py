@@ -30,7 +30,7 @@ def letters_batch_make(batch_id: int) -> int:
 
 def batch_make(batch_id: int) -> int:
     from . import selectors
-    from .services import letter_pdf
+    from .services.printing import letter_pdf
 
     batch = LetterBatch.objects.defer("zip_file").get(pk=batch_id)
     # Made from the start every time, so a batch whose worker died half way is made again
