@@ -25,7 +25,7 @@ from together.supervision.models import (
     SolutionCircle,
     Theme,
 )
-from together.supervision.services import thought_about_summary
+from together.supervision.services.common import thought_about_summary
 
 from .generator import Context, bulk_create
 
