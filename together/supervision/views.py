@@ -46,6 +46,19 @@ def _reader(people=(), children=()) -> Reader:
     return Reader.for_professionals(names=names)
 
 
+def _made_then_opened(request, form, make, *, answers, said: str, page: str):
+    """Make a new record from the form sent (made_from_form), then open its page: `page` names
+    the address that takes the new record's uuid."""
+    return made_from_form(
+        request,
+        form,
+        make,
+        answers=answers,
+        said=said,
+        then=lambda made: reverse(page, args=[made.uuid]),
+    )
+
+
 def sessions(request):
     """The group supervision sessions someone may see, and a way to record one."""
     context = {
@@ -63,13 +76,13 @@ def session_new(request):
         raise Http404("No team to record for")
     staff = {p.pk: p for team in teams for p in selectors.team_staff(team)}.values()
     form = GroupSessionForm(request.POST or None, teams=teams, staff=list(staff))
-    if done := made_from_form(
+    if done := _made_then_opened(
         request,
         form,
         services.group_session_create,
         answers=form.session_fields,
         said="The session has been recorded",
-        then=lambda session: reverse("supervision:session", args=[session.uuid]),
+        page="supervision:session",
     ):
         return done
     return render(request, "supervision/session_new.html", {"form": form})
@@ -220,13 +233,13 @@ def circle_new(request, session_id):
     people = list(current.attendees.all())
     initial = {"problem_holder": str(discussion.brought_by.uuid)} if discussion else None
     form = CircleForm(request.POST or None, people=people, initial=initial)
-    if done := made_from_form(
+    if done := _made_then_opened(
         request,
         form,
         partial(services.circle_start, session=current, discussion=discussion),
         answers=form.circle_fields,
         said="The solution circle has started",
-        then=lambda circle: reverse("supervision:circle", args=[circle.uuid]),
+        page="supervision:circle",
     ):
         return done
     context = {
@@ -321,13 +334,13 @@ def one_to_one_new(request):
     if not supervisees:
         raise Http404("No one to supervise")
     form = OneToOneForm(request.POST or None, supervisees=supervisees)
-    if done := made_from_form(
+    if done := _made_then_opened(
         request,
         form,
         services.one_to_one_record,
         answers=form.record_fields,
         said="The supervision has been recorded",
-        then=lambda record: reverse("supervision:one-to-one", args=[record.uuid]),
+        page="supervision:one-to-one",
     ):
         return done
     context = {"form": form, "reader": _reader([request.user, *supervisees])}
