@@ -2,7 +2,9 @@
 is acting, whoever calls it (see tests/write_permissions.py for how these tests work)."""
 
 import datetime
+import importlib
 import inspect
+import pkgutil
 from types import SimpleNamespace
 
 from django.utils import timezone
@@ -215,11 +217,15 @@ WRITES = {
 
 
 def _report_write_services() -> set[str]:
-    """The write services in courtwork.reports and courtwork.report_quotes (their own modules,
-    beside the app's services)."""
+    """The write services in each module of courtwork.reports and in courtwork.report_quotes
+    (their own modules, beside the app's services)."""
+    modules = [
+        importlib.import_module(f"{services.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(services.__path__)
+    ]
     return {
         name
-        for module in (services, report_quotes)
+        for module in (*modules, report_quotes)
         for name, function in inspect.getmembers(module, inspect.isfunction)
         if function.__module__ == module.__name__
         and not name.startswith("_")
@@ -231,7 +237,7 @@ class TestWritePermissions(WritePermissions):
     app = "courtwork"
     writes = WRITES
     # Logging a download: the view read the report for `by` through the child's file first
-    # (courtwork.reports.report_print_record says why).
+    # (courtwork.reports.signing_off.report_print_record says why).
     no_check_by_design = frozenset({"report_print_record"})
 
     def test_every_write_service_is_listed_here_checked_or_with_why_not(self):

@@ -13,7 +13,7 @@ from django.db import transaction
 from together.children.models import Professional
 
 from .report_models import CourtReport, ReportQuote
-from .reports import _audit, _back_to_draft_if_agreed, _check_editable, _lock, _saved
+from .reports.common import _audit, _back_to_draft_if_agreed, _check_editable, _lock, _saved
 
 
 def quotable_professionals(report: CourtReport) -> list[Professional]:
