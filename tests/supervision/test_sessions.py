@@ -87,7 +87,7 @@ def test_discussing_a_child_maps_their_situation_and_tells_their_timeline(client
         assert person.full_name in entry.summary
     assert "We found a new way to ask you what you want" in entry.summary
     # Never the debate.
-    assert "nan" not in entry.summary and "Shouting" not in entry.summary
+    assert "his nan could help" not in entry.summary and "Shouting" not in entry.summary
 
 
 def test_the_childs_file_says_who_was_there_and_how_it_helped_never_the_debate(client, world):
