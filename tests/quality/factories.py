@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from together.quality import services
-from together.quality.models import DOMAINS, Audit, Domain, DomainGrade, Grade, View
+from together.quality.models import DOMAINS, Audit, Domain, DomainGrade, Grade, Observation, View
 
 UTC = datetime.UTC
 
@@ -69,3 +69,22 @@ def self_assessed(world):
         overall=Grade.OUTSTANDING,
         impact="Jayden told me he felt heard",
     )
+
+
+def observation_made(world, on, *, fca=None, observer=None, what="A meeting at school"):
+    """An observation of an FCA's practice (the allocated FCA's unless `fca`), on day `on`."""
+    return Observation.objects.create(
+        fca=fca or world.fca_allocated,
+        observer=observer or world.supervisor_team,
+        observed_on=on,
+        what=what,
+        with_whom="Jayden and his teacher",
+        worked_well="Drew a map of his week together",
+    )
+
+
+def audits_done(world, fca, collaborative, practice, on):
+    """`collaborative` and `practice` finished audits of `fca`, each audited on day `on`."""
+    for kind, count in ((Audit.Kind.COLLABORATIVE, collaborative), (Audit.Kind.PRACTICE, practice)):
+        for _ in range(count):
+            finished_audit(world, fca=fca, kind=kind, audited_on=on)

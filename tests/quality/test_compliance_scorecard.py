@@ -6,27 +6,9 @@ import datetime
 
 from django.utils import timezone
 
-from tests.quality.factories import finished_audit
+from tests.quality.factories import audits_done, observation_made
 from together.accounts.models import Role
-from together.quality.models import Audit, Observation
 from together.quality.selectors import compliance_in_place
-
-
-def _observe(world, fca, on):
-    Observation.objects.create(
-        fca=fca,
-        observer=world.supervisor_team,
-        observed_on=on,
-        what="A meeting at school",
-        with_whom="A child and their teacher",
-        worked_well="Listened well",
-    )
-
-
-def _audits(world, fca, collaborative, practice, on):
-    for kind, count in ((Audit.Kind.COLLABORATIVE, collaborative), (Audit.Kind.PRACTICE, practice)):
-        for _ in range(count):
-            finished_audit(world, fca=fca, kind=kind, audited_on=on)
 
 
 def _six_fcas(world, make_user):
@@ -36,12 +18,12 @@ def _six_fcas(world, make_user):
     month_ago = today - datetime.timedelta(days=30)
     more = [make_user(Role.FCA, team=world.team) for _ in range(4)]
     everything, observed, audited = world.fca_allocated, world.fca_same_team, more[0]
-    _audits(world, everything, 2, 2, month_ago)
-    _audits(world, observed, 0, 4, month_ago)
-    _audits(world, audited, 2, 2, month_ago)
+    audits_done(world, everything, 2, 2, month_ago)
+    audits_done(world, observed, 0, 4, month_ago)
+    audits_done(world, audited, 2, 2, month_ago)
     for fca in (everything, everything, observed, observed, audited):
-        _observe(world, fca, month_ago)
-    _audits(world, everything, 2, 2, today - datetime.timedelta(days=400))  # too long ago
+        observation_made(world, month_ago, fca=fca)
+    audits_done(world, everything, 2, 2, today - datetime.timedelta(days=400))  # too long ago
     return today
 
 
@@ -79,7 +61,7 @@ def test_the_same_queries_however_many_fcas(world, make_user, django_assert_num_
     with django_assert_num_queries(3):
         compliance_in_place(level="area", ids=[world.area.pk], today=today)
     for _ in range(5):
-        _audits(world, make_user(Role.FCA, team=world.team), 2, 2, today)
+        audits_done(world, make_user(Role.FCA, team=world.team), 2, 2, today)
     with django_assert_num_queries(3):
         found = compliance_in_place(level="area", ids=[world.area.pk], today=today)
     assert (found.fcas, found.audits_done) == (11, 7)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from tests.conftest import SEES_CHILD
-from tests.quality.factories import finished_audit
+from tests.quality.factories import finished_audit, observation_made
 from together.quality import selectors
 from together.quality.models import Observation, QualityAction, Theme
 
@@ -31,15 +31,8 @@ SEES_COMPLIANCE = {
 }
 
 
-def _observe(world, on, observer=None):
-    return Observation.objects.create(
-        fca=world.fca_allocated,
-        observer=observer or world.supervisor_team,
-        observed_on=on,
-        what="A first meeting with a child at school",
-        with_whom="Jayden and his teacher",
-        worked_well="Drew a map of his week together",
-    )
+def _observe(world, on):
+    return observation_made(world, on, what="A first meeting with a child at school")
 
 
 def test_a_supervisor_records_an_observation_with_an_action(client, world):

@@ -9,20 +9,9 @@ from django.utils import timezone
 
 from tests.conftest import SEES_CHILD
 from tests.quality.access import USES_QUALITY
-from tests.quality.factories import finished_audit
+from tests.quality.factories import finished_audit, observation_made
 from together.quality.models import Observation, Theme
 from together.quality.selectors.themes import months_to, theme_places, themes_over_time
-
-
-def _observe(world, on, fca=None):
-    return Observation.objects.create(
-        fca=fca or world.fca_allocated,
-        observer=world.supervisor_team,
-        observed_on=on,
-        what="A meeting at school",
-        with_whom="Jayden and his teacher",
-        worked_well="Drew a map of his week together",
-    )
 
 
 def _month_ago(today, months):
@@ -62,7 +51,7 @@ def test_themes_month_by_month_with_known_answers(world):
         finished_audit(world, audited_on=day).themes.add(abuse)
     finished_audit(world, audited_on=two_ago).themes.add(letters, abuse)
     finished_audit(world, audited_on=_month_ago(today, 14)).themes.add(letters)  # too old
-    _observe(world, two_ago).themes.add(letters)
+    observation_made(world, two_ago).themes.add(letters)
     found = themes_over_time(world.manager_area, months=3, today=today)
     rows = {row.theme.name: row for row in found.rows}
     assert found.months == months_to(today, 3)
@@ -89,7 +78,7 @@ def test_each_theme_that_came_up_has_a_bar_chart_named_for_what_it_shows(client,
     for day in (this_month, this_month, two_ago):
         finished_audit(world, audited_on=day).themes.add(abuse)
     finished_audit(world, audited_on=two_ago).themes.add(letters, abuse)
-    _observe(world, two_ago).themes.add(letters)
+    observation_made(world, two_ago).themes.add(letters)
     client.force_login(world.manager_area)
     page = client.get("/quality/themes/over-time/", {"place": "", "months": "3"}).content.decode()
     # Two themes came up; the others are in the table only.
@@ -182,7 +171,7 @@ def test_themes_over_time_ask_the_same_queries_however_many(world, django_assert
         themes_over_time(world.national, months=12, today=today)
     for months in range(1, 6):
         finished_audit(world, audited_on=_month_ago(today, months)).themes.add(abuse)
-        _observe(world, _month_ago(today, months)).themes.add(abuse)
+        observation_made(world, _month_ago(today, months)).themes.add(abuse)
     with django_assert_num_queries(3):
         found = themes_over_time(world.national, months=12, today=today)
     assert {r.theme.name: r.total for r in found.rows}["Domestic abuse"] == 11

@@ -10,10 +10,9 @@ import io
 import pytest
 
 from tests.organisation.factories import TeamFactory
-from tests.quality.factories import finished_audit
+from tests.quality.factories import audits_done, observation_made
 from together.accounts.models import Role
 from together.organisation.models import Region, ServiceArea, Team
-from together.quality.models import Audit, Observation
 from together.quality.selectors import compliance_in_place
 from together.scorecard.models import ScorecardSnapshot
 from together.scorecard.selectors import (
@@ -34,23 +33,6 @@ AUDITS, OBSERVATIONS, BOTH = COMPLIANCE_KEYS
 AT_D = {"date_day": "30", "date_month": "6", "date_year": "2026"}
 
 
-def _observe(world, fca, on):
-    Observation.objects.create(
-        fca=fca,
-        observer=world.supervisor_team,
-        observed_on=on,
-        what="A meeting at school",
-        with_whom="A child and their teacher",
-        worked_well="Listened well",
-    )
-
-
-def _audits(world, fca, collaborative, practice, on):
-    for kind, count in ((Audit.Kind.COLLABORATIVE, collaborative), (Audit.Kind.PRACTICE, practice)):
-        for _ in range(count):
-            finished_audit(world, fca=fca, kind=kind, audited_on=on)
-
-
 @pytest.fixture
 def six(world, make_user):
     """Six FCAs in the area's team on D: one with everything done by 20 June, one with
@@ -59,18 +41,18 @@ def six(world, make_user):
     done = datetime.date(2026, 6, 20)
     more = [make_user(Role.FCA, team=world.team) for _ in range(4)]
     everything, observed, audited = world.fca_allocated, world.fca_same_team, more[0]
-    _audits(world, everything, 2, 2, done)
-    _audits(world, observed, 0, 4, done)
-    _audits(world, audited, 2, 2, done)
+    audits_done(world, everything, 2, 2, done)
+    audits_done(world, observed, 0, 4, done)
+    audits_done(world, audited, 2, 2, done)
     for fca in (everything, everything, observed, observed, audited):
-        _observe(world, fca, done)
-    _audits(world, everything, 2, 2, D - datetime.timedelta(days=400))  # too long ago
+        observation_made(world, done, fca=fca)
+    audits_done(world, everything, 2, 2, D - datetime.timedelta(days=400))  # too long ago
     world.new_team = TeamFactory(service_area=world.area)
     joiner = make_user(Role.FCA, team=world.new_team)
     joiner.team_memberships.update(started_on=datetime.date(2026, 7, 1))
-    _audits(world, joiner, 2, 2, done)
-    _observe(world, joiner, done)
-    _observe(world, joiner, done)
+    audits_done(world, joiner, 2, 2, done)
+    observation_made(world, done, fca=joiner)
+    observation_made(world, done, fca=joiner)
     return world
 
 
@@ -199,9 +181,9 @@ def test_three_queries_however_many_days_places_and_fcas(six, make_user, django_
     for _ in range(3):
         newest = TeamFactory(service_area=world.area)
         fca = make_user(Role.FCA, team=newest)
-        _audits(world, fca, 2, 2, D)
-        _observe(world, fca, D)
-        _observe(world, fca, D)
+        audits_done(world, fca, 2, 2, D)
+        observation_made(world, D, fca=fca)
+        observation_made(world, D, fca=fca)
     teams = tuple(Team.objects.values_list("pk", flat=True))
     scope = Scope(day=D, ids=teams, each=True, level="team")
     days = [D - datetime.timedelta(days=n) for n in range(31)]
