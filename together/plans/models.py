@@ -178,7 +178,7 @@ class Plan(models.Model):
     def from_db(cls, db, field_names, values):
         plan = super().from_db(db, field_names, values)
         # The plan's columns as the database held them when read (by attname): a change made on
-        # this version saves without reading the plan again (plans.services.plans._claim).
+        # this version saves without reading the plan again (plans.services.saving._claim).
         plan._as_read = dict(zip(field_names, values, strict=True))
         return plan
 

@@ -161,7 +161,7 @@ _SQL: dict[str, str] = {}
 
 def items_sql() -> str:
     """The columns that answer a plan's items (for a SELECT, or the RETURNING of the UPDATE that
-    saves the plan: plans.services.plans._save), each with the plan's id as its parameters
+    saves the plan: plans.services.saving._save), each with the plan's id as its parameters
     (items_parameters)."""
     vendor = connection.vendor
     if vendor not in _SQL:

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from ..models import Activity, Plan, PlanHarm, ProfessionalContact, Recommendation
 from . import copying
-from .plans import _claim, check_editable, edit_saved, sync
+from .saving import _claim, check_editable, edit_saved, sync
 
 
 def _start(by, plan: Plan, version: int) -> Plan:

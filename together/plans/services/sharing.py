@@ -16,7 +16,9 @@ from together.core.versioning import lock_at_version
 from .. import rules
 from ..models import Plan, PlanResponse, PlanShare, PlanStatus, RecipientKind
 from . import copying
-from .plans import copies_to_check_message, plan_state_change, plan_version_record
+from .saving import plan_version_record
+from .sections import copies_to_check_message
+from .stages import plan_state_change
 
 
 def parents_and_carers(child) -> list[ChildConnection]:
