@@ -217,10 +217,10 @@ def test_a_missing_column_or_an_empty_folder_is_named(db, tmp_path):
 
 
 def test_large_files_report_their_progress(db, tmp_path, monkeypatch):
-    from together.scorecard.importer import writing
+    from together.scorecard.importer import saving
 
-    monkeypatch.setattr(writing, "PROGRESS_EVERY", 10)
-    monkeypatch.setattr(writing, "BATCH", 10)
+    monkeypatch.setattr(saving, "PROGRESS_EVERY", 10)
+    monkeypatch.setattr(saving, "BATCH", 10)
     out, _ = run_import(write_folder(tmp_path / "service", service()))
     assert "children.csv: 30 of 34 saved" in out
 

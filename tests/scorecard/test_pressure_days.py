@@ -1,4 +1,4 @@
-"""The pressure counts of many days at once (scorecard.pressure_days), for rebuilding the
+"""The pressure counts of many days at once (scorecard.pressure.days), for rebuilding the
 snapshots, equal each day's own (pressure.pressure_counts) over a 31-day run in which proceedings
 open and close, allocations start and end, practice supervisors' holdings change and the first
 day comes before anything exists; they take the same queries for 3 days as for 31; and a rebuild
@@ -16,8 +16,7 @@ from together.accounts.models import Role
 from together.organisation.models import ServiceArea
 from together.proceedings.models import Allocation
 from together.scorecard.models import ScorecardSnapshot, SnapshotFillState
-from together.scorecard.pressure import pressure_counts
-from together.scorecard.pressure_days import pressure_counts_for_days
+from together.scorecard.pressure import pressure_counts, pressure_counts_for_days
 from together.scorecard.snapshots import PRESSURE, snapshot_take, snapshots_take
 
 from .test_pressure import D, at

@@ -28,9 +28,9 @@ from .pressure import (
     areas_shown,
     pressure_at,
     pressure_counts,
+    pressure_counts_for_days,
     pressure_from,
 )
-from .pressure_days import pressure_counts_for_days
 from .selectors import BASE, KEPT, figures_for
 from .series import figures_for_days
 
@@ -139,7 +139,7 @@ RUN = 31
 def snapshots_take(days) -> int:
     """Compute and keep every figure of each of `days` at every level, and each area's pressure
     counts, as snapshot_take does day by day (the same rows), but each figure read once for all
-    the days (scorecard.series; the pressure counts, scorecard.pressure_days); returns the rows
+    the days (scorecard.series; the pressure counts, scorecard.pressure.days); returns the rows
     written. One transaction: all the days or none."""
     days = sorted(set(days))
     if not days:

@@ -30,8 +30,10 @@ from together.organisation.models import Absence, Team, TeamMembership, away_on_
 from together.proceedings.models import Allocation, Proceedings
 from together.proceedings.selectors import scaled_ceiling
 
-from .dates import end_of
-from .pressure import (
+from ..dates import end_of
+from ..selectors import CEILING_AFTER_FIRST_HEARING, CEILING_BEFORE_FIRST_HEARING, Scope, open_q
+from ..series import days_to_allocation, lead_q, open_any_q
+from .figures import (
     DEMAND_MONTHS,
     DURATION_WINDOW,
     PRIVATE_AFTER_FIRST_HEARING,
@@ -40,8 +42,6 @@ from .pressure import (
     duration_type,
     months_before,
 )
-from .selectors import CEILING_AFTER_FIRST_HEARING, CEILING_BEFORE_FIRST_HEARING, Scope, open_q
-from .series import days_to_allocation, lead_q, open_any_q
 
 
 def _held_q(day: datetime.date, prefix: str = "") -> Q:

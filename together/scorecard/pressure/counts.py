@@ -1,0 +1,174 @@
+"""The pressure counts of each service area at one day, from the records (pressure_counts)."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from together.accounts.models import Role
+from together.organisation.models import Absence, Team, TeamMembership, away_on_q
+from together.proceedings.models import Allocation, Proceedings
+from together.proceedings.selectors import scaled_ceiling
+
+from ..dates import end_of
+from ..selectors import (
+    CEILING_AFTER_FIRST_HEARING,
+    CEILING_BEFORE_FIRST_HEARING,
+    Scope,
+    days_to_allocation,
+    leads_at,
+    open_q,
+)
+from .figures import (
+    DEMAND_MONTHS,
+    DURATION_WINDOW,
+    PRIVATE_AFTER_FIRST_HEARING,
+    Figures,
+    a_year_before,
+    duration_type,
+    months_before,
+)
+
+
+def _counts(day: datetime.date, area_ids, figures: dict[int, Figures]) -> None:
+    """Demand, throughput, held on duty and service managers' duty holdings: one query."""
+    start = months_before(day, DEMAND_MONTHS)
+    year_before = a_year_before(day)
+    year_before_start = months_before(year_before, DEMAND_MONTHS)
+    end = end_of(day)
+    has_lead = leads_at(day).filter(proceedings=OuterRef("pk"))
+    manager_on_duty = Allocation.objects.filter(
+        proceedings=OuterRef("pk"),
+        kind=Allocation.Kind.DUTY,
+        fca__role=Role.SERVICE_MANAGER,
+        started_at__lt=end,
+    ).filter(Q(ended_at__isnull=True) | Q(ended_at__gte=end))
+    on_duty = open_q(day) & ~Exists(has_lead)
+    rows = (
+        Proceedings.objects.filter(service_area__in=area_ids)
+        .values("service_area")
+        .annotate(
+            opened=Count("pk", filter=Q(received_on__gt=start, received_on__lte=day)),
+            opened_year_before=Count(
+                "pk", filter=Q(received_on__gt=year_before_start, received_on__lte=year_before)
+            ),
+            closed=Count("pk", filter=Q(closed_on__gt=start, closed_on__lte=day)),
+            held_on_duty=Count("pk", filter=on_duty),
+            manager_duty=Count("pk", filter=on_duty & Exists(manager_on_duty)),
+        )
+        .order_by()
+    )
+    for row in rows:
+        found = figures[row.pop("service_area")]
+        for name, value in row.items():
+            setattr(found, name, value)
+
+
+def _durations(day: datetime.date, area_ids, figures: dict[int, Figures]) -> None:
+    """Proceedings closed in (D - 365 days, D]: the days each ran, by type. One query."""
+    rows = Proceedings.objects.filter(
+        service_area__in=area_ids,
+        closed_on__gt=day - datetime.timedelta(days=DURATION_WINDOW),
+        closed_on__lte=day,
+    ).values_list("service_area", "law", "kind", "received_on", "first_hearing_on", "closed_on")
+    for area_id, law, kind, received, first_hearing, closed in rows:
+        found = duration_type(law, kind, first_hearing)
+        if found is None:
+            continue
+        since = first_hearing if found == PRIVATE_AFTER_FIRST_HEARING else received
+        figures[area_id].duration_days[found] += max((closed - since).days, 0)
+        figures[area_id].duration_count[found] += 1
+
+
+def _saturation(day: datetime.date, area_ids, figures: dict[int, Figures]) -> None:
+    """Open proceedings led at D by FCAs (one query), against the capacity of the FCAs in the
+    area's teams at D (one query): each FCA's ceiling for their team's work scaled by their
+    working hours, none on a day they are away. An FCA in two teams counts once, in the team
+    they joined last."""
+    led = (
+        leads_at(day)
+        .filter(
+            open_q(day, "proceedings__"),
+            proceedings__service_area__in=area_ids,
+            fca__role=Role.FCA,
+        )
+        .values("proceedings__service_area")
+        .annotate(n=Count("proceedings_id", distinct=True))
+        .order_by()
+    )
+    for row in led:
+        figures[row["proceedings__service_area"]].led = row["n"]
+    away = Absence.objects.filter(away_on_q(day), user=OuterRef("user_id"))
+    members = (
+        TeamMembership.objects.filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=day),
+            team__service_area__in=area_ids,
+            started_on__lte=day,
+            user__role=Role.FCA,
+            user__is_active=True,
+        )
+        .annotate(away=Exists(away))
+        .values_list("user_id", "team__service_area", "team__kind", "user__fte", "away")
+        .order_by("user_id", "-started_on", "-pk")
+    )
+    counted = set()
+    for user_id, area_id, team_kind, fte, is_away in members:
+        if user_id in counted:
+            continue
+        counted.add(user_id)
+        if is_away:
+            continue
+        full_time = (
+            CEILING_BEFORE_FIRST_HEARING
+            if team_kind == Team.Kind.PRE_FIRST_HEARING
+            else CEILING_AFTER_FIRST_HEARING
+        )
+        figures[area_id].capacity += scaled_ceiling(full_time, fte)
+
+
+def _supervisor_holdings(day: datetime.date, area_ids) -> tuple[dict, dict]:
+    """How many open sets of proceedings in each area each practice supervisor holds an
+    allocation on at D (any kind), keyed (user id, area id), and who they are (by id: given
+    name, family name, service area). One query."""
+    end = end_of(day)
+    rows = (
+        Allocation.objects.filter(
+            Q(ended_at__isnull=True) | Q(ended_at__gte=end),
+            open_q(day, "proceedings__"),
+            started_at__lt=end,
+            proceedings__service_area__in=area_ids,
+            fca__role=Role.PRACTICE_SUPERVISOR,
+        )
+        .values_list(
+            "fca_id",
+            "proceedings__service_area",
+            "fca__given_name",
+            "fca__family_name",
+            "fca__service_area",
+        )
+        .annotate(n=Count("proceedings_id", distinct=True))
+        .order_by()
+    )
+    holdings, people = {}, {}
+    for fca_id, area_id, given, family, own_area, n in rows:
+        holdings[(fca_id, area_id)] = n
+        people[fca_id] = (given, family, own_area)
+    return holdings, people
+
+
+def pressure_counts(day: datetime.date, area_ids: list[int]) -> tuple[dict, dict, dict, dict]:
+    """Each area's counts at `day` (Figures), its days to allocation, how many open sets of
+    proceedings in it each practice supervisor holds an allocation on at D, keyed (user id,
+    area id), and who those supervisors are: six queries. What the page shows is built from
+    these (pressure_from), so the nightly snapshot keeps them and a past day reads the same."""
+    figures = {area_id: Figures() for area_id in area_ids}
+    if not area_ids:
+        return figures, {}, {}, {}
+    _counts(day, area_ids, figures)
+    _durations(day, area_ids, figures)
+    _saturation(day, area_ids, figures)
+    waits = days_to_allocation(Scope(day=day, area_ids=tuple(area_ids), by_area=True))
+    return (
+        figures,
+        {key: found["days_to_allocation_avg_last_90_days"] for key, found in waits.items()},
+        *_supervisor_holdings(day, area_ids),
+    )
