@@ -229,3 +229,19 @@ def test_production_takes_retired_secret_keys_for_a_rotation():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_postgresql_compiles_no_query_just_in_time_unless_told_to():
+    assert "-c jit=off" in _database_settings()["OPTIONS"]["options"]
+    assert "options" not in _database_settings(DATABASE_JIT="true")["OPTIONS"]
+
+
+@pytest.mark.django_db
+def test_the_service_connections_to_postgresql_have_just_in_time_compilation_off():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting; SQLite compiles no query")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

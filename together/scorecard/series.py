@@ -9,7 +9,8 @@ queries, each giving the same answer:
 - held on duty: the open proceedings, less those open with a lead at D (one day's query asks of
   each open set whether it has a lead);
 - children seen: a child is seen by D when their first meeting in the proceedings is before the
-  end of D (one day's query asks whether there is a meeting before then);
+  end of D (one day's query asks whether there is a meeting before then); each pair open in the
+  run is read once with its first meetings, and each day's counts are taken from them in Python;
 - days to allocation, and the FCAs audited lately: the rows of the whole run read once, and each
   day's window taken from them in Python;
 - the FCAs with their audits and observations done: one function for a day and for many
@@ -19,9 +20,10 @@ Whole numbers are counted and averages are taken over whole numbers, so the two 
 last digit (tests/scorecard/test_series.py, on SQLite and PostgreSQL).
 """
 
+import bisect
 import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, FilteredRelation, Min, Q
 from django.utils import timezone
 
 from together.accounts.models import Role
@@ -201,37 +203,72 @@ def days_to_allocation(scope: Scope, days) -> dict:
 
 
 def children_seen(scope: Scope, days) -> dict:
-    met = Meeting.objects.filter(
-        child=OuterRef("child_id"),
-        proceedings=OuterRef("proceedings_id"),
-        outcome=Meeting.Outcome.MET,
-    ).order_by("occurred_at")
-    pairs = ProceedingsChild.objects.filter(
-        open_any_q(days, "proceedings__"), scope.proceedings("proceedings__")
-    ).annotate(
-        first_met=Subquery(met.values("occurred_at")[:1]),
-        first_in_person=Subquery(
-            met.filter(method=Meeting.Method.IN_PERSON).values("occurred_at")[:1]
+    """Each pair open on one of the days is read once, with its first meeting in the proceedings
+    and its first in person (a join grouped by pair, not a lookup for each pair and day), and
+    each day's counts are taken from them here: a pair counts on the days it is open, and as seen
+    from the first day whose end is after its first meeting."""
+    met = FilteredRelation(
+        "child__meetings",
+        condition=Q(
+            child__meetings__proceedings=F("proceedings"),
+            child__meetings__outcome=Meeting.Outcome.MET,
         ),
     )
-    counts = {}
-    for n, day in enumerate(days):
-        open_then = open_q(day, "proceedings__")
-        counts[f"pairs{n}"] = Count("pk", filter=open_then)
-        counts[f"seen{n}"] = Count("pk", filter=open_then & Q(first_met__lt=end_of(day)))
-        counts[f"in_person{n}"] = Count("pk", filter=open_then & Q(first_in_person__lt=end_of(day)))
-    counts = _aggregate(scope, pairs, scope.path("proceedings__"), **counts)
-    return {
-        day: {
-            key: {
-                "children_seen_share": share(c[f"seen{n}"], c[f"pairs{n}"]),
-                "children_seen_in_person_share": share(c[f"in_person{n}"], c[f"pairs{n}"]),
-                **_bases(c[f"pairs{n}"], "children_seen_share", "children_seen_in_person_share"),
+    group = scope.path("proceedings__")
+    rows = (
+        ProceedingsChild.objects.filter(
+            open_any_q(days, "proceedings__"), scope.proceedings("proceedings__")
+        )
+        .annotate(met=met)
+        .values("pk", group, "proceedings__received_on", "proceedings__closed_on")
+        .annotate(
+            first_met=Min("met__occurred_at"),
+            first_in_person=Min("met__occurred_at", filter=Q(met__method=Meeting.Method.IN_PERSON)),
+        )
+        .order_by()
+        .values_list(
+            group,
+            "proceedings__received_on",
+            "proceedings__closed_on",
+            "first_met",
+            "first_in_person",
+        )
+    )
+    ordered = sorted(days)
+    ends = [end_of(day) for day in ordered]
+    names = ("pairs", "seen", "in_person")
+    changes = {key: {name: [0] * (len(ordered) + 1) for name in names} for key in scope.groups()}
+    for place, received_on, closed_on, first_met, first_in_person in rows:
+        counted = changes.get(place if scope.each else None)
+        if counted is None:
+            continue
+        # Open from the first day on or after receipt to the last day before closing.
+        first = bisect.bisect_left(ordered, received_on)
+        stop = len(ordered) if closed_on is None else bisect.bisect_left(ordered, closed_on)
+        _count_days(counted["pairs"], first, stop)
+        for name, met_at in (("seen", first_met), ("in_person", first_in_person)):
+            if met_at is not None:
+                _count_days(counted[name], max(first, bisect.bisect_right(ends, met_at)), stop)
+    result = {day: {} for day in ordered}
+    for key, counted in changes.items():
+        running = dict.fromkeys(names, 0)
+        for n, day in enumerate(ordered):
+            for name in names:
+                running[name] += counted[name][n]
+            result[day][key] = {
+                "children_seen_share": share(running["seen"], running["pairs"]),
+                "children_seen_in_person_share": share(running["in_person"], running["pairs"]),
+                **_bases(running["pairs"], "children_seen_share", "children_seen_in_person_share"),
             }
-            for key, c in counts.items()
-        }
-        for n, day in enumerate(days)
-    }
+    return result
+
+
+def _count_days(changes: list[int], first: int, stop: int) -> None:
+    """Count a record on the days numbered first to stop - 1 (none when first >= stop), as
+    changes: +1 on the first day it counts, -1 on the first day it no longer does."""
+    if first < stop:
+        changes[first] += 1
+        changes[stop] -= 1
 
 
 def audits(scope: Scope, days) -> dict:
