@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.children.factories import MeetingFactory
 from tests.feedback.factories import InvitationFactory, ResponseFactory
@@ -21,8 +22,8 @@ UTC = datetime.UTC
 def test_a_supervisor_starts_an_audit_of_their_fcas_work_with_a_child(client, world):
     client.force_login(world.supervisor_team)
     choose = client.get("/quality/audits/start/").content.decode()
-    assert world.fca_allocated.full_name in choose
-    assert world.fca_other_area.full_name not in choose
+    assert escape(world.fca_allocated.full_name) in choose
+    assert escape(world.fca_other_area.full_name) not in choose
     page = client.get(f"/quality/audits/start/?fca={world.fca_allocated.uuid}")
     form = page.context["form"]
     key = form.fields["child"].choices[0][0]
