@@ -37,11 +37,12 @@ _fca = _current & Q(memberships__user__role=Role.FCA, memberships__user__is_acti
 
 
 def teams_for_user(user) -> list[Team]:
-    """The teams a member of staff works in now."""
+    """The teams a member of staff works in now (the team alone: the pages that list them show
+    their names)."""
     return list(
-        Team.objects.filter(memberships__user=user, memberships__ended_on__isnull=True)
-        .select_related("service_area__region")
-        .order_by("name")
+        Team.objects.filter(memberships__user=user, memberships__ended_on__isnull=True).order_by(
+            "name"
+        )
     )
 
 
