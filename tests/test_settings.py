@@ -158,6 +158,8 @@ def test_postgresql_by_default_keeps_connections_and_prepares_statements_that_re
     assert found["CONN_MAX_AGE"] == 60 and "pool" not in found["OPTIONS"]
     assert found["OPTIONS"]["server_side_binding"] is True
     assert found["OPTIONS"]["prepare_threshold"] == 5
+    # Just-in-time compilation off (a libpq option for the connection).
+    assert "-c jit=off" in found["OPTIONS"]["options"]
 
 
 def test_postgresql_behind_an_old_pooler_binds_on_the_client_and_prepares_nothing():
@@ -231,8 +233,7 @@ def test_production_takes_retired_secret_keys_for_a_rotation():
     assert result.stdout.strip() == "True"
 
 
-def test_postgresql_compiles_no_query_just_in_time_unless_told_to():
-    assert "-c jit=off" in _database_settings()["OPTIONS"]["options"]
+def test_postgresql_may_be_left_to_compile_queries_just_in_time():
     assert "options" not in _database_settings(DATABASE_JIT="true")["OPTIONS"]
 
 
