@@ -190,12 +190,12 @@ def test_every_row_is_a_child_whose_file_the_manager_may_see(figures_world, monk
     child's own rule is narrowed here to show the list asks it of every row."""
     from django.db.models import Q
 
-    from together.letters import oversight
+    from together.letters.oversight import lists
 
     w, _ = figures_world
     everyone = letters_oversight_children(user=w.manager_area, figure="allocated")
     assert _name(w.child) in _names(everyone)
-    monkeypatch.setattr(oversight, "everyday_access_q", lambda user: ~Q(pk=w.child.pk))
+    monkeypatch.setattr(lists, "everyday_access_q", lambda user: ~Q(pk=w.child.pk))
     narrowed = letters_oversight_children(user=w.manager_area, figure="allocated")
     assert _names(narrowed) == _names(everyone) - {_name(w.child)}
 

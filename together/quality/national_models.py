@@ -1,6 +1,6 @@
 """National case quality audits: three rounds a year of about 200 children's files each, drawn
 as a reproducible stratified random sample, assigned to auditors from other areas, 30% of them
-moderated by the national improvement service (see national.py for how)."""
+moderated by the national improvement service (see national/ for how)."""
 
 import secrets
 import uuid

@@ -1,4 +1,4 @@
-"""The scorecard's figures of many days at once, for a rebuild of the snapshots (snapshots.py).
+"""The scorecard's figures of many days at once, for a rebuild of the snapshots (snapshots/).
 
 The same figures as selectors.figures_for gives for each day on its own, by the same definitions
 (each built from the selectors' own conditions: open_q, the first hearing, a lead at D), but each

@@ -51,7 +51,7 @@ def moderation_sample_create(*, by, area, month: datetime.date) -> list[Moderati
     month = first_of_month(month)
     drawn = list(
         Moderation.objects.filter(month=month, audit__proceedings__service_area=area)
-        # A national audit's moderation (national.py) is not the area's monthly sample.
+        # A national audit's moderation (quality.national) is not the area's monthly sample.
         .filter(audit__national_file__isnull=True)
         .select_related("audit__child")
         .order_by("pk")

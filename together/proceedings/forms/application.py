@@ -1,17 +1,15 @@
-"""Forms for proceedings: a new application, a hearing, choosing a lead Family Court Adviser."""
-
-from datetime import datetime
+"""The form for a new application: its kind, the children and the parties."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from together.children.models import BreakGlass, Child, FamilyMember, Relationship
-from together.core.forms import DateField, SubmitOnceForm, TimeField
+from together.children.models import Child, FamilyMember, Relationship
+from together.core.forms import DateField
 
-from .courts import HEARING_CENTRES
-from .models import LAW_OF_KIND, Hearing, Kind, Law, PartyRole, Proceedings
-from .selectors import ChildDetails, PartyDetails
+from ..courts import HEARING_CENTRES
+from ..models import LAW_OF_KIND, Kind, Law, PartyRole, Proceedings
+from ..selectors import ChildDetails, PartyDetails
 
 
 def _past_only(value, what: str):
@@ -31,8 +29,6 @@ def _text(label: str, max_length: int, *, required=True, what: str | None = None
     )
 
 
-# A new application
-
 NEW_KINDS = [
     (Kind.CARE_S31.value, Kind.CARE_S31.label),
     (Kind.PRIVATE_FIRST_HEARING.value, Kind.PRIVATE_FIRST_HEARING.label),
@@ -41,11 +37,23 @@ NEW_KINDS = [
     ("other_public", "Another public law application"),
     ("other_private", "Another private law application"),
 ]
+
+
 OTHER_KIND_LAW = {"other_public": Law.PUBLIC, "other_private": Law.PRIVATE}
+
+
 MAX_CHILDREN = 4
+
+
 CHILD_FIELDS = ("legal_given_names", "legal_family_name", "preferred_name", "date_of_birth")
+
+
 MAX_PARTIES = 4
+
+
 PARTY_FIELDS = ("given_name", "family_name", "relationship", "role")
+
+
 PARTY_ROLES = [
     (PartyRole.APPLICANT.value, "Applicant"),
     (PartyRole.RESPONDENT.value, "Respondent"),
@@ -287,170 +295,3 @@ class NewApplicationForm(forms.Form):
         if chosen in OTHER_KIND_LAW:
             return Kind.OTHER, OTHER_KIND_LAW[chosen]
         return chosen, None
-
-
-class MatchForm(forms.Form):
-    """For each child who may already have a file: link to that child, or start a new file."""
-
-    NEW = "new"
-
-    def __init__(self, *args, rows, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.rows = []
-        self.unmatched = [details for _, details, matches in rows if not matches]
-        for number, details, matches in rows:
-            if not matches:
-                continue
-            name = f"match{number}"
-            self.fields[name] = forms.ChoiceField(
-                label=f"Is {details.preferred_name} one of these children?",
-                choices=[(str(m.child.uuid), m.child.preferred_name) for m in matches]
-                + [(self.NEW, "This is a new child")],
-                widget=forms.RadioSelect,
-                error_messages={
-                    "required": f"Say whether {details.preferred_name} already has a file, "
-                    "or is a new child",
-                    "invalid_choice": "Choose one of the children listed, or say this is a new "
-                    "child",
-                },
-            )
-            elsewhere = any(m.held_elsewhere for m in matches)
-            if elsewhere:
-                self.fields[f"reason{number}"] = forms.CharField(
-                    label=f"If you link {details.preferred_name} to a child whose file another "
-                    "area holds, say why",
-                    help_text="For example, the court says it is the same child. Your reason is "
-                    "recorded and shown to that area's managers.",
-                    required=False,
-                    max_length=BreakGlass._meta.get_field("reason").max_length,
-                    widget=forms.Textarea(attrs={"rows": 3}),
-                    error_messages={"max_length": "Your reason must be 1,000 characters or fewer"},
-                )
-            self.rows.append(
-                {"number": number, "details": details, "matches": matches, "elsewhere": elsewhere}
-            )
-
-    def row_fields(self) -> list[dict]:
-        return [
-            {
-                **row,
-                "field": self[f"match{row['number']}"],
-                "reason": self[f"reason{row['number']}"] if row["elsewhere"] else None,
-            }
-            for row in self.rows
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        chosen: dict[str, int] = {}
-        for row in self.rows:
-            name = f"match{row['number']}"
-            value = cleaned.get(name)
-            if value and value != self.NEW:
-                if value in chosen:
-                    self.add_error(
-                        name,
-                        f"Child {row['number']} and child {chosen[value]} cannot both be the "
-                        "same child. Choose again for one of them",
-                    )
-                chosen[value] = row["number"]
-                match = self._match(row, value)
-                reason = " ".join((cleaned.get(f"reason{row['number']}") or "").split())
-                if match and match.held_elsewhere and not reason:
-                    self.add_error(
-                        f"reason{row['number']}",
-                        f"Say why you are linking {row['details'].preferred_name} to the child "
-                        f"whose file {' and '.join(match.held_by)} holds",
-                    )
-        return cleaned
-
-    @staticmethod
-    def _match(row, value):
-        return next((m for m in row["matches"] if str(m.child.uuid) == value), None)
-
-    def link_reason(self, number: int) -> str:
-        return " ".join((self.cleaned_data.get(f"reason{number}") or "").split())
-
-    def linked_child(self, number: int) -> Child | None:
-        value = self.cleaned_data.get(f"match{number}")
-        for row in self.rows:
-            if row["number"] == number:
-                for match in row["matches"]:
-                    if str(match.child.uuid) == value:
-                        return match.child
-        return None
-
-
-# A hearing
-
-
-class HearingForm(SubmitOnceForm):
-    kind = forms.ChoiceField(
-        label="What kind of hearing?",
-        choices=Hearing.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose the kind of hearing",
-            "invalid_choice": "Choose one of the kinds of hearing listed",
-        },
-    )
-    date = DateField(
-        label="Date of the hearing",
-        label_for_errors="the date of the hearing",
-        help_text="For example, 3 12 2026",
-    )
-    time = TimeField(
-        label="Time",
-        help_text="For example, 10:30 or 2pm",
-        error_messages={
-            "required": "Enter the time of the hearing",
-            "invalid": "Enter the time of the hearing, like 10:30 or 2pm",
-        },
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-    )
-    outcome = forms.CharField(
-        label="What the court decided (optional)",
-        help_text="Leave this blank for a hearing that has not happened yet.",
-        max_length=Hearing._meta.get_field("outcome").max_length,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": "What the court decided must be 2000 characters or fewer"},
-    )
-
-    def starts_at(self) -> datetime:
-        return timezone.make_aware(
-            datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
-        )
-
-
-# Choosing a lead Family Court Adviser
-
-
-class AllocateForm(forms.Form):
-    fca = forms.ChoiceField(
-        label="Who will be the lead Family Court Adviser?",
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose a Family Court Adviser",
-            "invalid_choice": "Choose one of the Family Court Advisers listed",
-        },
-    )
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": "This page is out of date. Reload it and choose again.",
-            "invalid": "This page is out of date. Reload it and choose again.",
-        },
-    )
-
-    def __init__(self, *args, caseloads, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.caseloads = caseloads
-        self.fields["fca"].choices = [(str(c.fca.uuid), c.fca.full_name) for c in caseloads]
-
-    def chosen_caseload(self):
-        chosen = self.cleaned_data["fca"]
-        return next(c for c in self.caseloads if str(c.fca.uuid) == chosen)
-
-    def chosen_fca(self):
-        return self.chosen_caseload().fca
