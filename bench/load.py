@@ -42,6 +42,7 @@ from urllib.parse import urlencode
 # The server and this process sign sessions with the same key (set before Django starts).
 os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(64)
 
+import load_wrk  # noqa: E402
 from common import ROOT, free_port, gunicorn, prepare_database  # noqa: E402
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -295,6 +296,13 @@ def main():
         help="add PDF downloads of the FCAs' children's letters (5%% of requests)",
     )
     parser.add_argument("--max-requests", type=int, default=20000, help="at each level")
+    parser.add_argument(
+        "--driver",
+        choices=("wrk", "python", "both"),
+        default="wrk" if load_wrk.available() else "python",
+        help="what sends the requests: wrk (in C, the default where installed) or this "
+        "script's Python threads; both: each level with each, in turn",
+    )
     args = parser.parse_args()
 
     prepare_database(os.environ.get("BENCH_SIZE", "small"))
@@ -332,18 +340,36 @@ def main():
             return r.choice(floor)
 
         run(ports, mixed, 2 * len(ports), 3, 200)  # warm every worker
+        drivers = ["wrk", "python"] if args.driver == "both" else [args.driver]
+        if "wrk" in drivers and (args.servers > 1 or not load_wrk.available()):
+            print("  (wrk sends to one server; the Python threads send instead)")
+            drivers = ["python"]
+        script = ROOT / "var" / "load-wrk.lua"
+        weighted = [(weight, targets.get(kind, [])) for kind, weight in mix]
         for clients in (int(c) for c in args.clients.split(",")):
             print(f"{clients} client{'s' if clients > 1 else ''} at once, {args.seconds:g} s each:")
-            before, started = cpu_by_program(), time.perf_counter()
-            result = run(ports, mixed, clients, args.seconds, args.max_requests)
-            used = cpu_share(before, cpu_by_program(), time.perf_counter() - started)
-            print(row("mixed pages", result))
-            print(f"    CPU: {used}")
-            print(
-                "    median by kind: "
-                + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in result["by_kind"].items())
-            )
-            print(row("bare page", run(ports, bare, clients, args.seconds / 2, args.max_requests)))
+            for driver in drivers:
+                label = f" (sent by {driver})" if len(drivers) > 1 or driver == "wrk" else ""
+                before, started = cpu_by_program(), time.perf_counter()
+                if driver == "wrk":
+                    result = load_wrk.run(ports[0], weighted, clients, args.seconds, script)
+                else:
+                    result = run(ports, mixed, clients, args.seconds, args.max_requests)
+                used = cpu_share(before, cpu_by_program(), time.perf_counter() - started)
+                print(row("mixed pages" + label, result))
+                print(f"    CPU: {used}")
+                if "by_kind" in result:
+                    print(
+                        "    median by kind: "
+                        + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in result["by_kind"].items())
+                    )
+                if driver == "wrk":
+                    bare_result = load_wrk.run(
+                        ports[0], [(1, floor)], clients, args.seconds / 2, script
+                    )
+                else:
+                    bare_result = run(ports, bare, clients, args.seconds / 2, args.max_requests)
+                print(row("bare page" + label, bare_result))
         print(f"\nThe servers' log: {log_path}")
 
 
