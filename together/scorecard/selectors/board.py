@@ -1,8 +1,11 @@
 """The board's figures, part by part (each function's docstring gives its definition)."""
 
 import datetime
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from together.accounts.models import Role
@@ -28,9 +31,7 @@ from .keys import (
 )
 from .scope import (
     Scope,
-    _aggregate,
     _bases,
-    _grouped,
     _mean,
     after_first_hearing_q,
     before_first_hearing_q,
@@ -38,11 +39,46 @@ from .scope import (
     open_q,
     share,
 )
+from .tally import Tally
 
 
-def open_proceedings(scope: Scope) -> dict:
+@dataclass(frozen=True)
+class Part:
+    """One part of the figures: `gather` reads the records once for every place of a scope, a
+    Tally for each ({place's id: tally}, or {None: tally} for the whole); `finish` turns a tally
+    into the part's figures. `adds_up` is False for a part whose tallies do not add up across
+    places (tally.py), so a whole is read on its own rather than put together."""
+
+    gather: Callable[[Scope], dict]
+    finish: Callable[[Tally], dict]
+    adds_up: bool = True
+
+    def __call__(self, scope: Scope) -> dict:
+        """The figures for the scope as a whole, or for each of its places (scope.groups())."""
+        tallies = self.gather(scope)
+        return {key: self.finish(tallies.get(key) or Tally()) for key in scope.groups()}
+
+
+def _counted(scope: Scope, queryset, path: str, **aggregates) -> dict:
+    """The counts `aggregates` over `queryset`, a Tally for the whole, or for each place found
+    (`path` is the path to the place's id; the records of no place are keyed None)."""
+    if not scope.each:
+        return {None: Tally(counts=Counter(queryset.aggregate(**aggregates)))}
+    rows = queryset.values(scorecard_group=F(path)).annotate(**aggregates).order_by()
+    return {row.pop("scorecard_group"): Tally(counts=Counter(row)) for row in rows}
+
+
+def _by_place(scope: Scope, rows) -> dict:
+    """Rows of (place, values...) gathered by place (all under None for the whole)."""
+    found: dict = {}
+    for group, *values in rows:
+        found.setdefault(group if scope.each else None, []).append(values)
+    return found
+
+
+def _gather_open(scope: Scope) -> dict:
     has_lead = leads_at(scope.day).filter(proceedings=OuterRef("pk"))
-    counts = _aggregate(
+    return _counted(
         scope,
         Proceedings.objects.filter(open_q(scope.day), scope.proceedings()),
         scope.path(),
@@ -51,7 +87,24 @@ def open_proceedings(scope: Scope) -> dict:
         private=Count("pk", filter=Q(law=Law.PRIVATE)),
         on_duty=Count("pk", filter=~Exists(has_lead)),
     )
-    children = _aggregate(
+
+
+def _open_figures(tally: Tally) -> dict:
+    counts = tally.counts
+    return {
+        "open_proceedings": counts["open"],
+        "open_proceedings_public": counts["public"],
+        "open_proceedings_private": counts["private"],
+        "held_on_duty": counts["on_duty"],
+    }
+
+
+# Open at D, public and private, and held on duty (open with no lead at D).
+open_proceedings = Part(_gather_open, _open_figures)
+
+
+def _gather_open_children(scope: Scope) -> dict:
+    return _counted(
         scope,
         ProceedingsChild.objects.filter(
             open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
@@ -59,16 +112,13 @@ def open_proceedings(scope: Scope) -> dict:
         scope.path("proceedings__"),
         n=Count("child_id", distinct=True),
     )
-    return {
-        key: {
-            "open_proceedings": counts[key]["open"],
-            "open_proceedings_public": counts[key]["public"],
-            "open_proceedings_private": counts[key]["private"],
-            "open_children": children[key]["n"],
-            "held_on_duty": counts[key]["on_duty"],
-        }
-        for key in scope.groups()
-    }
+
+
+# The distinct children in open proceedings at D: a child in proceedings in two areas is one
+# child of the region, so a whole is counted on its own.
+open_children = Part(
+    _gather_open_children, lambda tally: {"open_children": tally.counts["n"]}, adds_up=False
+)
 
 
 def caseload_figures(after_loads: list[int], before_loads: list[int]) -> dict:
@@ -96,11 +146,11 @@ def caseload_figures(after_loads: list[int], before_loads: list[int]) -> dict:
     }
 
 
-def caseloads(scope: Scope) -> dict:
-    """Per FCA, the open proceedings they lead at D, after and before the first hearing."""
+def _gather_caseloads(scope: Scope) -> dict:
+    """Per FCA (and place), the open proceedings they lead at D, after and before the first
+    hearing."""
     after = after_first_hearing_q(scope.day, "proceedings__")
     before = before_first_hearing_q(scope.day, "proceedings__")
-    # One row per FCA, or per FCA and service area.
     by = [scope.path("proceedings__")] if scope.each else []
     loads = (
         leads_at(scope.day)
@@ -114,23 +164,35 @@ def caseloads(scope: Scope) -> dict:
             after=Count("proceedings_id", filter=after, distinct=True),
             before=Count("proceedings_id", filter=before, distinct=True),
         )
-        .values_list(*by, "after", "before")
+        .values_list(*by, "fca_id", "after", "before")
         .order_by()
     )
     if not scope.each:
         loads = [(None, *row) for row in loads]
-    result = {}
-    for key, rows in _grouped(scope, loads).items():
-        after_loads = [a for a, _ in rows if a]
-        before_loads = [b for _, b in rows if b]
-        result[key] = caseload_figures(after_loads, before_loads)
-    return result
+    return {
+        key: Tally(
+            by_person={
+                "after": Counter({fca: a for fca, a, _ in rows}),
+                "before": Counter({fca: b for fca, _, b in rows}),
+            }
+        )
+        for key, rows in _by_place(scope, loads).items()
+    }
 
 
-def days_to_allocation(scope: Scope) -> dict:
-    """For proceedings whose first lead started in (D-90, D], the mean of the days from the
-    application to that start. `first_allocated_at` is the first lead's start (kept so by
-    proceedings.services and by the import)."""
+def _caseload_figures(tally: Tally) -> dict:
+    after, before = tally.by_person.get("after", {}), tally.by_person.get("before", {})
+    return caseload_figures([n for n in after.values() if n], [n for n in before.values() if n])
+
+
+# Per FCA, the open proceedings they lead at D, after and before the first hearing.
+caseloads = Part(_gather_caseloads, _caseload_figures)
+
+
+def _gather_days_to_allocation(scope: Scope) -> dict:
+    """For proceedings whose first lead started in (D-90, D], the days from the application to
+    that start. `first_allocated_at` is the first lead's start (kept so by proceedings.services
+    and by the import)."""
     window_start = end_of(scope.day - datetime.timedelta(days=DAYS_TO_ALLOCATION_WINDOW))
     rows = Proceedings.objects.filter(
         scope.proceedings(),
@@ -138,26 +200,33 @@ def days_to_allocation(scope: Scope) -> dict:
         first_allocated_at__lt=end_of(scope.day),
     ).values_list(scope.path(), "received_on", "first_allocated_at")
     return {
-        key: {
-            "days_to_allocation_avg_last_90_days": _mean(
-                [(timezone.localdate(at) - received).days for received, at in found]
-            ),
-            **_bases(len(found), "days_to_allocation_avg_last_90_days"),
-        }
-        for key, found in _grouped(scope, rows).items()
+        key: Tally(values={"days": [(timezone.localdate(at) - got).days for got, at in found]})
+        for key, found in _by_place(scope, rows).items()
     }
 
 
-def children_seen(scope: Scope) -> dict:
-    """Over (open proceedings, child) pairs: the share with a meeting in those proceedings on or
-    before D, and the share with one in person."""
+def _days_to_allocation_figures(tally: Tally) -> dict:
+    days = tally.values.get("days", [])
+    return {
+        "days_to_allocation_avg_last_90_days": _mean(days),
+        **_bases(len(days), "days_to_allocation_avg_last_90_days"),
+    }
+
+
+# The mean of the days to the first lead, over proceedings first allocated in (D-90, D].
+days_to_allocation = Part(_gather_days_to_allocation, _days_to_allocation_figures)
+
+
+def _gather_children_seen(scope: Scope) -> dict:
+    """Over (open proceedings, child) pairs: those with a meeting in those proceedings on or
+    before D, and those with one in person."""
     met = Meeting.objects.filter(
         child=OuterRef("child_id"),
         proceedings=OuterRef("proceedings_id"),
         outcome=Meeting.Outcome.MET,  # a record of not meeting them is not a meeting
         occurred_at__lt=end_of(scope.day),
     )
-    counts = _aggregate(
+    return _counted(
         scope,
         ProceedingsChild.objects.filter(
             open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
@@ -167,22 +236,27 @@ def children_seen(scope: Scope) -> dict:
         seen=Count("pk", filter=Exists(met)),
         in_person=Count("pk", filter=Exists(met.filter(method=Meeting.Method.IN_PERSON))),
     )
+
+
+def _children_seen_figures(tally: Tally) -> dict:
+    c = tally.counts
     return {
-        key: {
-            "children_seen_share": share(c["seen"], c["pairs"]),
-            "children_seen_in_person_share": share(c["in_person"], c["pairs"]),
-            **_bases(c["pairs"], "children_seen_share", "children_seen_in_person_share"),
-        }
-        for key, c in counts.items()
+        "children_seen_share": share(c["seen"], c["pairs"]),
+        "children_seen_in_person_share": share(c["in_person"], c["pairs"]),
+        **_bases(c["pairs"], "children_seen_share", "children_seen_in_person_share"),
     }
 
 
-def audits(scope: Scope) -> dict:
-    """The share of audits in (D-365, D] graded good or outstanding; and over FCAs leading at
-    least one open set of proceedings at D (in the area), the share with no audit of their work
-    (anywhere) in (D-91, D]."""
+# The share of (open proceedings, child) pairs seen by D, and seen in person.
+children_seen = Part(_gather_children_seen, _children_seen_figures)
+
+
+def _gather_audits(scope: Scope) -> dict:
+    """The audits in (D-365, D], and those graded good or outstanding; the FCAs leading at least
+    one open set of proceedings at D (in the place); and (the same for every place) the FCAs
+    with an audit of their work, anywhere, in (D-91, D]."""
     day = scope.day
-    graded = _aggregate(
+    graded = _counted(
         scope,
         Audit.objects.filter(
             scope.proceedings("proceedings__"),
@@ -204,7 +278,7 @@ def audits(scope: Scope) -> dict:
         .distinct()
         .order_by()
     )
-    audited = set(
+    audited = frozenset(
         Audit.objects.filter(
             audited_on__gt=day - datetime.timedelta(days=AUDITED_RECENTLY_WINDOW),
             audited_on__lte=day,
@@ -213,24 +287,39 @@ def audits(scope: Scope) -> dict:
         .distinct()
         .order_by()
     )
-    result = {}
-    for key, rows in _grouped(scope, leading).items():
-        fcas = {fca for (fca,) in rows}
-        result[key] = {
-            "audits_good_or_better_share_last_12_months": share(
-                graded[key]["good"], graded[key]["all"]
-            ),
-            "fcas_without_audit_last_3_months_share": share(len(fcas - audited), len(fcas)),
-            **_bases(graded[key]["all"], "audits_good_or_better_share_last_12_months"),
-            **_bases(len(fcas), "fcas_without_audit_last_3_months_share"),
-        }
-    return result
+    leaders = _by_place(scope, leading)
+    return {
+        key: Tally(
+            counts=graded.get(key, Tally()).counts,
+            people={"leading": frozenset(fca for (fca,) in leaders.get(key, []))},
+            shared={"audited": audited},
+        )
+        for key in graded.keys() | leaders.keys()
+    }
 
 
-def feedback(scope: Scope) -> dict:
+def _audit_figures(tally: Tally) -> dict:
+    c = tally.counts
+    fcas = tally.people.get("leading", frozenset())
+    audited = tally.shared.get("audited", frozenset())
+    return {
+        "audits_good_or_better_share_last_12_months": share(c["good"], c["all"]),
+        "fcas_without_audit_last_3_months_share": share(len(fcas - audited), len(fcas)),
+        **_bases(c["all"], "audits_good_or_better_share_last_12_months"),
+        **_bases(len(fcas), "fcas_without_audit_last_3_months_share"),
+    }
+
+
+# The share of audits in (D-365, D] graded good or outstanding; and over FCAs leading at least one
+# open set of proceedings at D (in the place), the share with no audit of their work (anywhere)
+# in (D-91, D].
+audits = Part(_gather_audits, _audit_figures)
+
+
+def _gather_feedback(scope: Scope) -> dict:
     """Answers in (D-365, D], leaving out "I don't know" and answers to a form that did not ask
-    the question (after an introductory letter): the share who felt listened to, for children
-    and for parents and carers. An area's are the answers about its work."""
+    the question (after an introductory letter): for children and for parents and carers, all
+    and those who felt listened to. An area's are the answers about its work."""
     start = end_of(scope.day - datetime.timedelta(days=FEEDBACK_WINDOW))
     answers = FeedbackResponse.objects.filter(
         answered_at__gte=start, answered_at__lt=end_of(scope.day), listened__isnull=False
@@ -240,7 +329,7 @@ def feedback(scope: Scope) -> dict:
     child = Q(audience__in=CHILD_AUDIENCES)
     parent = Q(audience=Audience.PARENT_CARER)
     yes = Q(listened__in=POSITIVE_ANSWERS)
-    counts = _aggregate(
+    return _counted(
         scope,
         answers,
         scope.path(),
@@ -249,16 +338,19 @@ def feedback(scope: Scope) -> dict:
         parents=Count("pk", filter=parent),
         parents_yes=Count("pk", filter=parent & yes),
     )
+
+
+def _feedback_figures(tally: Tally) -> dict:
+    c = tally.counts
     return {
-        key: {
-            "children_felt_listened_to_share_last_12_months": share(
-                c["children_yes"], c["children"]
-            ),
-            "parents_carers_felt_listened_to_share_last_12_months": share(
-                c["parents_yes"], c["parents"]
-            ),
-            **_bases(c["children"], "children_felt_listened_to_share_last_12_months"),
-            **_bases(c["parents"], "parents_carers_felt_listened_to_share_last_12_months"),
-        }
-        for key, c in counts.items()
+        "children_felt_listened_to_share_last_12_months": share(c["children_yes"], c["children"]),
+        "parents_carers_felt_listened_to_share_last_12_months": share(
+            c["parents_yes"], c["parents"]
+        ),
+        **_bases(c["children"], "children_felt_listened_to_share_last_12_months"),
+        **_bases(c["parents"], "parents_carers_felt_listened_to_share_last_12_months"),
     }
+
+
+# The share of answers in (D-365, D] who felt listened to, for children and for parents and carers.
+feedback = Part(_gather_feedback, _feedback_figures)

@@ -2,15 +2,32 @@
 
 import datetime
 
-from together.organisation.models import ServiceArea
+from together.organisation.models import Region, ServiceArea
 
-from .board import audits, caseloads, children_seen, days_to_allocation, feedback, open_proceedings
+from .board import (
+    audits,
+    caseloads,
+    children_seen,
+    days_to_allocation,
+    feedback,
+    open_children,
+    open_proceedings,
+)
 from .framework import compliance
 from .keys import KEYS
 from .scope import Scope
+from .tally import Tally, total
 
 # The board's figures (KEYS), which the command prints; and every figure kept (KEPT).
-BOARD_PARTS = (open_proceedings, caseloads, days_to_allocation, children_seen, audits, feedback)
+BOARD_PARTS = (
+    open_proceedings,
+    open_children,
+    caseloads,
+    days_to_allocation,
+    children_seen,
+    audits,
+    feedback,
+)
 PARTS = (*BOARD_PARTS, compliance)
 
 
@@ -79,3 +96,54 @@ def figures_for(
     regions, areas or teams `ids` together (key None), or for each of them (`each`, keyed by
     id): the same number of queries however many there are."""
     return _figures(Scope(day=day, ids=ids, each=each, level=level))
+
+
+def areas_by_region(region_id: int | None = None) -> dict[int, tuple[int, ...]]:
+    """{region id: its service areas' ids} for every region, or for one: what figures_rolled_up
+    puts together. One query (two for every region, so a region with no areas is there too)."""
+    areas = ServiceArea.objects.order_by("pk")
+    found: dict = {}
+    if region_id is None:
+        found = dict.fromkeys(Region.objects.values_list("pk", flat=True), ())
+    else:
+        found, areas = {region_id: ()}, areas.filter(region_id=region_id)
+    for region, area in areas.values_list("region_id", "pk"):
+        found[region] = (*found[region], area)
+    return found
+
+
+def figures_rolled_up(
+    day: datetime.date, regions: dict[int, tuple[int, ...]], *, nation: bool = False
+) -> dict:
+    """Every figure at `day` (as figures_for) for each service area of `regions` ({region id:
+    its area ids}), each of those regions, and with `nation` the nation, keyed by level ("area",
+    "region", "nation") then id (None for the nation). Each part reads the records once, by
+    service area, and a region's tally, and the nation's, is the sum of its areas' (tally.py);
+    the nation's adds the records of no area (answers not about an area's work). A part whose
+    tallies do not add up (the distinct children) is read at each level instead. The same figures
+    as figures_for at each level, in about half the queries of the three."""
+    area_ids = tuple(area for ids in regions.values() for area in ids)
+    by_area = Scope(day=day, ids=None if nation else area_ids, each=True)
+    scopes = {
+        "area": Scope(day=day, ids=area_ids, each=True),
+        "region": Scope(day=day, ids=tuple(regions), each=True, level="region"),
+    }
+    if nation:
+        scopes["nation"] = Scope(day=day)
+    found = {level: {key: {} for key in scope.groups()} for level, scope in scopes.items()}
+    for part in PARTS:
+        if not part.adds_up:
+            for level, scope in scopes.items():
+                for key, figures in part(scope).items():
+                    found[level][key].update(figures)
+            continue
+        tallies = part.gather(by_area)
+        for area in area_ids:
+            found["area"][area].update(part.finish(tallies.get(area) or Tally()))
+        for region, ids in regions.items():
+            found["region"][region].update(
+                part.finish(total(tallies.get(a) or Tally() for a in ids))
+            )
+        if nation:
+            found["nation"][None].update(part.finish(total(tallies.values())))
+    return found

@@ -13,21 +13,20 @@ from together.quality.selectors.staff import (
     OBSERVATIONS_A_YEAR,
 )
 
+from .board import Part
 from .keys import AUDITS_WINDOW, COMPLIANCE_KEYS
-from .scope import Scope, _bases, _grouped, share
+from .scope import Scope, _bases, share
+from .tally import Tally
 
 # The path from a team membership to the place it is in, at each level.
 MEMBERSHIP_FIELDS = {"region": "team__service_area__region", "area": "team__service_area"}
 MEMBERSHIP_FIELDS["team"] = "team"
 
 
-def compliance_for_days(scope: Scope, days) -> dict:
-    """For each of `days` (D): over the active FCAs with a membership of a team in the place at D
-    (started on or before D, not ended or ended after D), the share with the framework's audits
-    done in (D-365, D] (four, two of them collaborative), with their observations done (two), and
-    with both; the audits and observations are of the FCA, wherever the work was. The same
-    figures as quality.selectors.compliance_in_place for the FCAs in a team then. Three queries,
-    however many days, places and FCAs; a day's figures (compliance) are these for one day."""
+def _gather_compliance_for_days(scope: Scope, days) -> dict:
+    """For each of `days` (D), a tally for each place (compliance_for_days): the active FCAs
+    with a membership of a team in the place at D, and (the same for every place) the FCAs with
+    the framework's audits done, and with their observations done, in (D-365, D]."""
     first, last = min(days), max(days)
     path = MEMBERSHIP_FIELDS[scope.level]
     members = TeamMembership.objects.filter(
@@ -84,35 +83,57 @@ def compliance_for_days(scope: Scope, days) -> dict:
     }
     result = {}
     for n, day in enumerate(days):
-        audited = {
-            fca
-            for fca, counts in audit_counts.items()
-            if counts[2 * n] >= AUDITS_A_YEAR and counts[2 * n + 1] >= COLLABORATIVE_A_YEAR
+        shared = {
+            "audited": frozenset(
+                fca
+                for fca, counts in audit_counts.items()
+                if counts[2 * n] >= AUDITS_A_YEAR and counts[2 * n + 1] >= COLLABORATIVE_A_YEAR
+            ),
+            "observed": frozenset(
+                fca
+                for fca, counts in observation_counts.items()
+                if counts[n] >= OBSERVATIONS_A_YEAR
+            ),
         }
-        observed = {
-            fca for fca, counts in observation_counts.items() if counts[n] >= OBSERVATIONS_A_YEAR
+        members_then: dict = {}
+        for group, fca, started, ended in memberships:
+            if started <= day and (ended is None or ended > day):
+                members_then.setdefault(group if scope.each else None, set()).add(fca)
+        result[day] = {
+            key: Tally(people={"members": frozenset(fcas)}, shared=shared)
+            for key, fcas in members_then.items()
         }
-        members_then = [
-            (group, fca)
-            for group, fca, started, ended in memberships
-            if started <= day and (ended is None or ended > day)
-        ]
-        result[day] = {}
-        for key, found in _grouped(scope, members_then).items():
-            fcas = {fca for (fca,) in found}
-            result[day][key] = {
-                "fcas_audits_done_share_last_12_months": share(len(fcas & audited), len(fcas)),
-                "fcas_observations_done_share_last_12_months": share(
-                    len(fcas & observed), len(fcas)
-                ),
-                "fcas_audits_and_observations_done_share_last_12_months": share(
-                    len(fcas & audited & observed), len(fcas)
-                ),
-                **_bases(len(fcas), *COMPLIANCE_KEYS),
-            }
     return result
 
 
-def compliance(scope: Scope) -> dict:
-    """The FCAs of the place with their audits and observations done (compliance_for_days)."""
-    return compliance_for_days(scope, [scope.day])[scope.day]
+def _compliance_figures(tally: Tally) -> dict:
+    fcas = tally.people.get("members", frozenset())
+    audited = tally.shared.get("audited", frozenset())
+    observed = tally.shared.get("observed", frozenset())
+    return {
+        "fcas_audits_done_share_last_12_months": share(len(fcas & audited), len(fcas)),
+        "fcas_observations_done_share_last_12_months": share(len(fcas & observed), len(fcas)),
+        "fcas_audits_and_observations_done_share_last_12_months": share(
+            len(fcas & audited & observed), len(fcas)
+        ),
+        **_bases(len(fcas), *COMPLIANCE_KEYS),
+    }
+
+
+def compliance_for_days(scope: Scope, days) -> dict:
+    """For each of `days` (D): over the active FCAs with a membership of a team in the place at D
+    (started on or before D, not ended or ended after D), the share with the framework's audits
+    done in (D-365, D] (four, two of them collaborative), with their observations done (two), and
+    with both; the audits and observations are of the FCA, wherever the work was. The same
+    figures as quality.selectors.compliance_in_place for the FCAs in a team then. Three queries,
+    however many days, places and FCAs; a day's figures (compliance) are these for one day."""
+    return {
+        day: {key: _compliance_figures(found.get(key) or Tally()) for key in scope.groups()}
+        for day, found in _gather_compliance_for_days(scope, days).items()
+    }
+
+
+# The FCAs of the place with their audits and observations done (compliance_for_days).
+compliance = Part(
+    lambda scope: _gather_compliance_for_days(scope, [scope.day])[scope.day], _compliance_figures
+)

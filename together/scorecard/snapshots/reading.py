@@ -9,7 +9,7 @@ from django.utils import timezone
 from ..dates import end_of
 from ..models import ScorecardSnapshot, SnapshotFillState, SnapshotLevel
 from ..pressure import Figures, Pressure, areas_shown, pressure_at, pressure_from
-from ..selectors import BASE, KEPT, figures_for
+from ..selectors import BASE, KEPT, areas_by_region, figures_for, figures_rolled_up
 from .keys import DONE, NATION_ID, PRESSURE, PRESSURE_COUNTS, SUPERVISOR, WAIT
 
 # How often today's figures are kept again (a scheduler runs `scorecard_snapshot --today
@@ -155,6 +155,30 @@ def _pressure(day: datetime.date, shown, found: dict) -> Pressure:
     return pressure_from(day, shown, figures, waits, holdings)
 
 
+def _live(day: datetime.date, level: str, ids, below) -> tuple[dict, dict]:
+    """The figures of a place and of the places `below` it, worked out from the records. The
+    nation's or a region's, with the regions and service areas below, are put together from the
+    areas' (figures_rolled_up); teams are worked out on their own."""
+    below = {below_level: below_ids for below_level, below_ids in below if below_ids}
+    if ids is None or (level == "region" and len(ids) == 1):
+        regions = areas_by_region(None if ids is None else ids[0])
+        rolled = figures_rolled_up(day, regions, nation=ids is None)
+        now = rolled["nation"][None] if ids is None else rolled["region"][ids[0]]
+        found = {
+            below_level: (
+                {place: rolled[below_level][place] for place in below_ids}
+                if below_level in ("region", "area")
+                else figures_for(day, below_level, below_ids, each=True)
+            )
+            for below_level, below_ids in below.items()
+        }
+        return now, found
+    return figures_for(day, level, ids)[None], {
+        below_level: figures_for(day, below_level, below_ids, each=True)
+        for below_level, below_ids in below.items()
+    }
+
+
 @dataclass
 class PageFigures:
     """What the scorecard page shows of a place on a day: its figures (`now`), the same day a
@@ -221,15 +245,12 @@ def page_figures(
     year = read(year_day, place_level, place_ids[0])
     not_kept = [d for d in (month_day, year_day) if d not in states]
     if not kept:
+        now, below_found = _live(day, level, ids, below)
         return PageFigures(
-            now=figures_for(day, level, ids)[None],
+            now=now,
             month=month,
             year=year,
-            below={
-                below_level: figures_for(day, below_level, below_ids, each=True)
-                for below_level, below_ids in below
-                if below_ids
-            },
+            below=below_found,
             pressure=pressure_at(day, areas),
             live=True,
             not_kept=not_kept,

@@ -10,7 +10,7 @@ from together.organisation.models import Region, ServiceArea, Team
 
 from ..models import ScorecardSnapshot, SnapshotFillState, SnapshotLevel
 from ..pressure import DURATION_TYPES, pressure_counts, pressure_counts_for_days
-from ..selectors import BASE, KEPT, figures_for
+from ..selectors import BASE, KEPT, areas_by_region, figures_for, figures_rolled_up
 from ..series import figures_for_days
 from .keys import DONE, NATION_ID, PRESSURE, PRESSURE_COUNTS, SUPERVISOR, WAIT
 
@@ -79,17 +79,19 @@ def snapshot_take(day: datetime.date) -> int:
         if own:
             _repeatable_read()
         as_at = timezone.now()
-        levels = [
-            (SnapshotLevel.REGION, "region", tuple(Region.objects.values_list("pk", flat=True))),
-            (SnapshotLevel.AREA, "area", tuple(ServiceArea.objects.values_list("pk", flat=True))),
-            (SnapshotLevel.TEAM, "team", tuple(Team.objects.values_list("pk", flat=True))),
-        ]
-        rows = _rows(day, SnapshotLevel.NATION, NATION_ID, figures_for(day)[None])
-        for level, selector_level, ids in levels:
-            if ids:
-                for place_id, found in figures_for(day, selector_level, ids, each=True).items():
-                    rows += _rows(day, level, place_id, found)
-        rows += _pressure_rows(day, pressure_counts(day, list(levels[1][2])))
+        # The nation, each region and each area from the areas' tallies; each team on its own.
+        regions = areas_by_region()
+        rolled = figures_rolled_up(day, regions, nation=True)
+        rows = _rows(day, SnapshotLevel.NATION, NATION_ID, rolled["nation"][None])
+        for level in (SnapshotLevel.REGION, SnapshotLevel.AREA):
+            for place_id, found in rolled[level.value].items():
+                rows += _rows(day, level, place_id, found)
+        teams = tuple(Team.objects.values_list("pk", flat=True))
+        if teams:
+            for place_id, found in figures_for(day, "team", teams, each=True).items():
+                rows += _rows(day, SnapshotLevel.TEAM, place_id, found)
+        area_ids = [area for ids in regions.values() for area in ids]
+        rows += _pressure_rows(day, pressure_counts(day, area_ids))
         ScorecardSnapshot.objects.filter(day=day).delete()
         ScorecardSnapshot.objects.bulk_create(rows, batch_size=2000)
         SnapshotFillState.objects.filter(day=day).update(state=DONE, last_modified=as_at)
