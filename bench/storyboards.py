@@ -125,7 +125,13 @@ def main():
                             picture["src"] = f"data:image/jpeg;base64,{data}"
                 return render_to_string(
                     "storyboards/storyboard_pdf.html",
-                    {"title": "A story", "panels": panels, "child": child, "worker_name": "S"},
+                    {
+                        "title": "A story",
+                        "panels": panels,
+                        "child": child,
+                        "for_names": child.preferred_name,
+                        "worker_name": "S",
+                    },
                 )
 
             ours = summary(time_calls(our_code, N_PDFS, warmup=2))

@@ -112,12 +112,14 @@ def test_fca_builds_and_shares_a_storyboard_for_a_six_year_old(journey, world, c
     assert journey.heading() == "Maisie's story"
     assert journey.page.get_by_text("With Maisie, read together").is_visible()
 
-    # The child opens the secure link, signed out.
+    # The link to give her is on the storyboard; she opens it, signed out.
+    link = journey.page.locator(".together-storyboard-link").inner_text().strip()
     share = StoryboardShare.objects.get(storyboard__child=child)
+    assert link.endswith(f"/l/s/{share.invitation.token}")
     context = chromium.new_context(bypass_csp=True, locale="en-GB")
     try:
         child_view = Journey(context.new_page(), journey.base_url)
-        child_view.goto(f"/l/s/{share.invitation.token}")
+        child_view.goto("/" + link.split("://", 1)[-1].split("/", 1)[1])
         assert child_view.heading() == "Maisie's story"
         assert child_view.page.get_by_text(PLAIN).is_visible()
         picture = child_view.page.get_by_role("img", name="Maisie's drawing of her cat")

@@ -243,3 +243,87 @@ def test_the_share_page_asks_for_a_reason_for_each_finding_before_recording(clie
     done = client.post(url, {**form, **reasons})
     assert done.status_code == 302
     assert storyboard.shares.count() == 1
+
+
+def test_the_builder_shows_whoever_shares_it_the_secure_link_to_give(client, world, shared):
+    import re
+
+    from django.test import Client
+    from django.utils import timezone
+
+    client.force_login(world.fca_allocated)
+    page = client.get(_builder(world, shared.storyboard)).content.decode()
+    assert "Link to read it on the web" in page
+    link = re.search(r"https?://[^\s<\"]+/l/s/[^\s<\"]+", page).group(0)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert f"It works until {timezone.localtime(shared.invitation.expires_at):%-d %B %Y}" in page
+    # The link opens the shared version for someone not signed in, as the child would.
+    web = Client().get(f"/{path}")
+    assert web.status_code == 200
+    assert "Jayden&#x27;s story" in web.content.decode()
+    assert "Tell us what you thought" in web.content.decode()
+
+
+def test_someone_who_may_only_read_the_file_is_not_shown_the_secure_link(client, world, shared):
+    client.force_login(world.users["national"])
+    page = client.get(_builder(world, shared.storyboard)).content.decode()
+    assert "Version 1" in page
+    assert "/l/s/" not in page and shared.invitation.token not in page
+
+
+def test_an_expired_link_is_shown_as_no_longer_working(client, world, shared):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from together.feedback.models import FeedbackInvitation
+
+    ended = timezone.now() - timedelta(days=2)
+    FeedbackInvitation.objects.filter(pk=shared.invitation_id).update(expires_at=ended)
+    client.force_login(world.fca_allocated)
+    page = client.get(_builder(world, shared.storyboard)).content.decode()
+    assert f"It stopped working on {timezone.localtime(ended):%-d %B %Y}" in page
+    assert shared.invitation.token not in page
+
+
+def test_the_pdf_has_two_panels_a_page_and_one_in_large_print(world):
+    from pypdf import PdfReader
+
+    from together.storyboards.documents import storyboard_pdf
+    from together.storyboards.prompts import PROMPTS
+
+    storyboard = fill_words(
+        start_storyboard(world, prompts=[p.key for p in PROMPTS]), world.fca_allocated
+    )
+    snapshot = services.snapshot_of(storyboard, panels_of(storyboard))
+    for large, per_page in ((False, 2), (True, 1)):
+        pdf = storyboard_pdf(storyboard, snapshot, worker_name="Sam Worker", large_print=large)
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        headings = [
+            [p.heading for p in PROMPTS if p.heading in page.extract_text()] for page in pages
+        ]
+        assert len(pages) == len(PROMPTS) // per_page, headings
+        assert all(len(on_page) == per_page for on_page in headings), headings
+        assert all(page.mediabox.width > page.mediabox.height for page in pages)
+
+
+def test_the_library_is_grouped_for_this_work_with_people_of_every_skin_colour():
+    from together.storyboards.pictures import BY_ID, GROUP_NAMES, PICTURES, picture_search
+
+    for group in (
+        "people", "families", "home", "school", "court", "police", "health", "travel",
+        "feelings", "places", "weather",
+    ):  # fmt: skip
+        assert group in GROUP_NAMES and picture_search("", group), group
+    for colour in ("light", "medium-light", "medium", "medium-dark", "dark"):
+        for who in ("baby", "girl", "boy", "woman", "man", "grandma", "grandad"):
+            assert BY_ID[f"{who}-{colour}"].group == "people"
+    families = {p.id for p in PICTURES if p.group == "families"}
+    assert {"family-two-mums-boy", "family-two-dads-girl", "family-mum-boy"} <= families
+    assert all(p.alt and p.alt[0].isupper() for p in PICTURES)
+
+
+def test_the_accessibility_statement_credits_the_pictures(client):
+    page = client.get("/accessibility/").content.decode()
+    assert "Twemoji" in page and "CC BY 4.0" in page
+    assert "https://creativecommons.org/licenses/by/4.0/" in page

@@ -261,3 +261,47 @@ def test_a_storyboard_can_be_for_brothers_and_sisters_together(world):
             prompts=["who_i_am"],
             also_for=[stranger],
         )
+
+
+def test_words_for_brothers_and_sisters_together_are_checked_for_the_youngest(world):
+    import datetime
+
+    from pypdf import PdfReader
+
+    from tests.children.factories import ChildFactory
+    from tests.proceedings.factories import ProceedingsChildFactory
+    from together.storyboards.documents import storyboard_pdf
+    from together.storyboards.selectors import reader_for
+
+    today = timezone.localdate()
+    sister = ChildFactory(
+        preferred_name="Ruby",
+        legal_given_names="Ruby Mae",
+        date_of_birth=today.replace(year=today.year - 5) - datetime.timedelta(days=30),
+    )
+    ProceedingsChildFactory(proceedings=world.proceedings, child=sister)
+    assert sister.age < world.child.age
+    alone = start_storyboard(world, prompts=["judge"])
+    assert reader_for(alone).audience.age == world.child.age
+    together = services.storyboard_start(
+        by=world.fca_allocated,
+        child=world.child,
+        token=None,
+        title="Our story",
+        prompts=["judge"],
+        also_for=[sister],
+    )
+    reader = reader_for(together)
+    assert reader.audience.age == 5 and reader.name == "Ruby"
+    assert {"Ruby", "Mae", world.child.preferred_name} <= set(reader.names)
+    # Their names are never flagged as words a child might not know.
+    fill_words(together, world.fca_allocated, words="Ruby and Jayden, this is your story.")
+    pdf = storyboard_pdf(
+        together,
+        services.snapshot_of(together, _panels(together)),
+        worker_name="Sam Worker",
+    )
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "A story for Jayden and Ruby" in text
+    shared = share(together, world.fca_allocated, shared_with="Jayden and Ruby")
+    assert shared.number == 1

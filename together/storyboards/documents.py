@@ -9,6 +9,7 @@ from django.templatetags.static import static
 
 from .models import Drawing, Storyboard
 from .pictures import BY_ID
+from .prompts import people_in_words
 
 
 def panels_for_document(snapshot: dict, drawings: dict) -> list[dict]:
@@ -62,6 +63,11 @@ def storyboard_pdf(
             "title": snapshot["title"],
             "panels": panels,
             "child": storyboard.child,
+            # Brothers and sisters it is also for are named with the child.
+            "for_names": people_in_words(
+                [storyboard.child.preferred_name]
+                + [other.preferred_name for other in storyboard.also_for.order_by("date_of_birth")]
+            ),
             "worker_name": worker_name,
         },
         large_print=large_print,

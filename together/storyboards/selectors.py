@@ -129,11 +129,24 @@ def family_names(child: Child) -> list[str]:
 
 
 def reader_for(storyboard: Storyboard, *, worker=None) -> Reader:
-    """The child as the reader, with the worker's names (they tell the story) never flagged."""
+    """The child as the reader, with the worker's names (they tell the story) never flagged.
+    A storyboard for brothers and sisters together is read by all of them: its words are checked
+    for the youngest, and none of their names is flagged."""
     reader = child_reader(storyboard.child)
     worker = worker or storyboard.started_by
-    signed = (worker.given_name, worker.family_name)
-    return replace(reader, names=tuple(dict.fromkeys([*reader.names, *signed])))
+    names = [*reader.names, worker.given_name, worker.family_name]
+    audience, name = reader.audience, reader.name
+    for other in storyboard.also_for.all():
+        names += [other.preferred_name, *other.legal_given_names.split(), other.legal_family_name]
+        age = max(0, other.age)
+        if audience.age is not None and age < audience.age:
+            audience, name = replace(audience, age=age), other.preferred_name
+    return replace(
+        reader,
+        audience=audience,
+        name=name,
+        names=tuple(dict.fromkeys(n.strip() for n in names if n and n.strip())),
+    )
 
 
 def words_of(panels) -> str:

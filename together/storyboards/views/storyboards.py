@@ -84,6 +84,12 @@ def storyboard_page(request, child_id, storyboard_id):
     )
     panels = selectors.panels_of(storyboard)
     shares = selectors.shares_of(storyboard)
+    may_write = rules.may_write_storyboards(request.user, child)
+    if may_write:
+        # The secure link to give the child (or whoever it was shared with), shown only to
+        # those who share storyboards: a read through it is logged as nobody in particular.
+        for share in shares:
+            share.web_link = selectors.web_link(share.invitation) if share.invitation else ""
     return render_file_page(
         request,
         child,
@@ -93,7 +99,7 @@ def storyboard_page(request, child_id, storyboard_id):
             "storyboard": storyboard,
             "panels": panels,
             "shares": shares,
-            "may_write": rules.may_write_storyboards(request.user, child),
+            "may_write": may_write,
             "also_for": list(storyboard.also_for.all()),
         },
     )
