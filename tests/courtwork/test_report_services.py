@@ -12,7 +12,12 @@ from tests.proceedings.factories import HearingFactory
 from together.children.models import TimelineEntry
 from together.core.exceptions import EditConflict
 from together.courtwork import reports as services
-from together.courtwork.report_models import ChildTold, ReportComment, ReportStatus
+from together.courtwork.report_models import (
+    ChildTold,
+    ReportComment,
+    ReportRecommendation,
+    ReportStatus,
+)
 from together.letters.workingdays import add_working_days
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +166,50 @@ def test_changing_an_agreed_report_takes_it_back_to_draft(world):
     )
     assert report.status == ReportStatus.DRAFT
     assert report.agreed_by is None
+
+
+def test_the_report_keeps_each_version_with_who_changed_it_and_what_was_agreed(world):
+    report = agreed(world)
+    [rec] = report.recommendations.all()
+    rec_id = rec.pk
+    services.report_section_save(
+        by=world.fca_allocated,
+        report=report,
+        version=report.version,
+        section="child",
+        unique_about_child="Loves trains and buses",
+    )
+    report.refresh_from_db()
+    services.report_recommendation_save(
+        by=world.fca_allocated,
+        report=report,
+        version=report.version,
+        item=rec,
+        recommendation="Live with mum and see dad on Sundays",
+        evidence="Mum keeps a calm home",
+        differs_from_wishes=False,
+    )
+    report.refresh_from_db()
+    services.report_recommendation_remove(
+        by=world.fca_allocated, report=report, version=report.version, item=rec
+    )
+    # The version the supervisor agreed is kept, with what it said then.
+    [was_agreed] = report.history.filter(status=ReportStatus.AGREED)
+    assert was_agreed.history_user == world.supervisor_team
+    assert was_agreed.unique_about_child == "Loves drawing trains"
+    latest = report.history.first()
+    assert latest.unique_about_child == "Loves trains and buses"
+    assert latest.history_user == world.fca_allocated
+    assert latest.version == report.version + 1
+    # The recommendation's words before and after the change, and its removal, by whom.
+    kept = ReportRecommendation.history.filter(id=rec_id).order_by("history_date", "history_id")
+    assert [h.recommendation for h in kept] == [
+        "Live with mum",
+        "Live with mum and see dad on Sundays",
+        "Live with mum and see dad on Sundays",
+    ]
+    assert [h.history_type for h in kept] == ["+", "~", "-"]
+    assert {h.history_user for h in kept} == {world.fca_allocated}
 
 
 def test_due_overdue_and_filed(world):

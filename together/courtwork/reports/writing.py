@@ -124,6 +124,7 @@ def report_recommendation_save(
     item.differs_from_wishes = bool(differs_from_wishes)
     item.why_different = (why_different or "").strip() if differs_from_wishes else ""
     item.full_clean(exclude=["report"])
+    item._history_user = by  # who the recommendation's history names (report_models)
     item.save()
     _back_to_draft_if_agreed(by=by, report=locked)
     _saved(by=by, report=locked)
@@ -139,6 +140,7 @@ def report_recommendation_remove(
     _check_editable(by, locked)
     if item.report_id != locked.pk:
         raise ValidationError("That recommendation is not in this report")
+    item._history_user = by
     item.delete()
     _back_to_draft_if_agreed(by=by, report=locked)
     _saved(by=by, report=locked)
