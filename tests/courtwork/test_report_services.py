@@ -14,6 +14,7 @@ from together.core.exceptions import EditConflict
 from together.courtwork import reports as services
 from together.courtwork.report_models import (
     ChildTold,
+    CourtReport,
     ReportComment,
     ReportRecommendation,
     ReportStatus,
@@ -78,6 +79,35 @@ def test_harm_some_time_ago_is_not_called_historic(world):
             coercive_control="None known",
         )
     assert "historic" in str(error.value.message_dict["non_recent_harm"])
+
+
+def test_no_part_of_the_risk_analysis_calls_harm_historic(world):
+    report = start_report(world)
+    with pytest.raises(ValidationError) as error:
+        services.report_section_save(
+            by=world.fca_allocated,
+            report=report,
+            version=report.version,
+            section="risks",
+            harm="Historical domestic abuse between the parents",
+            non_recent_harm="In 2019 dad hit mum; Jayden still has nightmares",
+            coercive_control="Historically controlling about money",
+        )
+    assert set(error.value.message_dict) == {"harm", "coercive_control"}
+    report.refresh_from_db()
+    assert report.harm == ""
+
+
+def test_a_plan_that_calls_harm_historic_stops_the_report_going_for_review(world):
+    report = complete(start_report(world), world.fca_allocated)
+    # As if copied in from the plan: the word was never typed on the report's own page.
+    CourtReport.objects.filter(pk=report.pk).update(harm="Historic violence at home")
+    report.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.report_state_change(
+            by=world.fca_allocated, report=report, to=ReportStatus.READY_FOR_REVIEW
+        )
+    assert services.HISTORIC_MESSAGE in error.value.messages
 
 
 def test_a_recommendation_different_from_the_childs_wishes_must_say_why(world):
