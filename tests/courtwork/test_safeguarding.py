@@ -131,6 +131,18 @@ def test_each_conversation_shows_against_the_person_on_the_family_page(client, c
     client.force_login(court_world.fca_allocated)
     page = client.get(f"/children/{court_world.child.uuid}/family/").content.decode()
     assert "Safeguarding conversations" in page
+    number = court_world.proceedings.court_number
+    assert page.count(f"phone call, in Igbo, interpreter: Ngozi, by phone ({number})") == 1
+    court_page = client.get(court(court_world)).content.decode()
+    assert "Igbo, interpreter: Ngozi, by phone" in court_page
+
+
+def test_a_conversation_without_a_language_or_interpreter_says_only_when_and_how(
+    client, court_world
+):
+    talk_with(court_world, court_world.father)
+    client.force_login(court_world.fca_allocated)
+    page = client.get(f"/children/{court_world.child.uuid}/family/").content.decode()
     assert page.count(f"phone call ({court_world.proceedings.court_number})") == 1
 
 
