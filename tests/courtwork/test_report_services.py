@@ -12,7 +12,13 @@ from tests.proceedings.factories import HearingFactory
 from together.children.models import TimelineEntry
 from together.core.exceptions import EditConflict
 from together.courtwork import reports as services
-from together.courtwork.report_models import ChildTold, ReportComment, ReportStatus
+from together.courtwork.report_models import (
+    ChildTold,
+    CourtReport,
+    ReportComment,
+    ReportRecommendation,
+    ReportStatus,
+)
 from together.letters.workingdays import add_working_days
 
 pytestmark = pytest.mark.django_db
@@ -73,6 +79,35 @@ def test_harm_some_time_ago_is_not_called_historic(world):
             coercive_control="None known",
         )
     assert "historic" in str(error.value.message_dict["non_recent_harm"])
+
+
+def test_no_part_of_the_risk_analysis_calls_harm_historic(world):
+    report = start_report(world)
+    with pytest.raises(ValidationError) as error:
+        services.report_section_save(
+            by=world.fca_allocated,
+            report=report,
+            version=report.version,
+            section="risks",
+            harm="Historical domestic abuse between the parents",
+            non_recent_harm="In 2019 dad hit mum; Jayden still has nightmares",
+            coercive_control="Historically controlling about money",
+        )
+    assert set(error.value.message_dict) == {"harm", "coercive_control"}
+    report.refresh_from_db()
+    assert report.harm == ""
+
+
+def test_a_plan_that_calls_harm_historic_stops_the_report_going_for_review(world):
+    report = complete(start_report(world), world.fca_allocated)
+    # As if copied in from the plan: the word was never typed on the report's own page.
+    CourtReport.objects.filter(pk=report.pk).update(harm="Historic violence at home")
+    report.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.report_state_change(
+            by=world.fca_allocated, report=report, to=ReportStatus.READY_FOR_REVIEW
+        )
+    assert services.HISTORIC_MESSAGE in error.value.messages
 
 
 def test_a_recommendation_different_from_the_childs_wishes_must_say_why(world):
@@ -161,6 +196,50 @@ def test_changing_an_agreed_report_takes_it_back_to_draft(world):
     )
     assert report.status == ReportStatus.DRAFT
     assert report.agreed_by is None
+
+
+def test_the_report_keeps_each_version_with_who_changed_it_and_what_was_agreed(world):
+    report = agreed(world)
+    [rec] = report.recommendations.all()
+    rec_id = rec.pk
+    services.report_section_save(
+        by=world.fca_allocated,
+        report=report,
+        version=report.version,
+        section="child",
+        unique_about_child="Loves trains and buses",
+    )
+    report.refresh_from_db()
+    services.report_recommendation_save(
+        by=world.fca_allocated,
+        report=report,
+        version=report.version,
+        item=rec,
+        recommendation="Live with mum and see dad on Sundays",
+        evidence="Mum keeps a calm home",
+        differs_from_wishes=False,
+    )
+    report.refresh_from_db()
+    services.report_recommendation_remove(
+        by=world.fca_allocated, report=report, version=report.version, item=rec
+    )
+    # The version the supervisor agreed is kept, with what it said then.
+    [was_agreed] = report.history.filter(status=ReportStatus.AGREED)
+    assert was_agreed.history_user == world.supervisor_team
+    assert was_agreed.unique_about_child == "Loves drawing trains"
+    latest = report.history.first()
+    assert latest.unique_about_child == "Loves trains and buses"
+    assert latest.history_user == world.fca_allocated
+    assert latest.version == report.version + 1
+    # The recommendation's words before and after the change, and its removal, by whom.
+    kept = ReportRecommendation.history.filter(id=rec_id).order_by("history_date", "history_id")
+    assert [h.recommendation for h in kept] == [
+        "Live with mum",
+        "Live with mum and see dad on Sundays",
+        "Live with mum and see dad on Sundays",
+    ]
+    assert [h.history_type for h in kept] == ["+", "~", "-"]
+    assert {h.history_user for h in kept} == {world.fca_allocated}
 
 
 def test_due_overdue_and_filed(world):

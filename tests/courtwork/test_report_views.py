@@ -290,6 +290,37 @@ def test_when_the_proceedings_close_the_ending_letter_is_prompted(client, world)
     assert "Write Jayden's ending letter" in page
 
 
+def test_the_childs_reports_page_prompts_the_ending_letter_until_it_is_started(client, world):
+    from tests.letters.factories import ready_fca, start_letter
+    from together.letters.models import Kind
+
+    client.force_login(world.fca_allocated)
+    address = f"/children/{world.child.uuid}/court/reports/"
+    assert "Write Jayden's ending letter" not in client.get(address).content.decode()
+    world.proceedings.closed_on = timezone.localdate()
+    world.proceedings.save()
+    page = client.get(address).content.decode()
+    assert "Jayden's proceedings have closed" in page
+    assert f'href="/children/{world.child.uuid}/letters/new/"' in page
+    start_letter(world.child, ready_fca(world.fca_allocated), kind=Kind.ENDING_CHILD)
+    assert "Write Jayden's ending letter" not in client.get(address).content.decode()
+
+
+@pytest.mark.parametrize("relationship", ["head_region", "director_region", "national"])
+def test_the_ending_letter_links_only_for_those_who_may_write_it(client, world, relationship):
+    world.proceedings.closed_on = timezone.localdate()
+    world.proceedings.save()
+    client.force_login(world.users[relationship])
+    letters = f'href="/children/{world.child.uuid}/letters/new/"'
+    response = client.get(f"/proceedings/{world.proceedings.uuid}/court-work/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Jayden: no ending letter yet" in page and letters not in page
+    page = client.get(f"/children/{world.child.uuid}/court/reports/").content.decode()
+    assert "proceedings have closed" not in page and letters not in page
+    assert client.get(f"/children/{world.child.uuid}/letters/new/").status_code == 404
+
+
 def _queries(client, address) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(address)

@@ -13,6 +13,7 @@ from tests.conftest import SEES_CHILD
 from tests.courtwork.access import SEES_RESULTS
 from tests.courtwork.factories import FIRST_HEARING, answer_check, ask_check, talk_with
 from tests.write_permissions import actor
+from together.audit.models import Action, AuditEvent
 from together.children.models import TimelineEntry
 from together.children.rules import may_see_confidential_address
 from together.core.exceptions import EditConflict
@@ -130,6 +131,18 @@ def test_each_conversation_shows_against_the_person_on_the_family_page(client, c
     client.force_login(court_world.fca_allocated)
     page = client.get(f"/children/{court_world.child.uuid}/family/").content.decode()
     assert "Safeguarding conversations" in page
+    number = court_world.proceedings.court_number
+    assert page.count(f"phone call, in Igbo, interpreter: Ngozi, by phone ({number})") == 1
+    court_page = client.get(court(court_world)).content.decode()
+    assert "Igbo, interpreter: Ngozi, by phone" in court_page
+
+
+def test_a_conversation_without_a_language_or_interpreter_says_only_when_and_how(
+    client, court_world
+):
+    talk_with(court_world, court_world.father)
+    client.force_login(court_world.fca_allocated)
+    page = client.get(f"/children/{court_world.child.uuid}/family/").content.decode()
     assert page.count(f"phone call ({court_world.proceedings.court_number})") == 1
 
 
@@ -331,6 +344,45 @@ def test_filing_through_the_pages(client, enquired):
     assert response.status_code == 302
     page = client.get(court(enquired)).content.decode()
     assert f"Safeguarding letter filed with the court on {today:%-d %B %Y}" in page
+
+
+def test_printing_the_letter_is_logged_and_numbers_its_pages(client, enquired):
+    _written(enquired)
+    client.force_login(enquired.fca_allocated)
+    response = client.get(f"{court(enquired)}{enquired.proceedings.uuid}/safeguarding-letter/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].endswith('.pdf"')
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Page 1 of" in text
+    assert AuditEvent.objects.filter(
+        action=Action.DOCUMENT_PRINTED, actor=enquired.fca_allocated, detail__format="pdf"
+    ).exists()
+
+
+def test_a_draft_letter_printed_through_a_broken_glass_is_refused_and_not_logged(client, enquired):
+    _written(enquired)
+    user = actor(enquired, "glass broken", allowed="fca_allocated")
+    client.force_login(user)
+    response = client.get(f"{court(enquired)}{enquired.proceedings.uuid}/safeguarding-letter/pdf/")
+    assert response.status_code == 404
+    assert not AuditEvent.objects.filter(action=Action.DOCUMENT_PRINTED, actor=user).exists()
+
+
+@pytest.mark.parametrize("relationship", [r for r, sees in SEES_CHILD.items() if sees])
+def test_the_court_page_links_to_a_draft_letter_only_for_those_who_may_read_it(
+    client, enquired, relationship
+):
+    _written(enquired)
+    client.force_login(enquired.users[relationship])
+    page = client.get(court(enquired)).content.decode()
+    address = f"{court(enquired)}{enquired.proceedings.uuid}/safeguarding-letter/"
+    if relationship in SEES_RESULTS:
+        assert f'href="{address}"' in page
+        assert client.get(address).status_code == 200
+    else:
+        assert f'href="{address}"' not in page
+        assert "Started, not filed yet" in page
+        assert client.get(address).status_code == 404
 
 
 def test_the_court_page_asks_a_fixed_number_of_queries(client, enquired, django_assert_num_queries):

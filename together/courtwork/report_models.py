@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from together.core.text import limited_text, text_length_errors
 from together.plans.models import why_different_errors
@@ -58,6 +59,19 @@ OWN_WORDS = frozenset({"wishes_and_feelings", "child_response"})
 
 def _text(verbose_name: str) -> models.TextField:
     return limited_text(verbose_name, TEXT_LIMIT)
+
+
+def _report_changed_by(instance, **kwargs):
+    """Who made the change a report's historical record keeps. Every service that saves a report
+    sets updated_by to the person acting (reports.common._saved), so this holds outside a
+    request too (a task, a test), where simple-history's middleware knows nobody."""
+    return instance.updated_by
+
+
+def _recommendation_changed_by(instance, **kwargs):
+    """The services name who acts (`_history_user`, which simple-history reads first); failing
+    that, whoever last saved the report."""
+    return instance.report.updated_by
 
 
 class CourtReport(models.Model):
@@ -109,6 +123,10 @@ class CourtReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     agreed_at = models.DateTimeField(null=True, blank=True)
+
+    # Every saved version of the report: what it said at each stage (what the supervisor agreed
+    # among them), and who changed it (see above).
+    history = HistoricalRecords(get_user=_report_changed_by)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -173,6 +191,9 @@ class ReportRecommendation(models.Model):
     why_different = models.TextField(
         "why it differs from what the child wants", max_length=5000, blank=True
     )
+
+    # Every version of the recommendation, and its removal.
+    history = HistoricalRecords(get_user=_recommendation_changed_by)
 
     class Meta:
         ordering = ["order", "id"]

@@ -10,9 +10,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from together.children import rules as children_rules
 from together.children.models import Child
 from together.children.selectors import child_get_for_user
 from together.core.queries import database_today
+from together.letters import rules as letters_rules
 from together.letters.models import Kind as LetterKind
 from together.letters.models import Letter
 from together.organisation.rules import manages_area_q
@@ -198,14 +200,49 @@ def telling_get_for_user(*, user, child_id, telling_id) -> ChildTold:
     return telling
 
 
-def ending_letters_due(proceedings: Proceedings) -> list[tuple[Child, bool]]:
-    """Each child in closed proceedings, and whether an ending letter to them has been started."""
+@dataclass(frozen=True)
+class EndingLetter:
+    """A child of closed proceedings, whether their ending letter is started, and whether the
+    user may write it (letters.rules.may_write_letters: otherwise no link to a page they may not
+    open)."""
+
+    child: Child
+    started: bool
+    may_write: bool
+
+
+def ending_letters_due(*, user, proceedings: Proceedings) -> list[EndingLetter]:
+    """Each child in closed proceedings, and whether an ending letter to them has been started.
+    Two queries whatever the number of children."""
     started = set(
         Letter.objects.filter(
             child__proceedings_links__proceedings=proceedings, kind=LetterKind.ENDING_CHILD
         ).values_list("child_id", flat=True)
     )
-    return [(child, child.pk in started) for child in proceedings.children.order_by("id")]
+    children = proceedings.children.annotate(
+        everyday_access=children_rules.everyday_access_annotation(user)
+    ).order_by("id")
+    found = []
+    for child in children:
+        child.everyday_access_user_id = user.pk  # whose answer child.everyday_access is
+        found.append(
+            EndingLetter(child, child.pk in started, letters_rules.may_write_letters(user, child))
+        )
+    return found
+
+
+def ending_letter_prompt(*, user, child: Child) -> bool:
+    """Whether the child's reports page prompts `user` to write the child's ending letter: some of
+    their proceedings have closed, none is open, no ending letter to them is started, and `user`
+    may write it. `child` comes from child_get_for_user (so the rule asks nothing more)."""
+    if not letters_rules.may_write_letters(user, child):
+        return False
+    if child.proceedings.filter(closed_on__isnull=True).exists():
+        return False
+    return (
+        child.proceedings.filter(closed_on__isnull=False).exists()
+        and not Letter.objects.filter(child=child, kind=LetterKind.ENDING_CHILD).exists()
+    )
 
 
 def proceedings_links(user, proceedings: Proceedings, hearings) -> dict:

@@ -228,22 +228,31 @@ def court_work_for_child(*, user, child: Child) -> list[CourtWork]:
 
 def family_notes(child: Child) -> dict[int, list[tuple[str, str]]]:
     """The safeguarding conversations with each of the child's people, as the family page lists
-    them against the person: when, how, and in which proceedings, linking to the court section.
-    One query."""
+    them against the person: when, how, in which language and with which interpreter, and in
+    which proceedings, linking to the court section. One query."""
     found: dict[int, list[tuple[str, str]]] = {}
     link = reverse("courtwork:court", args=[child.uuid])
     rows = (
         SafeguardingConversation.objects.filter(proceedings__child_links__child=child)
         .select_related("proceedings")
-        .only("person_id", "held_at", "method", "proceedings__court_number")
+        .only(
+            "person_id",
+            "held_at",
+            "method",
+            "language",
+            "interpreter",
+            "proceedings__court_number",
+        )
         .order_by("held_at", "pk")
     )
     for conversation in rows:
         held = timezone.localtime(conversation.held_at)
-        text = (
-            f"{held:%-d %B %Y}, {conversation.get_method_display().lower()} "
-            f"({conversation.proceedings.court_number})"
-        )
+        text = f"{held:%-d %B %Y}, {conversation.get_method_display().lower()}"
+        if conversation.language:
+            text += f", in {conversation.language}"
+        if conversation.interpreter:
+            text += f", interpreter: {conversation.interpreter}"
+        text += f" ({conversation.proceedings.court_number})"
         found.setdefault(conversation.person_id, []).append((text, link))
     return found
 

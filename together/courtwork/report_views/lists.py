@@ -21,6 +21,8 @@ def child_reports(request, child_id):
         "may_start": bool(selectors.writable_proceedings(request.user, child)),
         "today": timezone.localdate(),
         "proceedings": list(child.proceedings.order_by("-received_on")),
+        # Once the child's proceedings have closed, their ending letter (letters app).
+        "ending_letter_prompt": selectors.ending_letter_prompt(user=request.user, child=child),
     }
     return render_file_page(
         request, child, FILE_SECTION, "courtwork/reports/child_reports.html", context
@@ -36,7 +38,11 @@ def proceedings_reports(request, proceedings_id):
     outcomes = selectors.outcomes_for_proceedings(proceedings)
     hearings = [(h, outcomes.get(h.pk)) for h in proceedings.hearings.order_by("starts_at")]
     # Once the proceedings close, each child is to be written an ending letter (letters app).
-    ending = selectors.ending_letters_due(proceedings) if not proceedings.is_open else []
+    ending = (
+        selectors.ending_letters_due(user=request.user, proceedings=proceedings)
+        if not proceedings.is_open
+        else []
+    )
     return render(
         request,
         "courtwork/reports/proceedings_reports.html",

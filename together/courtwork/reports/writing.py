@@ -17,6 +17,15 @@ HISTORIC = re.compile(r"\bhistoric(al|ally)?\b", re.IGNORECASE)
 HISTORIC_MESSAGE = (
     "Do not call harm “historic”: say when it happened and what it means for the child now"
 )
+# Where the word is refused: the whole risk analysis (harm, harm some time ago, coercive control).
+RISK_FIELDS = SECTIONS["risks"][1]
+
+
+def _called_historic(values) -> dict[str, str]:
+    """The risk analysis fields among `values` (name -> text) that call harm historic."""
+    return {
+        name: HISTORIC_MESSAGE for name in RISK_FIELDS if HISTORIC.search(values.get(name) or "")
+    }
 
 
 @transaction.atomic
@@ -71,7 +80,7 @@ def report_missing_for_review(report: CourtReport) -> list[str]:
             missing.append(
                 f"Recommendation {number} differs from what the child wants: explain why"
             )
-    if HISTORIC.search(report.non_recent_harm or ""):
+    if _called_historic({name: getattr(report, name) for name in RISK_FIELDS}):
         missing.append(HISTORIC_MESSAGE)
     return missing
 
@@ -90,8 +99,9 @@ def report_section_save(
     _check_editable(by, locked)
     for name, value in fields.items():
         setattr(locked, name, (value or "").strip())
-    if HISTORIC.search(fields.get("non_recent_harm") or ""):
-        raise ValidationError({"non_recent_harm": HISTORIC_MESSAGE})
+    historic = _called_historic(fields)
+    if historic:
+        raise ValidationError(historic)
     _back_to_draft_if_agreed(by=by, report=locked)
     _saved(by=by, report=locked)
     _audit(by=by, report=locked, change=f"Saved {SECTIONS[section][0].lower()}")
@@ -124,6 +134,7 @@ def report_recommendation_save(
     item.differs_from_wishes = bool(differs_from_wishes)
     item.why_different = (why_different or "").strip() if differs_from_wishes else ""
     item.full_clean(exclude=["report"])
+    item._history_user = by  # who the recommendation's history names (report_models)
     item.save()
     _back_to_draft_if_agreed(by=by, report=locked)
     _saved(by=by, report=locked)
@@ -139,6 +150,7 @@ def report_recommendation_remove(
     _check_editable(by, locked)
     if item.report_id != locked.pk:
         raise ValidationError("That recommendation is not in this report")
+    item._history_user = by
     item.delete()
     _back_to_draft_if_agreed(by=by, report=locked)
     _saved(by=by, report=locked)
