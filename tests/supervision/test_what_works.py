@@ -220,3 +220,21 @@ def test_what_worked_in_a_group_supervision_session(client, world):
     assert client.post(address, _answers()).status_code == 404
     assert Appreciation.objects.count() == 1
     assert client.get("/supervision/what-works/new/?session=not-a-uuid").status_code == 404
+
+
+def test_the_service_refuses_a_session_the_person_may_not_see(world):
+    from django.core.exceptions import PermissionDenied
+
+    from tests.supervision.factories import record_session
+
+    session = record_session(world)
+    with pytest.raises(PermissionDenied):
+        services.appreciation_record(
+            by=world.fca_other_area,
+            theme="teamwork",
+            what_worked="Thinking together",
+            difference="A first step",
+            for_whom=["colleagues"],
+            session=session,
+        )
+    assert not Appreciation.objects.exists()
