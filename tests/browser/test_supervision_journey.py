@@ -1,7 +1,8 @@
 """A practice supervisor reviews and agrees a plan from their workspace, then runs group
 supervision discussing two children: mapping one, and running a solution circle for the other.
-The FCA sees the action in their work and the child's timeline says their situation was thought
-about together; a service manager sees who took part."""
+What worked in the session goes into the "What works" library. The FCA sees the action in their
+work and the child's timeline says their situation was thought about together; a service manager
+sees who took part."""
 
 import datetime
 
@@ -128,6 +129,20 @@ def test_a_supervisor_reviews_a_plan_and_runs_group_supervision(journey, world):
     fill_date(journey, today + datetime.timedelta(days=21))
     journey.click("Save")
     no_errors(journey)
+
+    # What worked in the session goes into the "What works" library.
+    journey.click("Back to the session", role="link")
+    journey.click("Record what worked in this session", role="link")
+    journey.page.get_by_label("Theme", exact=True).select_option(
+        label="Thinking together as a team"
+    )
+    journey.fill("What worked well", "Mapping a child's situation together before ideas")
+    journey.fill("The difference it made", "Everyone left with one clear first step")
+    journey.page.get_by_label("Colleagues", exact=True).check()
+    journey.click("Add to the library")
+    no_errors(journey)
+    assert journey.heading() == "What works"
+    assert "A group supervision session" in journey.page.content()
     sign_out(journey)
 
     # The FCA sees the action in their work, and Jayden's timeline shows the entry.

@@ -134,3 +134,28 @@ def test_a_child_from_another_area_shows_only_to_those_who_may_see_them(client, 
     client.force_login(world.fca_other_area)
     page = client.get(f"/supervision/sessions/{session.uuid}/")
     assert "Zephyrine&#x27;s own worry about moving school" in page.text
+
+
+def test_an_attendees_own_supervisor_sees_the_session_but_not_the_child(client, world):
+    """Someone from another team comes to the team's session: their own practice supervisor
+    may read the session (and no more), and it gives them nothing of the child's file."""
+    from tests.accounts.factories import UserFactory
+    from tests.organisation.factories import MembershipFactory
+    from together.accounts.models import Role
+
+    other_team = world.supervisor_other_team.team_memberships.first().team
+    visitor = UserFactory(role=Role.FCA, service_area=world.area)
+    MembershipFactory(user=visitor, team=other_team)
+    session = record_session(world, attendees=[world.fca_allocated, visitor])
+    discuss(world, session, question="Jayden's own worry about moving school")
+    client.force_login(world.supervisor_other_team)
+    page = client.get(f"/supervision/sessions/{session.uuid}/")
+    assert page.status_code == 200
+    assert "A child you do not work with" in page.text
+    assert "moving school" not in page.text
+    assert client.get(f"/supervision/sessions/{session.uuid}/discuss/").status_code == 404
+    assert client.get(f"/children/{world.child.uuid}/").status_code == 404
+    assert client.get(f"/children/{world.child.uuid}/supervision/").status_code == 404
+    # Once the visitor has left that team, their former supervisor no longer sees it.
+    visitor.team_memberships.update(ended_on=visitor.team_memberships.first().started_on)
+    assert client.get(f"/supervision/sessions/{session.uuid}/").status_code == 404

@@ -45,6 +45,10 @@ def test_a_circle_about_a_child_runs_from_problem_to_first_step(client, world):
     assert "25 minutes in all" in page.text
     assert "Ideas, round 3: each person offers an idea" in page.text
     assert page.text.count("<strong>5 minutes</strong>") == 5
+    # A countdown of the rounds: what is left of the circle as each round ends.
+    assert "Then 20 minutes of the circle are left." in page.text
+    assert "Then 5 minutes of the circle are left." in page.text
+    assert page.text.count("Then the circle ends.") == 1
     client.post(
         f"/supervision/circles/{circle.uuid}/ideas/add/",
         {

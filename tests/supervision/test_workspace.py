@@ -88,16 +88,28 @@ def test_each_fca_against_their_ceiling_with_what_is_overdue(client, world):
     world.proceedings.first_allocated_at = timezone.now() - datetime.timedelta(days=30)
     world.proceedings.save()
     add_action(world, due_on=TODAY() - datetime.timedelta(days=2))
+    plan = start_plan(world)
+    for what in ("Visit school", "Ask the GP"):
+        plan_services.activity_save(
+            by=world.fca_allocated,
+            plan=plan,
+            version=plan.version,
+            what=what,
+            who_else="Social worker",
+            due_on=TODAY() - datetime.timedelta(days=2),
+        )
+        plan.refresh_from_db()
     client.force_login(world.supervisor_team)
     page = client.get("/")
     row = page.text.split(escape(world.fca_allocated.full_name), 1)[1].split("</tr>", 1)[0]
     # 0.6 of 25 and of 40.
     assert "of 15" in row and "of 24" in row and "working hours 0.6" in row
-    # Not seen, no introductory letter a month after allocation, one action overdue.
+    # Not seen, no introductory letter a month after allocation, two pieces of plan work
+    # overdue, one action overdue.
     cells = [
         c.split(">", 1)[1].split("<", 1)[0] for c in row.split('govuk-table__cell--numeric"')[3:]
     ]
-    assert cells[0] == "1" and cells[1] == "1"
+    assert cells[0] == "1" and cells[1] == "1" and cells[2] == "2"
     assert "1 (1 overdue)" in row
 
 

@@ -323,6 +323,31 @@ class AppreciationForm(LanguageCheckMixin, SubmitOnceForm):
         },
     )
 
+    def __init__(self, *args, about=None, **kwargs):
+        """`about`: the meetings, letters, plans and storyboards on the child's file it may be
+        about (selectors.about_on_file), offered as a choice when there are any."""
+        super().__init__(*args, **kwargs)
+        self.about = about or {}
+        if self.about:
+            self.fields["about"] = forms.ChoiceField(
+                label="What it was about (optional)",
+                choices=[
+                    ("", "The work with the child in general"),
+                    *((key, words) for key, (words, _name, _record) in self.about.items()),
+                ],
+                required=False,
+                error_messages={"invalid_choice": "Choose from the options given"},
+            )
+
+    def about_fields(self) -> dict:
+        """The answers for the service, with the record chosen as what it was about."""
+        data = dict(self.answers())
+        chosen = data.pop("about", "")
+        if chosen:
+            _words, name, record = self.about[chosen]
+            data[name] = record
+        return data
+
 
 class WhatWorksSearchForm(forms.Form):
     theme = forms.ChoiceField(

@@ -241,6 +241,17 @@ class SolutionCircle(models.Model):
         return rounds
 
     @property
+    def countdown(self) -> list[tuple[str, int, int]]:
+        """The timer as a plain countdown: each round, its minutes, and the minutes of the
+        circle left when it ends."""
+        left = self.total_minutes
+        rounds = []
+        for what, minutes in self.timer:
+            left -= minutes
+            rounds.append((what, minutes, left))
+        return rounds
+
+    @property
     def total_minutes(self) -> int:
         return sum(minutes for _what, minutes in self.timer)
 
@@ -417,10 +428,33 @@ class Appreciation(models.Model):
             errors["for_whom"] = "Choose from the options given"
         if self.storyboard_id and self.storyboard.child_id != self.child_id:
             errors["storyboard"] = "Choose a storyboard for the child this is about"
+        for name, what in (("meeting", "meeting"), ("letter", "letter"), ("plan", "plan")):
+            thing = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if thing is not None and thing.child_id != self.child_id:
+                errors[name] = f"Choose a {what} for the child this is about"
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def about_in_general(self) -> str:
+        """What the record was about, in words that leave out the child's details (for the
+        library): a meeting, a letter, a plan, a family storyboard or a session, or nothing."""
+        for name, words in ABOUT_IN_GENERAL:
+            if getattr(self, f"{name}_id"):
+                return words
+        return ""
 
     @property
     def for_whom_labels(self) -> list[str]:
         labels = dict(ForWhom.choices)
         return [str(labels[value]) for value in self.for_whom if value in labels]
+
+
+# What an appreciative inquiry record can be about, in the library's words (no child's details).
+ABOUT_IN_GENERAL = [
+    ("meeting", "A meeting with the child"),
+    ("letter", "A letter"),
+    ("plan", "A plan of work"),
+    ("storyboard", "A family storyboard"),
+    ("session", "A group supervision session"),
+]

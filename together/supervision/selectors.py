@@ -8,12 +8,15 @@ from django.http import Http404
 from django.urls import reverse
 
 from together.accounts.models import Role, User
-from together.children.models import Child
+from together.children.models import Child, Meeting
 from together.children.rules import visible_children
 from together.core.queries import database_today
+from together.letters.models import Letter
 from together.organisation.models import Team, TeamMembership
 from together.organisation.rules import current_memberships, supervises_team_q
 from together.plans.elsewhere import WorkElsewhere
+from together.plans.models import Plan
+from together.storyboards.models import Storyboard
 
 from . import rules
 from .models import (
@@ -326,10 +329,40 @@ def overdue_actions_annotation(today=None) -> Subquery:
 
 
 def child_appreciations(child: Child) -> list[Appreciation]:
-    """For the child's file: what worked with the child, newest first, each with the storyboard
-    it was about, if any. (The caller has checked who may see the child.)"""
+    """For the child's file: what worked with the child, newest first, each with the meeting,
+    letter, plan, storyboard or session it was about, if any. (The caller has checked who may
+    see the child.)"""
     return list(
         Appreciation.objects.filter(child=child)
-        .select_related("storyboard", "recorded_by")
+        .select_related("meeting", "letter", "plan", "storyboard", "session", "recorded_by")
         .order_by("-recorded_at", "-id")
     )
+
+
+# What worked with a child can be about one of these on the child's file: the service's argument
+# for each, its model, and how it is named in the choice.
+ABOUT_ON_FILE = {
+    "meeting": (Meeting, "-occurred_at", lambda m: f"The meeting on {m.occurred_at:%-d %B %Y}"),
+    "letter": (
+        Letter,
+        "-started_at",
+        lambda letter: f"The {letter.get_kind_display().lower()}, {letter.started_at:%-d %B %Y}",
+    ),
+    "plan": (
+        Plan,
+        "-created_at",
+        lambda plan: f"The plan of work started {plan.created_at:%-d %B %Y}",
+    ),
+    "storyboard": (Storyboard, "-started_at", lambda board: f"The storyboard “{board.title}”"),
+}
+
+
+def about_on_file(child: Child) -> dict[str, tuple[str, str, object]]:
+    """The meetings, letters, plans and storyboards on the child's file that what worked may be
+    about: a choice's value -> (its words, the service's argument, the record). One query each.
+    (The caller has checked the user may see the child, and so these.)"""
+    choices = {}
+    for name, (model, order, words) in ABOUT_ON_FILE.items():
+        for record in model.objects.filter(child=child).order_by(order)[:50]:
+            choices[f"{name}:{record.uuid}"] = (words(record), name, record)
+    return choices

@@ -26,6 +26,8 @@ class Entry:
     # that it was about one for everyone else.
     about_storyboard: bool = False
     storyboard_url: str = ""
+    # What else it was about, in words without the child's details ("A meeting with the child").
+    about: str = ""
 
 
 def _without_child(text: str, names: list[str]) -> str:
@@ -55,6 +57,10 @@ def what_works(user, *, theme: str = "", words: str = "", national: bool = False
         "child__uuid",
         "child__legal_family_name",
         "storyboard__uuid",
+        "meeting",
+        "letter",
+        "plan",
+        "session",
     )
     if not national:
         found = found.filter(service_area_id=user.service_area_id)
@@ -89,6 +95,7 @@ def what_works(user, *, theme: str = "", words: str = "", national: bool = False
                 area=record.service_area.name,
                 recorded_at=record.recorded_at,
                 about_storyboard=record.storyboard_id is not None,
+                about=record.about_in_general,
                 storyboard_url=reverse(
                     "storyboards:storyboard", args=[child.uuid, record.storyboard.uuid]
                 )

@@ -55,6 +55,7 @@ def session(request, session_id):
         "discussions": selectors.session_discussions(request.user, current),
         "circles": selectors.session_circles(request.user, current),
         "may_add": rules.may_add_to_session(request.user, current),
+        "may_record_what_worked": rules.may_record_appreciation(request.user),
     }
     return render(request, "supervision/session.html", context)
 
