@@ -46,12 +46,10 @@ from .tally import Tally
 class Part:
     """One part of the figures: `gather` reads the records once for every place of a scope, a
     Tally for each ({place's id: tally}, or {None: tally} for the whole); `finish` turns a tally
-    into the part's figures. `adds_up` is False for a part whose tallies do not add up across
-    places (tally.py), so a whole is read on its own rather than put together."""
+    into the part's figures."""
 
     gather: Callable[[Scope], dict]
     finish: Callable[[Tally], dict]
-    adds_up: bool = True
 
     def __call__(self, scope: Scope) -> dict:
         """The figures for the scope as a whole, or for each of its places (scope.groups())."""
@@ -104,20 +102,26 @@ open_proceedings = Part(_gather_open, _open_figures)
 
 
 def _gather_open_children(scope: Scope) -> dict:
-    return _counted(
-        scope,
+    """The children in open proceedings at D (in each place): a set of them, not a count, so a
+    child in proceedings in two areas is one child of the region."""
+    pairs = (
         ProceedingsChild.objects.filter(
             open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
-        ),
-        scope.path("proceedings__"),
-        n=Count("child_id", distinct=True),
+        )
+        .values_list(scope.path("proceedings__"), "child_id")
+        .distinct()
+        .order_by()
     )
+    return {
+        key: Tally(people={"children": frozenset(child for (child,) in rows)})
+        for key, rows in _by_place(scope, pairs).items()
+    }
 
 
-# The distinct children in open proceedings at D: a child in proceedings in two areas is one
-# child of the region, so a whole is counted on its own.
+# The distinct children in open proceedings at D.
 open_children = Part(
-    _gather_open_children, lambda tally: {"open_children": tally.counts["n"]}, adds_up=False
+    _gather_open_children,
+    lambda tally: {"open_children": len(tally.people.get("children", ()))},
 )
 
 

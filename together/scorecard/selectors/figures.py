@@ -119,24 +119,14 @@ def figures_rolled_up(
     its area ids}), each of those regions, and with `nation` the nation, keyed by level ("area",
     "region", "nation") then id (None for the nation). Each part reads the records once, by
     service area, and a region's tally, and the nation's, is the sum of its areas' (tally.py);
-    the nation's adds the records of no area (answers not about an area's work). A part whose
-    tallies do not add up (the distinct children) is read at each level instead. The same figures
-    as figures_for at each level, in about half the queries of the three."""
+    the nation's adds the records of no area (answers not about an area's work). The same
+    figures as figures_for at each level, in the queries of one."""
     area_ids = tuple(area for ids in regions.values() for area in ids)
     by_area = Scope(day=day, ids=None if nation else area_ids, each=True)
-    scopes = {
-        "area": Scope(day=day, ids=area_ids, each=True),
-        "region": Scope(day=day, ids=tuple(regions), each=True, level="region"),
-    }
+    found = {"area": {area: {} for area in area_ids}, "region": {r: {} for r in regions}}
     if nation:
-        scopes["nation"] = Scope(day=day)
-    found = {level: {key: {} for key in scope.groups()} for level, scope in scopes.items()}
+        found["nation"] = {None: {}}
     for part in PARTS:
-        if not part.adds_up:
-            for level, scope in scopes.items():
-                for key, figures in part(scope).items():
-                    found[level][key].update(figures)
-            continue
         tallies = part.gather(by_area)
         for area in area_ids:
             found["area"][area].update(part.finish(tallies.get(area) or Tally()))

@@ -7,12 +7,10 @@ from the tallies of their service areas without reading the records again (rolle
 
 - counts add (proceedings open, pairs seen, answers);
 - counts by person add person by person (an FCA's caseload in two areas is the sum of the two);
-- sets of people are joined (an FCA leading work in two areas is one FCA of the region);
+- sets of people are joined (an FCA leading work in two areas is one FCA of the region, and a
+  child in proceedings in two areas one child);
 - lists of values are joined (the days each set of proceedings waited for allocation);
 - `shared` is what is the same for every place (the FCAs audited anywhere), kept as it is.
-
-A figure that does not add up this way (the distinct children in open proceedings: a child can
-be in proceedings in two areas) is read again for each level instead.
 """
 
 from collections import Counter
