@@ -43,8 +43,13 @@ def _counts(day: datetime.date, area_ids, figures: dict[int, Figures]) -> None:
         started_at__lt=end,
     ).filter(Q(ended_at__isnull=True) | Q(ended_at__gte=end))
     on_duty = open_q(day) & ~Exists(has_lead)
+    # Only proceedings open in the windows can count: not closed, or closed after the earliest
+    # window began (a set received in a window closes on or after it was received).
     rows = (
-        Proceedings.objects.filter(service_area__in=area_ids)
+        Proceedings.objects.filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gt=year_before_start),
+            service_area__in=area_ids,
+        )
         .values("service_area")
         .annotate(
             opened=Count("pk", filter=Q(received_on__gt=start, received_on__lte=day)),
