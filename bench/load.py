@@ -19,7 +19,10 @@ and in the same run, at the same number of clients, the bare page (the base layo
 With --servers 2, two gunicorn servers on one database share the clients out between them (as
 behind a load balancer, issue 21); --documents adds PDF downloads of the FCAs' letters (5%).
 It prints requests a second, median, p95 and p99 in milliseconds and the errors (any answer but
-200, or a failed connection). The budget (issue 13): at least 170 requests a second at
+200, or a failed connection). wrk sends the requests where it is installed (bench/load_wrk.py:
+Debian's `wrk`, in C, so the client takes almost none of the cores the server is measured on);
+otherwise, or with --driver python, this script's threads do, and print each kind's median too.
+The budget (issue 13): at least 170 requests a second at
 saturation on 2 cores, p95 under 80 ms at 8 clients, no errors.
 
 Every loop is bounded in time and count and talks only to 127.0.0.1.
