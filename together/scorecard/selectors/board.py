@@ -102,27 +102,28 @@ open_proceedings = Part(_gather_open, _open_figures)
 
 
 def _gather_open_children(scope: Scope) -> dict:
-    """The children in open proceedings at D (in each place): a set of them, not a count, so a
-    child in proceedings in two areas is one child of the region."""
-    pairs = (
-        ProceedingsChild.objects.filter(
-            open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
-        )
-        .values_list(scope.path("proceedings__"), "child_id")
-        .distinct()
-        .order_by()
+    """The children in open proceedings at D. For each place, a set of them rather than a count,
+    so a child in proceedings in two areas is one child of their region when the areas' tallies
+    are put together; for a whole on its own, the database's count of them."""
+    pairs = ProceedingsChild.objects.filter(
+        open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
     )
+    if not scope.each:
+        return {None: Tally(counts=Counter(pairs.aggregate(n=Count("child_id", distinct=True))))}
+    pairs = pairs.values_list(scope.path("proceedings__"), "child_id").distinct().order_by()
     return {
         key: Tally(people={"children": frozenset(child for (child,) in rows)})
         for key, rows in _by_place(scope, pairs).items()
     }
 
 
+def _open_children_figures(tally: Tally) -> dict:
+    children = tally.people.get("children")
+    return {"open_children": tally.counts["n"] if children is None else len(children)}
+
+
 # The distinct children in open proceedings at D.
-open_children = Part(
-    _gather_open_children,
-    lambda tally: {"open_children": len(tally.people.get("children", ()))},
-)
+open_children = Part(_gather_open_children, _open_children_figures)
 
 
 def caseload_figures(after_loads: list[int], before_loads: list[int]) -> dict:
