@@ -15,6 +15,7 @@ from together.children.models import TimelineEntry
 from together.letters.models import Kind, Letter, Status
 from together.quality.models import Audit, DomainGrade, Grade, QualityAction, View
 from together.scorecard import selectors as scorecard
+from together.supervision.models import Appreciation
 
 UTC = datetime.UTC
 
@@ -185,6 +186,15 @@ def _long_file(world, size):
         )
         invitation = InvitationFactory(child=world.child, fca=world.fca_allocated)
         ResponseFactory(invitation=invitation, fca=world.fca_allocated, do_better=f"More {n}")
+        Appreciation.objects.create(
+            service_area=world.area,
+            theme="relationship",
+            what_worked=f"Walking to the park {n}",
+            difference="He talked about school",
+            for_whom=["child"],
+            child=world.child,
+            recorded_by=world.fca_allocated,
+        )
 
 
 @pytest.mark.parametrize("size", [1, 4])
@@ -198,8 +208,9 @@ def test_the_evidence_page_asks_the_same_number_of_queries_however_long_the_file
     _long_file(world, size)
     client.force_login(world.supervisor_team)
     client.get(f"/quality/audits/{audit.uuid}/evidence/")  # warm the session
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         page = client.get(f"/quality/audits/{audit.uuid}/evidence/")
     text = page.content.decode()
     assert f"I like drawing {size - 1}" in text and f"More {size - 1}" in text
+    assert f"Walking to the park {size - 1}" in text
     assert "Sent on time" in text  # the first letter went three days after allocation

@@ -14,6 +14,7 @@ from together.children.rules import visible_children
 from together.children.services import child_view_record
 from together.core.exceptions import EditConflict
 from together.core.forms import add_service_errors
+from together.supervision.selectors import child_appreciations
 
 from .. import national_rules, rules, selectors, services
 from ..forms import (
@@ -171,7 +172,13 @@ def audit_evidence(request, audit_id):
     return render(
         request,
         "quality/evidence.html",
-        {"audit": audit, "child": audit.child, "evidence": selectors.evidence_for(audit)},
+        {
+            "audit": audit,
+            "child": audit.child,
+            "evidence": selectors.evidence_for(audit),
+            # What worked with the child, recorded in supervision or after a storyboard.
+            "appreciations": child_appreciations(audit.child),
+        },
     )
 
 
