@@ -6,11 +6,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from together.children import rules as children_rules
 from together.children.models import Child
 from together.children.readers import child_reader
 from together.children.selectors import child_get_for_user, connections_for_child
@@ -37,6 +38,25 @@ def storyboards_for_child(child: Child) -> list[Storyboard]:
         Storyboard.objects.filter(child=child)
         .select_related("started_by")
         .annotate(panel_count=Count("panels", distinct=True))
+        .order_by("-started_at")
+    )
+
+
+def storyboards_also_for(child: Child, *, user) -> list[Storyboard]:
+    """Storyboards kept on a brother's or sister's file that are for `child` too (also_for),
+    newest first, each with the child whose file keeps it, its panel count, and whether `user`
+    may see that file (`kept_on_visible`: the file's own rule, children.rules.visible_children).
+    One query, whatever the number of storyboards."""
+    return list(
+        Storyboard.objects.filter(also_for=child)
+        .exclude(child=child)
+        .select_related("child", "started_by")
+        .annotate(
+            panel_count=Count("panels", distinct=True),
+            kept_on_visible=Exists(
+                children_rules.visible_children(user).filter(pk=OuterRef("child_id"))
+            ),
+        )
         .order_by("-started_at")
     )
 

@@ -153,15 +153,14 @@ def storyboard_share_record(
         on=shared_on.isoformat(),
         version=number,
     )
-    timeline_entry_add(
-        child=locked.child,
-        kind=TimelineEntry.Kind.STORYBOARD,
-        summary=(
-            f"A storyboard was shared with {shared_with} "
-            f"({share.get_shared_how_display().lower()}): {locked.title}"
-        ),
-        by=by,
+    # On the timeline of every child it is for: the main child's and each brother's or sister's
+    # it is for too (also_for), in the same words.
+    summary = (
+        f"A storyboard was shared with {shared_with} "
+        f"({share.get_shared_how_display().lower()}): {locked.title}"
     )
+    for child in [locked.child, *locked.also_for.order_by("date_of_birth", "pk")]:
+        timeline_entry_add(child=child, kind=TimelineEntry.Kind.STORYBOARD, summary=summary, by=by)
     storyboard.version = locked.version
     storyboard.stage = Stage.SHARED
     claim.made(share)

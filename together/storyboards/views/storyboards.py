@@ -34,6 +34,7 @@ def storyboard_list(request, child_id):
         "storyboards/list.html",
         {
             "storyboards": selectors.storyboards_for_child(child),
+            "also_for": selectors.storyboards_also_for(child, user=request.user),
             "may_write": rules.may_write_storyboards(request.user, child),
         },
     )
