@@ -49,6 +49,8 @@ def test_fca_builds_and_shares_a_storyboard_for_a_six_year_old(journey, world, c
         "What happens next",
     ):
         journey.page.get_by_label(heading, exact=True).uncheck()
+    # It is for her brother Jayden too (in the same proceedings); it is kept on her file.
+    journey.page.get_by_label("Jayden", exact=True).check()
     journey.click("Start the storyboard")
     assert journey.heading() == "Maisie's story"
     panels = journey.page.locator(".together-storyboard-panel h3")
@@ -136,6 +138,16 @@ def test_fca_builds_and_shares_a_storyboard_for_a_six_year_old(journey, world, c
     journey.goto("/storyboards/reflections/")
     assert journey.page.get_by_text("Choosing the pictures together helped her talk.").is_visible()
     assert "Maisie" not in journey.page.locator("main").inner_text()
+
+    # Her brother's file lists it, kept on hers, and his timeline says it was shared.
+    journey.goto(f"/children/{world.child.uuid}/storyboards/")
+    assert journey.page.get_by_text("Kept on Maisie's file").is_visible()
+    journey.click("Maisie's story", role="link")
+    assert journey.heading() == "Maisie's story"
+    assert journey.page.url.endswith(f"/children/{child.uuid}/storyboards/{share.storyboard.uuid}/")
+    journey.goto(f"/children/{world.child.uuid}/timeline/")
+    shared = "A storyboard was shared with Maisie (read together): Maisie's story"
+    assert journey.page.get_by_text(shared).is_visible()
 
 
 def test_panels_can_be_dragged_into_order_under_the_content_security_policy(
