@@ -228,10 +228,9 @@ def disagreements(service: dict, sql: dict) -> list[str]:
 # against the queries here that compute the same figures.
 QUERIES_OF_PART = {
     "open_proceedings": ("open_proceedings",),
-    "open_children": ("open_children",),
+    "children": ("open_children", "children_seen"),
     "caseloads": ("caseloads",),
     "days_to_allocation": ("days_to_allocation",),
-    "children_seen": ("children_seen",),
     "audits": ("audits", "fcas_without_audit"),
     "feedback": ("feedback",),
 }

@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from together.children.models import Child, ChildConnection, FamilyMember, Meeting
+from together.children.services import first_meetings_keep
 
 
 class ChildFactory(factory.django.DjangoModelFactory):
@@ -42,6 +43,7 @@ class ConnectionFactory(factory.django.DjangoModelFactory):
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
+        skip_postgeneration_save = True
 
     child = factory.SubFactory(ChildFactory)
     occurred_at = factory.LazyFunction(
@@ -50,3 +52,11 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     method = Meeting.Method.IN_PERSON
     place = Meeting.Place.SCHOOL
     recorded_by = None
+
+    @factory.post_generation
+    def first_meeting(meeting, create, extracted, **kwargs):
+        """Keep the child's first meeting in the proceedings, as every writer of meetings does."""
+        if create and meeting.proceedings_id is not None:
+            first_meetings_keep(
+                meeting.child.proceedings_links.filter(proceedings_id=meeting.proceedings_id)
+            )

@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from tests.organisation.factories import ServiceAreaFactory
+from together.children.services import first_meetings_keep
 from together.proceedings.models import (
     Allocation,
     Hearing,
@@ -31,6 +32,13 @@ class ProceedingsFactory(factory.django.DjangoModelFactory):
 class ProceedingsChildFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ProceedingsChild
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def first_meeting(link, create, extracted, **kwargs):
+        """Keep the child's first meeting in the proceedings (any meetings made before the link)."""
+        if create:
+            first_meetings_keep(ProceedingsChild.objects.filter(pk=link.pk))
 
 
 class PartyFactory(factory.django.DjangoModelFactory):

@@ -65,6 +65,7 @@ def test_a_record_of_not_meeting_a_child_is_not_counted_as_seen(imported):
     from django.utils import timezone
 
     from together.children.models import Meeting
+    from together.children.services import first_meetings_keep
     from together.proceedings.models import ProceedingsChild
 
     day, area = "2026-06-30", None
@@ -82,6 +83,7 @@ def test_a_record_of_not_meeting_a_child_is_not_counted_as_seen(imported):
         not_met_reason="The family were not at home.",
         occurred_at=timezone.make_aware(datetime.datetime(2026, 6, 1, 10)),
     )
+    first_meetings_keep(ProceedingsChild.objects.filter(pk=unseen.pk))  # as every writer does
     after = scorecard_json(day, area)
     assert after["children_seen_share"] == before["children_seen_share"]
     assert after["children_seen_in_person_share"] == before["children_seen_in_person_share"]

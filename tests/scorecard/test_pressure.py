@@ -177,11 +177,25 @@ def test_one_region_only(service):
 
 
 def test_a_fixed_number_of_queries_whatever_the_size(service, django_assert_num_queries):
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         pressure_at(D)
     ServiceAreaFactory()
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         pressure_at(D)
+
+
+def test_the_board_figures_worked_out_already_give_the_same_pressure_in_fewer_queries(
+    service, django_assert_num_queries
+):
+    """The live national page works out each area's board figures first: the pressure takes
+    their days to allocation and their number held on duty rather than counting them again."""
+    from together.scorecard.selectors import areas_by_region, figures_rolled_up
+
+    by_area = figures_rolled_up(D, areas_by_region(), nation=True)["area"]
+    with django_assert_num_queries(7):
+        given = pressure_at(D, known=by_area)
+    assert _shown(given) == _shown(pressure_at(D))
+    assert given.whole.held_on_duty > 0
 
 
 @pytest.mark.parametrize(

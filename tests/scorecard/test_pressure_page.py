@@ -41,5 +41,5 @@ def test_the_page_takes_a_fixed_number_of_queries(
 ):
     client.force_login(make_user(Role.NATIONAL_PERFORMANCE))
     client.get(_at(D))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(_at(D))

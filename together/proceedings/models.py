@@ -102,6 +102,10 @@ class Proceedings(models.Model):
                 condition=Q(closed_on__isnull=True, lead_fca__isnull=False),
                 name="proceedings_open_by_fca",
             ),
+            # The scorecard's "open at a date" (closed after it, or not closed) and its "first
+            # allocated in the 90 days to a date": each a few thousand of the nation's sets.
+            models.Index(fields=["closed_on"], name="proceedings_by_closing"),
+            models.Index(fields=["first_allocated_at"], name="proceedings_by_first_allocated"),
         ]
         constraints = [
             # A court gives each application its own number: one set of proceedings each (and
@@ -177,6 +181,13 @@ class ProceedingsChild(models.Model):
     # Set when a child whose file another area holds was linked to these proceedings: through
     # them, only the confidential details recorded from this time on are shown (ADR 0017).
     confidential_from = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the child was first met in these proceedings, and first met in person (a Meeting of
+    # these proceedings with the outcome "met"), or None: kept by
+    # children.services.first_meetings_keep wherever meetings or links are written, so the
+    # scorecard's "children seen by D" is a comparison with D rather than a search of the
+    # meetings for every child (ADR 0027).
+    first_met_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_met_in_person_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
@@ -290,6 +301,9 @@ class Allocation(models.Model):
                 condition=Q(kind="lead"),
                 name="allocation_lead_by_proceedings",
             ),
+            # The scorecard's allocations "at a date" (not ended, or ended after it): the few
+            # thousand current ones rather than every allocation there has been.
+            models.Index(fields=["ended_at", "kind"], name="allocation_by_ending"),
         ]
 
     def __str__(self) -> str:

@@ -23,11 +23,10 @@ last digit (tests/scorecard/test_series.py, on SQLite and PostgreSQL).
 import bisect
 import datetime
 
-from django.db.models import Count, F, FilteredRelation, Min, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from together.accounts.models import Role
-from together.children.models import Meeting
 from together.feedback.models import (
     CHILD_AUDIENCES,
     POSITIVE_ANSWERS,
@@ -204,35 +203,22 @@ def days_to_allocation(scope: Scope, days) -> dict:
 
 def children_seen(scope: Scope, days) -> dict:
     """Each pair open on one of the days is read once, with its first meeting in the proceedings
-    and its first in person (a join grouped by pair, not a lookup for each pair and day), and
-    each day's counts are taken from them here: a pair counts on the days it is open, and as seen
-    from the first day whose end is after its first meeting."""
-    met = FilteredRelation(
-        "child__meetings",
-        condition=Q(
-            child__meetings__proceedings=F("proceedings"),
-            child__meetings__outcome=Meeting.Outcome.MET,
-        ),
-    )
+    and its first in person (kept on the pair, ProceedingsChild.first_met_at), and each day's
+    counts are taken from them here: a pair counts on the days it is open, and as seen from the
+    first day whose end is after its first meeting."""
     group = scope.path("proceedings__")
     rows = (
         ProceedingsChild.objects.filter(
             open_any_q(days, "proceedings__"), scope.proceedings("proceedings__")
         )
-        .annotate(met=met)
-        .values("pk", group, "proceedings__received_on", "proceedings__closed_on")
-        .annotate(
-            first_met=Min("met__occurred_at"),
-            first_in_person=Min("met__occurred_at", filter=Q(met__method=Meeting.Method.IN_PERSON)),
-        )
-        .order_by()
         .values_list(
             group,
             "proceedings__received_on",
             "proceedings__closed_on",
-            "first_met",
-            "first_in_person",
+            "first_met_at",
+            "first_met_in_person_at",
         )
+        .order_by()
     )
     ordered = sorted(days)
     ends = [end_of(day) for day in ordered]

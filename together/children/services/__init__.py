@@ -20,7 +20,7 @@ from .file import (
     child_update_about_me,
     search_text_for,
 )
-from .meetings import MEETING_FIELDS, meeting_record, meeting_update
+from .meetings import MEETING_FIELDS, first_meetings_keep, meeting_record, meeting_update
 from .people import family_member_add, family_member_add_for_children, professional_add
 from .timeline import timeline_entry_add
 
@@ -38,6 +38,7 @@ __all__ = [
     "confidential_address_view_record",
     "family_member_add",
     "family_member_add_for_children",
+    "first_meetings_keep",
     "meeting_record",
     "meeting_update",
     "professional_add",

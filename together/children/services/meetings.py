@@ -1,6 +1,7 @@
 """Meetings with the child: recorded (or that they did not happen), and changed later."""
 
 from django.db import transaction
+from django.db.models import Min, OuterRef, Subquery
 from django.utils import timezone
 
 from together.audit.models import Action
@@ -37,6 +38,38 @@ def _meeting_summary(meeting: Meeting) -> str:
     return f"Seen by {meeting.get_method_display().lower()}"
 
 
+def first_meetings_keep(links) -> int:
+    """Set each link of a child to proceedings in `links` (a query of ProceedingsChild rows, which
+    this app reaches only through a child's `proceedings_links`) to when the child was first met
+    in those proceedings, and first met in person, from their meetings: one UPDATE, however many
+    links. Called wherever meetings are written (the services below, the import, the demo and
+    the test factories; proceedings just made have no meetings to keep), so the scorecard's
+    "seen by D" is `first_met_at` before the end of D (ADR 0027). Returns the links updated."""
+    met = (
+        Meeting.objects.filter(
+            child=OuterRef("child_id"),
+            proceedings=OuterRef("proceedings_id"),
+            outcome=Meeting.Outcome.MET,
+        )
+        .order_by()
+        .values("child")
+    )
+    first = met.annotate(first=Min("occurred_at")).values("first")
+    in_person = (
+        met.filter(method=Meeting.Method.IN_PERSON)
+        .annotate(first=Min("occurred_at"))
+        .values("first")
+    )
+    return links.update(first_met_at=Subquery(first), first_met_in_person_at=Subquery(in_person))
+
+
+def _keep_first_meeting(meeting: Meeting) -> None:
+    if meeting.proceedings_id is not None:
+        first_meetings_keep(
+            meeting.child.proceedings_links.filter(proceedings_id=meeting.proceedings_id)
+        )
+
+
 @transaction.atomic
 def meeting_record(*, by, child: Child, token: str | None, **fields) -> Meeting:
     """Record a meeting with the child, or (outcome "tried" or "not_yet") that the service did
@@ -63,6 +96,7 @@ def meeting_record(*, by, child: Child, token: str | None, **fields) -> Meeting:
         by=by,
         at=meeting.occurred_at,
     )
+    _keep_first_meeting(meeting)
     claim.made(meeting)
     return meeting
 
@@ -113,6 +147,8 @@ def meeting_update(*, by, meeting: Meeting, version: int, **changes) -> Meeting:
         summary=f"Record changed: {_meeting_summary(locked)} on {day.day} {day:%B %Y}",
         by=by,
     )
+    if {"occurred_at", "method"} & set(changed):
+        _keep_first_meeting(locked)
     return locked
 
 

@@ -23,6 +23,7 @@ from together.children.models import (
     Meeting,
     TimelineEntry,
 )
+from together.children.services import first_meetings_keep
 from together.organisation.models import TeamMembership
 from together.proceedings.models import (
     Allocation,
@@ -87,6 +88,9 @@ def generate(ctx: Context) -> None:
             month = (month + timedelta(days=32)).replace(day=1)
         story.generate(maker)
         maker.finish()
+        # When each child was first met in their proceedings (the scorecard's "seen"): one
+        # UPDATE over every link, from the meetings just made.
+        first_meetings_keep(ProceedingsChild.objects.all())
         first_history(ctx)
 
 

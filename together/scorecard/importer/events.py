@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from together.children.models import Meeting
+from together.children.services import first_meetings_keep
 from together.feedback.models import Answer, Audience, FeedbackInvitation, FeedbackResponse, Source
 from together.feedback.services import (
     OLDER_CHILD_FROM_AGE,
@@ -56,6 +57,23 @@ class _Events(_Saving):
             objects.append((key, meeting))
         fields = ["child", "proceedings", "occurred_at", "method", "place"]
         self._upsert(Meeting, K.MEETING, objects, fields, "meetings.csv")
+
+    def first_meetings(self):
+        """When each child was first met in their proceedings, and first met in person, for
+        the proceedings of the meetings and links in these files (first_meetings_keep)."""
+        proceedings = _mapping(K.PROCEEDINGS)
+        wanted = sorted(
+            {
+                proceedings[r["proceedings_id"]]
+                for name in ("meetings.csv", "proceedings_children.csv")
+                for r in self.folder[name]
+            }
+        )
+        done = 0
+        for chunk in _chunks(wanted, CHUNK):
+            done += first_meetings_keep(ProceedingsChild.objects.filter(proceedings_id__in=chunk))
+        if wanted:
+            self.progress(f"first meetings: {done:,} children in proceedings brought up to date")
 
     def audits(self):
         proceedings, children, staff = (

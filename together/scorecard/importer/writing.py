@@ -69,6 +69,7 @@ def write_folder(folder: Folder, *, today: datetime.date, progress: Progress) ->
         writer.allocations,
         writer.lead_and_team_of_proceedings,
         writer.meetings,
+        writer.first_meetings,
         writer.audits,
         writer.feedback,
     ):

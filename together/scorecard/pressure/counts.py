@@ -29,20 +29,27 @@ from .figures import (
 )
 
 
-def _counts(day: datetime.date, area_ids, figures: dict[int, Figures]) -> None:
-    """Demand, throughput, held on duty and service managers' duty holdings: one query."""
+def _counts(day: datetime.date, area_ids, figures: dict[int, Figures], on_duty=None) -> None:
+    """Demand, throughput and held on duty (one query), and service managers' duty holdings
+    (one query). `on_duty`, each area's number held on duty at D where the board's figures
+    have it already ({area id: n}), saves counting them again."""
     start = months_before(day, DEMAND_MONTHS)
     year_before = a_year_before(day)
     year_before_start = months_before(year_before, DEMAND_MONTHS)
     end = end_of(day)
-    has_lead = leads_at(day).filter(proceedings=OuterRef("pk"))
-    manager_on_duty = Allocation.objects.filter(
-        proceedings=OuterRef("pk"),
-        kind=Allocation.Kind.DUTY,
-        fca__role=Role.SERVICE_MANAGER,
-        started_at__lt=end,
-    ).filter(Q(ended_at__isnull=True) | Q(ended_at__gte=end))
-    on_duty = open_q(day) & ~Exists(has_lead)
+    has_lead = leads_at(day).filter(proceedings=OuterRef("proceedings_id"))
+    counts = {
+        "opened": Count("pk", filter=Q(received_on__gt=start, received_on__lte=day)),
+        "opened_year_before": Count(
+            "pk", filter=Q(received_on__gt=year_before_start, received_on__lte=year_before)
+        ),
+        "closed": Count("pk", filter=Q(closed_on__gt=start, closed_on__lte=day)),
+    }
+    if on_duty is None:
+        counts["held_on_duty"] = Count(
+            "pk",
+            filter=open_q(day) & ~Exists(leads_at(day).filter(proceedings=OuterRef("pk"))),
+        )
     # Only proceedings open in the windows can count: not closed, or closed after the earliest
     # window began (a set received in a window closes on or after it was received).
     rows = (
@@ -51,30 +58,46 @@ def _counts(day: datetime.date, area_ids, figures: dict[int, Figures]) -> None:
             service_area__in=area_ids,
         )
         .values("service_area")
-        .annotate(
-            opened=Count("pk", filter=Q(received_on__gt=start, received_on__lte=day)),
-            opened_year_before=Count(
-                "pk", filter=Q(received_on__gt=year_before_start, received_on__lte=year_before)
-            ),
-            closed=Count("pk", filter=Q(closed_on__gt=start, closed_on__lte=day)),
-            held_on_duty=Count("pk", filter=on_duty),
-            manager_duty=Count("pk", filter=on_duty & Exists(manager_on_duty)),
-        )
+        .annotate(**counts)
         .order_by()
     )
     for row in rows:
         found = figures[row.pop("service_area")]
         for name, value in row.items():
             setattr(found, name, value)
+    for area_id, n in (on_duty or {}).items():
+        figures[area_id].held_on_duty = n
+    # Held on duty (open, no lead at D) with a service manager's duty allocation at D: read
+    # from the few such allocations rather than asked of every open set of proceedings.
+    held_by_managers = (
+        Allocation.objects.filter(
+            Q(ended_at__isnull=True) | Q(ended_at__gte=end),
+            open_q(day, "proceedings__"),
+            kind=Allocation.Kind.DUTY,
+            fca__role=Role.SERVICE_MANAGER,
+            started_at__lt=end,
+            proceedings__service_area__in=area_ids,
+        )
+        .exclude(Exists(has_lead))
+        .values("proceedings__service_area")
+        .annotate(n=Count("proceedings_id", distinct=True))
+        .order_by()
+    )
+    for row in held_by_managers:
+        figures[row["proceedings__service_area"]].manager_duty = row["n"]
 
 
 def _durations(day: datetime.date, area_ids, figures: dict[int, Figures]) -> None:
     """Proceedings closed in (D - 365 days, D]: the days each ran, by type. One query."""
-    rows = Proceedings.objects.filter(
-        service_area__in=area_ids,
-        closed_on__gt=day - datetime.timedelta(days=DURATION_WINDOW),
-        closed_on__lte=day,
-    ).values_list("service_area", "law", "kind", "received_on", "first_hearing_on", "closed_on")
+    rows = (
+        Proceedings.objects.filter(
+            service_area__in=area_ids,
+            closed_on__gt=day - datetime.timedelta(days=DURATION_WINDOW),
+            closed_on__lte=day,
+        )
+        .values_list("service_area", "law", "kind", "received_on", "first_hearing_on", "closed_on")
+        .order_by()
+    )
     for area_id, law, kind, received, first_hearing, closed in rows:
         found = duration_type(law, kind, first_hearing)
         if found is None:
@@ -160,20 +183,27 @@ def _supervisor_holdings(day: datetime.date, area_ids) -> tuple[dict, dict]:
     return holdings, people
 
 
-def pressure_counts(day: datetime.date, area_ids: list[int]) -> tuple[dict, dict, dict, dict]:
+def pressure_counts(
+    day: datetime.date, area_ids: list[int], *, known: dict | None = None
+) -> tuple[dict, dict, dict, dict]:
     """Each area's counts at `day` (Figures), its days to allocation, how many open sets of
     proceedings in it each practice supervisor holds an allocation on at D, keyed (user id,
-    area id), and who those supervisors are: six queries. What the page shows is built from
-    these (pressure_from), so the nightly snapshot keeps them and a past day reads the same."""
+    area id), and who those supervisors are: seven queries. `known`, each area's board figures
+    at `day` worked out already for a page showing both ({area id: figures}, as
+    figures_rolled_up gives them), gives the days to allocation and the number held on duty:
+    six queries then. What the page shows is built from these (pressure_from), so the nightly
+    snapshot keeps them and a past day reads the same."""
     figures = {area_id: Figures() for area_id in area_ids}
     if not area_ids:
         return figures, {}, {}, {}
-    _counts(day, area_ids, figures)
+    if known is not None and all(area_id in known for area_id in area_ids):
+        waits = {a: known[a]["days_to_allocation_avg_last_90_days"] for a in area_ids}
+        on_duty = {a: known[a]["held_on_duty"] for a in area_ids}
+    else:
+        found = days_to_allocation(Scope(day=day, area_ids=tuple(area_ids), by_area=True))
+        waits = {a: area["days_to_allocation_avg_last_90_days"] for a, area in found.items()}
+        on_duty = None
+    _counts(day, area_ids, figures, on_duty)
     _durations(day, area_ids, figures)
     _saturation(day, area_ids, figures)
-    waits = days_to_allocation(Scope(day=day, area_ids=tuple(area_ids), by_area=True))
-    return (
-        figures,
-        {key: found["days_to_allocation_avg_last_90_days"] for key, found in waits.items()},
-        *_supervisor_holdings(day, area_ids),
-    )
+    return (figures, waits, *_supervisor_holdings(day, area_ids))

@@ -183,9 +183,14 @@ def pressure_from(
     )
 
 
-def pressure_at(day: datetime.date | None = None, areas=None) -> Pressure:
+def pressure_at(
+    day: datetime.date | None = None, areas=None, *, known: dict | None = None
+) -> Pressure:
     """The pressure at `day` (today if None) in `areas` (a list or queryset of service areas;
-    every area if None), for the whole, each region and each area, from the records."""
+    every area if None), for the whole, each region and each area, from the records. `known`,
+    each area's board figures at `day` worked out already ({area id: figures}, as
+    figures_rolled_up gives them), saves counting some of them again (pressure_counts)."""
     day = day or timezone.localdate()
     found = areas_shown(areas)
-    return pressure_from(day, found, *pressure_counts(day, [area.pk for area in found]))
+    counts = pressure_counts(day, [area.pk for area in found], known=known)
+    return pressure_from(day, found, *counts)

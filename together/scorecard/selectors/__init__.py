@@ -17,10 +17,9 @@ from .board import (
     audits,
     caseload_figures,
     caseloads,
-    children_seen,
+    children,
     days_to_allocation,
     feedback,
-    open_children,
     open_proceedings,
 )
 from .figures import (
@@ -86,7 +85,7 @@ __all__ = [
     "before_first_hearing_q",
     "caseload_figures",
     "caseloads",
-    "children_seen",
+    "children",
     "compliance",
     "compliance_for_days",
     "days_to_allocation",
@@ -94,7 +93,6 @@ __all__ = [
     "figures_for",
     "figures_rolled_up",
     "leads_at",
-    "open_children",
     "open_proceedings",
     "open_q",
     "scorecard_figures",

@@ -5,11 +5,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q
-from django.utils import timezone
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import TruncDate
 
 from together.accounts.models import Role
-from together.children.models import Meeting
 from together.feedback.models import (
     CHILD_AUDIENCES,
     POSITIVE_ANSWERS,
@@ -40,6 +39,9 @@ from .scope import (
     share,
 )
 from .tally import Tally
+
+# How far a child in open proceedings had been seen by D (_gather_children).
+NOT_SEEN, SEEN, SEEN_IN_PERSON = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -101,29 +103,66 @@ def _open_figures(tally: Tally) -> dict:
 open_proceedings = Part(_gather_open, _open_figures)
 
 
-def _gather_open_children(scope: Scope) -> dict:
-    """The children in open proceedings at D. For each place, a set of them rather than a count,
-    so a child in proceedings in two areas is one child of their region when the areas' tallies
-    are put together; for a whole on its own, the database's count of them."""
+def _gather_children(scope: Scope) -> dict:
+    """The (open proceedings, child) pairs at D: how many, how many seen by D (first met in
+    those proceedings before the end of D, ProceedingsChild.first_met_at), and seen in person;
+    and the distinct children in them. For each place, a set of the children rather than a
+    count, so a child in proceedings in two areas is one child of their region when the areas'
+    tallies are put together; for a whole on its own, the database's count of them."""
+    end = end_of(scope.day)
     pairs = ProceedingsChild.objects.filter(
         open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
     )
     if not scope.each:
-        return {None: Tally(counts=Counter(pairs.aggregate(n=Count("child_id", distinct=True))))}
-    pairs = pairs.values_list(scope.path("proceedings__"), "child_id").distinct().order_by()
+        found = pairs.aggregate(
+            children=Count("child_id", distinct=True),
+            pairs=Count("pk"),
+            seen=Count("pk", filter=Q(first_met_at__lt=end)),
+            in_person=Count("pk", filter=Q(first_met_in_person_at__lt=end)),
+        )
+        return {None: Tally(counts=Counter(found))}
+    # Each pair as (place, child, SEEN_IN_PERSON, SEEN or NOT_SEEN): a first meeting in person is
+    # never before the first meeting, so one in person by D was seen by D.
+    seen = Case(
+        When(first_met_in_person_at__lt=end, then=Value(SEEN_IN_PERSON)),
+        When(first_met_at__lt=end, then=Value(SEEN)),
+        default=Value(NOT_SEEN),
+    )
+    rows = pairs.values_list(scope.path("proceedings__"), "child_id", seen).order_by()
+    places: dict = {}
+    for place, child, how in rows:
+        found = places.get(place)
+        if found is None:
+            found = places[place] = ([0, 0, 0], set())
+        found[0][how] += 1
+        found[1].add(child)
     return {
-        key: Tally(people={"children": frozenset(child for (child,) in rows)})
-        for key, rows in _by_place(scope, pairs).items()
+        place: Tally(
+            counts=Counter(
+                pairs=sum(by_how),
+                seen=by_how[SEEN] + by_how[SEEN_IN_PERSON],
+                in_person=by_how[SEEN_IN_PERSON],
+            ),
+            people={"children": frozenset(children)},
+        )
+        for place, (by_how, children) in places.items()
     }
 
 
-def _open_children_figures(tally: Tally) -> dict:
+def _children_figures(tally: Tally) -> dict:
+    c = tally.counts
     children = tally.people.get("children")
-    return {"open_children": tally.counts["n"] if children is None else len(children)}
+    return {
+        "open_children": c["children"] if children is None else len(children),
+        "children_seen_share": share(c["seen"], c["pairs"]),
+        "children_seen_in_person_share": share(c["in_person"], c["pairs"]),
+        **_bases(c["pairs"], "children_seen_share", "children_seen_in_person_share"),
+    }
 
 
-# The distinct children in open proceedings at D.
-open_children = Part(_gather_open_children, _open_children_figures)
+# The distinct children in open proceedings at D, and the share of (open proceedings, child)
+# pairs seen by D, and seen in person.
+children = Part(_gather_children, _children_figures)
 
 
 def caseload_figures(after_loads: list[int], before_loads: list[int]) -> dict:
@@ -196,16 +235,20 @@ caseloads = Part(_gather_caseloads, _caseload_figures)
 
 def _gather_days_to_allocation(scope: Scope) -> dict:
     """For proceedings whose first lead started in (D-90, D], the days from the application to
-    that start. `first_allocated_at` is the first lead's start (kept so by proceedings.services
-    and by the import)."""
+    that start, that day taken in the service's time zone. `first_allocated_at` is the first
+    lead's start (kept so by proceedings.services and by the import)."""
     window_start = end_of(scope.day - datetime.timedelta(days=DAYS_TO_ALLOCATION_WINDOW))
-    rows = Proceedings.objects.filter(
-        scope.proceedings(),
-        first_allocated_at__gte=window_start,
-        first_allocated_at__lt=end_of(scope.day),
-    ).values_list(scope.path(), "received_on", "first_allocated_at")
+    rows = (
+        Proceedings.objects.filter(
+            scope.proceedings(),
+            first_allocated_at__gte=window_start,
+            first_allocated_at__lt=end_of(scope.day),
+        )
+        .values_list(scope.path(), "received_on", TruncDate("first_allocated_at"))
+        .order_by()
+    )
     return {
-        key: Tally(values={"days": [(timezone.localdate(at) - got).days for got, at in found]})
+        key: Tally(values={"days": [(on - got).days for got, on in found]})
         for key, found in _by_place(scope, rows).items()
     }
 
@@ -220,40 +263,6 @@ def _days_to_allocation_figures(tally: Tally) -> dict:
 
 # The mean of the days to the first lead, over proceedings first allocated in (D-90, D].
 days_to_allocation = Part(_gather_days_to_allocation, _days_to_allocation_figures)
-
-
-def _gather_children_seen(scope: Scope) -> dict:
-    """Over (open proceedings, child) pairs: those with a meeting in those proceedings on or
-    before D, and those with one in person."""
-    met = Meeting.objects.filter(
-        child=OuterRef("child_id"),
-        proceedings=OuterRef("proceedings_id"),
-        outcome=Meeting.Outcome.MET,  # a record of not meeting them is not a meeting
-        occurred_at__lt=end_of(scope.day),
-    )
-    return _counted(
-        scope,
-        ProceedingsChild.objects.filter(
-            open_q(scope.day, "proceedings__"), scope.proceedings("proceedings__")
-        ),
-        scope.path("proceedings__"),
-        pairs=Count("pk"),
-        seen=Count("pk", filter=Exists(met)),
-        in_person=Count("pk", filter=Exists(met.filter(method=Meeting.Method.IN_PERSON))),
-    )
-
-
-def _children_seen_figures(tally: Tally) -> dict:
-    c = tally.counts
-    return {
-        "children_seen_share": share(c["seen"], c["pairs"]),
-        "children_seen_in_person_share": share(c["in_person"], c["pairs"]),
-        **_bases(c["pairs"], "children_seen_share", "children_seen_in_person_share"),
-    }
-
-
-# The share of (open proceedings, child) pairs seen by D, and seen in person.
-children_seen = Part(_gather_children_seen, _children_seen_figures)
 
 
 def _gather_audits(scope: Scope) -> dict:

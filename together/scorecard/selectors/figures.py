@@ -7,10 +7,9 @@ from together.organisation.models import Region, ServiceArea
 from .board import (
     audits,
     caseloads,
-    children_seen,
+    children,
     days_to_allocation,
     feedback,
-    open_children,
     open_proceedings,
 )
 from .framework import compliance
@@ -21,10 +20,9 @@ from .tally import Tally, total
 # The board's figures (KEYS), which the command prints; and every figure kept (KEPT).
 BOARD_PARTS = (
     open_proceedings,
-    open_children,
+    children,
     caseloads,
     days_to_allocation,
-    children_seen,
     audits,
     feedback,
 )

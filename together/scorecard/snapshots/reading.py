@@ -155,10 +155,11 @@ def _pressure(day: datetime.date, shown, found: dict) -> Pressure:
     return pressure_from(day, shown, figures, waits, holdings)
 
 
-def _live(day: datetime.date, level: str, ids, below) -> tuple[dict, dict]:
-    """The figures of a place and of the places `below` it, worked out from the records. The
-    nation's or a region's, with the regions and service areas below, are put together from the
-    areas' (figures_rolled_up); teams are worked out on their own."""
+def _live(day: datetime.date, level: str, ids, below) -> tuple[dict, dict, dict | None]:
+    """The figures of a place and of the places `below` it, worked out from the records, and
+    each service area's figures where they were worked out on the way (else None). The nation's
+    or a region's, with the regions and service areas below, are put together from the areas'
+    (figures_rolled_up); teams are worked out on their own."""
     below = {below_level: below_ids for below_level, below_ids in below if below_ids}
     if ids is None or (level == "region" and len(ids) == 1):
         regions = areas_by_region(None if ids is None else ids[0])
@@ -172,11 +173,15 @@ def _live(day: datetime.date, level: str, ids, below) -> tuple[dict, dict]:
             )
             for below_level, below_ids in below.items()
         }
-        return now, found
-    return figures_for(day, level, ids)[None], {
-        below_level: figures_for(day, below_level, below_ids, each=True)
-        for below_level, below_ids in below.items()
-    }
+        return now, found, rolled["area"]
+    return (
+        figures_for(day, level, ids)[None],
+        {
+            below_level: figures_for(day, below_level, below_ids, each=True)
+            for below_level, below_ids in below.items()
+        },
+        None,
+    )
 
 
 @dataclass
@@ -245,13 +250,13 @@ def page_figures(
     year = read(year_day, place_level, place_ids[0])
     not_kept = [d for d in (month_day, year_day) if d not in states]
     if not kept:
-        now, below_found = _live(day, level, ids, below)
+        now, below_found, by_area = _live(day, level, ids, below)
         return PageFigures(
             now=now,
             month=month,
             year=year,
             below=below_found,
-            pressure=pressure_at(day, areas),
+            pressure=pressure_at(day, areas, known=by_area),
             live=True,
             not_kept=not_kept,
         )
