@@ -176,6 +176,27 @@ def test_one_region_only(service):
     assert pressure.whole.capacity == 40
 
 
+def test_private_law_closed_before_its_first_hearing_ran_no_days_after_it():
+    """Days run are counted from the first hearing in private law, and never below nothing: a
+    set closed before the hearing listed for it counts as closed, after 0 days."""
+    area = ServiceAreaFactory(region=RegionFactory())
+    for first_hearing, closed in (
+        (datetime.date(2026, 3, 2), datetime.date(2026, 3, 30)),  # 28 days after the hearing
+        (datetime.date(2026, 5, 4), datetime.date(2026, 4, 20)),  # closed before it: 0 days
+    ):
+        proceedings(
+            area,
+            received=datetime.date(2026, 2, 2),
+            first_hearing_on=first_hearing,
+            closed_on=closed,
+            law=Law.PRIVATE,
+            kind=Kind.SECTION_7,
+        )
+    found = pressure_at(D, areas=[area]).areas[0].figures
+    assert found.duration_count["private_after_fh"] == 2
+    assert found.duration_days["private_after_fh"] == 28
+
+
 def test_a_fixed_number_of_queries_whatever_the_size(service, django_assert_num_queries):
     with django_assert_num_queries(8):
         pressure_at(D)

@@ -104,7 +104,10 @@ class Proceedings(models.Model):
             ),
             # The scorecard's "open at a date" (closed after it, or not closed) and its "first
             # allocated in the 90 days to a date": each a few thousand of the nation's sets.
-            models.Index(fields=["closed_on"], name="proceedings_by_closing"),
+            # The area after the closing day: PostgreSQL took an index on the closing day alone
+            # for the duty list (open in an area, with no lead) and read every open set in the
+            # nation for one area's sixty, where with the area it reads the area's open ones.
+            models.Index(fields=["closed_on", "service_area"], name="proceedings_by_closing"),
             models.Index(fields=["first_allocated_at"], name="proceedings_by_first_allocated"),
         ]
         constraints = [

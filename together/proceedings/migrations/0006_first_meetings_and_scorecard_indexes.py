@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='proceedings',
-            index=models.Index(fields=['closed_on'], name='proceedings_by_closing'),
+            index=models.Index(fields=['closed_on', 'service_area'], name='proceedings_by_closing'),
         ),
         migrations.AddIndex(
             model_name='proceedings',
