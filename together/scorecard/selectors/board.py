@@ -281,6 +281,7 @@ def _gather_audits(scope: Scope) -> dict:
         all=Count("pk"),
         good=Count("pk", filter=Q(grade__in=GOOD_OR_BETTER)),
     )
+    by = [scope.path("proceedings__")] if scope.each else []
     leading = (
         leads_at(day)
         .filter(
@@ -288,10 +289,12 @@ def _gather_audits(scope: Scope) -> dict:
             scope.proceedings("proceedings__"),
             fca__role=Role.FCA,
         )
-        .values_list(scope.path("proceedings__"), "fca_id")
+        .values_list(*by, "fca_id")
         .distinct()
         .order_by()
     )
+    if not scope.each:
+        leading = [(None, fca) for (fca,) in leading]
     audited = frozenset(
         Audit.objects.filter(
             audited_on__gt=day - datetime.timedelta(days=AUDITED_RECENTLY_WINDOW),
